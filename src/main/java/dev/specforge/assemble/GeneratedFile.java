@@ -1,0 +1,20 @@
+package dev.specforge.assemble;
+
+import dev.specforge.plan.FileTask;
+
+/**
+ * One rendered and validated file: what the Splitter's parts produce and the Aggregator collects.
+ *
+ * @param task    the planned task
+ * @param content the rendered bytes (UTF-8), or {@code null} when rendering failed
+ * @param check   what was checked ({@code java}, {@code json}, ... or {@code none}); {@code render} when rendering failed
+ * @param valid   whether the file rendered and passed its check
+ * @param problem why not, or {@code null}
+ */
+public record GeneratedFile(FileTask task, byte[] content, String check, boolean valid, String problem) {
+
+    /** @return the size in bytes, 0 when rendering failed */
+    public int bytes() {
+        return content == null ? 0 : content.length;
+    }
+}

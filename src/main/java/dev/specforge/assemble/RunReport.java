@@ -1,0 +1,49 @@
+package dev.specforge.assemble;
+
+import java.util.List;
+
+/**
+ * The report written next to each zip as {@code <base>.report.json} (and inside the dead letter's
+ * {@code error.json} when a spec fails after planning). Timings live here, never in the zip.
+ *
+ * @param status           {@code ok} or {@code failed}
+ * @param spec             the spec's file name
+ * @param project          the generated project's name
+ * @param stack            the stack used
+ * @param format           the spec's format ({@code native} or {@code openapi})
+ * @param durationMs       wall time from receiving the spec to the finished zip, in milliseconds
+ * @param renderThreads    the size of the render pool ({@code specforge.render.threads})
+ * @param peakConcurrency  the most files of this spec rendered at the same moment
+ * @param counts           file counts
+ * @param files            one row per planned file, sorted by path
+ * @param warnings         mapping decisions that lost information
+ */
+public record RunReport(String status, String spec, String project, String stack, String format, long durationMs,
+                        int renderThreads, int peakConcurrency, Counts counts, List<FileRow> files,
+                        List<String> warnings) {
+
+    /**
+     * @param files    planned files
+     * @param valid    files that rendered and passed their check
+     * @param invalid  files that failed to render or failed their check
+     * @param critical critical files
+     * @param bytes    total size of the rendered files, in bytes (uncompressed)
+     */
+    public record Counts(int files, int valid, int invalid, int critical, long bytes) {
+    }
+
+    /**
+     * @param path     path in the project
+     * @param template template that produced it
+     * @param source   where the content came from: {@code template} (later also {@code cache}, {@code llm})
+     * @param check    the check applied ({@code java}, {@code json}, {@code yaml}, {@code xml}, {@code none},
+     *                 {@code render} when rendering failed)
+     * @param valid    whether it passed
+     * @param critical whether it is critical
+     * @param bytes    size in bytes
+     * @param problem  why it is invalid, or {@code null}
+     */
+    public record FileRow(String path, String template, String source, String check, boolean valid, boolean critical,
+                          int bytes, String problem) {
+    }
+}

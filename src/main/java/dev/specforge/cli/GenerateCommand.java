@@ -1,0 +1,80 @@
+package dev.specforge.cli;
+
+import dev.specforge.pipeline.GenerateSteps;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code specforge generate SPEC... [-o DIR]}: runs each spec through the same routes as the daemon
+ * ({@code direct:generate}) with the inbox switched off, writes {@code <base>.zip} and {@code <base>.report.json}
+ * into DIR (failures into DIR/failed), prints one summary line per spec, and exits 0 when every spec succeeded,
+ * 1 otherwise.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate project zips from spec files, then exit (0: all succeeded, 1: some failed).")
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files (native specforge spec or OpenAPI 3).")
+    List<Path> specs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "outbox",
+            description = "Folder for the zips and reports (default: ${DEFAULT-VALUE}); failures go to DIR/failed.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = new PrintWriter(System.out, true);
+        Path dir = output.toAbsolutePath().normalize();
+        Main main = SpecforgeMain.create(Map.of(
+                "specforge.inbox.enabled", "false",
+                "specforge.outbox.dir", dir.toString(),
+                "specforge.deadletter.dir", dir.resolve("failed").toString(),
+                "specforge.work.dir", dir.resolve(".work").toString()));
+        main.start();
+        int failed = 0;
+        try {
+            CamelContext context = main.getCamelContext();
+            ProducerTemplate template = context.createProducerTemplate();
+            for (Path spec : specs) {
+                long start = System.nanoTime();
+                if (!Files.isRegularFile(spec)) {
+                    out.printf("%s: FAILED: no such file%n", spec);
+                    failed++;
+                    continue;
+                }
+                Exchange result = template.send("direct:generate", ex -> {
+                    ex.getMessage().setBody(spec.toFile());
+                    ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, spec.getFileName().toString());
+                });
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                if (result.isFailed()) {
+                    failed++;
+                    Throwable e = result.getException();
+                    out.printf("%s: FAILED: %s (%d ms; error report in %s)%n", spec, e == null ? "unknown" : e.getMessage(),
+                            ms, dir.resolve("failed"));
+                } else {
+                    out.printf("%s: ok, %s files, %s valid, %d ms -> %s%n", spec,
+                            result.getMessage().getHeader(GenerateSteps.HEADER_FILES),
+                            result.getMessage().getHeader(GenerateSteps.HEADER_VALID), ms,
+                            result.getMessage().getBody(File.class));
+                }
+            }
+        } finally {
+            main.stop();
+        }
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.specforge.cli;
+
+import org.apache.camel.main.Main;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The command line. No arguments: run the daemon, which watches the inbox (and any other configured trigger)
+ * until SIGTERM. {@code generate}: a one-shot run, see {@link GenerateCommand}.
+ */
+@Command(name = "specforge", mixinStandardHelpOptions = true, version = "specforge 0.1.0",
+        description = "Turns spec files (native specforge spec, OpenAPI 3) into generated project zips.%n"
+                + "With no command, runs the daemon: watches the inbox until stopped (SIGTERM).",
+        subcommands = {GenerateCommand.class})
+public final class SpecforgeCommand implements Callable<Integer> {
+
+    /**
+     * @param args command-line arguments
+     * @return the exit code: 0 on success, 1 when a spec failed, 2 on a usage error
+     */
+    public static int execute(String... args) {
+        return new CommandLine(new SpecforgeCommand()).execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Main main = SpecforgeMain.create(Map.of());
+        main.run();
+        return main.getExitCode();
+    }
+}

@@ -1,0 +1,298 @@
+package dev.specforge.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.assemble.GeneratedFile;
+import dev.specforge.assemble.RunReport;
+import dev.specforge.plan.FileTask;
+import dev.specforge.spec.SpecException;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.InvalidPayloadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The Camel side of the pipeline: the bean the routes in {@code routes/generate.camel.yaml} and
+ * {@code routes/dead-letter.camel.yaml} call. It moves data between exchanges and the plain-Java {@link Generator}.
+ *
+ * <p>ESB contract of {@code direct:generate}: in, the body is the spec (String, byte[], InputStream or File) with
+ * optional headers {@value #HEADER_SPEC_NAME} (the spec's file name, default the {@code CamelFileName} header, else
+ * {@code spec}) and {@value #HEADER_STACK} (a stack overriding the spec's own). Out, the body is the zip
+ * {@link File} in the outbox, with headers {@value #HEADER_STATUS}, {@value #HEADER_PROJECT}, {@value #HEADER_FILES},
+ * {@value #HEADER_VALID} and {@value #HEADER_REPORT} (the report's path).
+ */
+public final class GenerateSteps {
+
+    /** Header: the spec's file name, used for output names. */
+    public static final String HEADER_SPEC_NAME = "SpecforgeSpecName";
+    /** Header: a stack that overrides the spec's {@code stack:}. */
+    public static final String HEADER_STACK = "SpecforgeStack";
+    /** Out header: {@code ok}. */
+    public static final String HEADER_STATUS = "SpecforgeStatus";
+    /** Out header: the generated project's name. */
+    public static final String HEADER_PROJECT = "SpecforgeProject";
+    /** Out header: number of generated files. */
+    public static final String HEADER_FILES = "SpecforgeFiles";
+    /** Out header: number of valid files. */
+    public static final String HEADER_VALID = "SpecforgeValid";
+    /** Out header: path of the report written next to the zip. */
+    public static final String HEADER_REPORT = "SpecforgeReport";
+
+    /** Exchange property: the {@link SpecRun}, shared with the Splitter's parts. */
+    public static final String RUN = "specforgeRun";
+    /** Exchange property: the stage in progress, for error reports. */
+    public static final String STAGE = "specforgeStage";
+    /** Exchange property: {@code inbox} when the spec came from the file inbox (which moves the file itself). */
+    public static final String TRIGGER = "specforgeTrigger";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GenerateSteps.class);
+    private static final String REPORT = "specforgeReport";
+    private static final String ZIP = "specforgeZip";
+    private static final String REPORT_PATH = "specforgeReportPath";
+
+    private final Generator generator;
+    private final Path workDir;
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    /**
+     * @param generator the generation core
+     * @param workDir   folder for zips being assembled ({@code specforge.work.dir}); created if missing
+     */
+    public GenerateSteps(Generator generator, Path workDir) {
+        this.generator = generator;
+        this.workDir = workDir;
+    }
+
+    /**
+     * Parse and plan. In: the spec. Out: the {@code List<FileTask>} for the Splitter; the run is stored in the
+     * {@value #RUN} property.
+     *
+     * @param exchange the exchange
+     * @return the file tasks
+     * @throws InvalidPayloadException when the body cannot be read as bytes
+     */
+    public List<FileTask> plan(Exchange exchange) throws InvalidPayloadException {
+        exchange.setProperty(STAGE, "parse");
+        byte[] spec = exchange.getMessage().getMandatoryBody(byte[].class);
+        String name = specName(exchange);
+        SpecRun run = generator.plan(spec, name, exchange.getMessage().getHeader(HEADER_STACK, String.class));
+        exchange.setProperty(RUN, run);
+        exchange.setProperty(STAGE, "render");
+        LOG.info("{}: {} spec, project '{}', stack {}: {} entities, {} operation groups, {} files planned",
+                name, run.model().format().name().toLowerCase(), run.model().project().name(), run.stack().name(),
+                run.model().entities().size(), run.model().operationGroups().size(), run.tasks().size());
+        return run.tasks();
+    }
+
+    /**
+     * Render one file (a Splitter part). In: a {@link FileTask}. Out: a {@link GeneratedFile}.
+     *
+     * @param task the task
+     * @param run  the spec's run
+     * @return the rendered file
+     */
+    public GeneratedFile render(@Body FileTask task, @ExchangeProperty(RUN) SpecRun run) {
+        return generator.render(run, task);
+    }
+
+    /**
+     * Validate one file (a Splitter part). In and out: a {@link GeneratedFile}.
+     *
+     * @param file the rendered file
+     * @return the checked file
+     */
+    public GeneratedFile validate(@Body GeneratedFile file) {
+        return generator.validate(file);
+    }
+
+    /**
+     * Judge the project and write the zip into the work folder. In: the Aggregator's {@code List<GeneratedFile>}.
+     * Out: the report as JSON, named {@code <base>.report.json}; the zip waits in a property for
+     * {@link #zipMessage}. The work zip is deleted when the exchange completes.
+     *
+     * @param exchange the exchange
+     * @throws IOException when the zip cannot be written
+     * @throws GenerationFailedException when validation rejects the project
+     */
+    public void assemble(Exchange exchange) throws IOException {
+        exchange.setProperty(STAGE, "validate");
+        SpecRun run = exchange.getProperty(RUN, SpecRun.class);
+        List<GeneratedFile> files = ((List<?>) exchange.getMessage().getBody(List.class)).stream()
+                .filter(GeneratedFile.class::isInstance).map(GeneratedFile.class::cast).toList();
+        Files.createDirectories(workDir);
+        Path zip = workDir.resolve(UUID.randomUUID() + ".zip");
+        exchange.getExchangeExtension().addOnCompletion(new DeleteOnCompletion(zip));
+        RunReport report = generator.assemble(run, files, zip);
+        exchange.setProperty(STAGE, "deliver");
+        exchange.setProperty(REPORT, report);
+        exchange.setProperty(ZIP, zip.toFile());
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, baseName(run.specName()) + ".report.json");
+        exchange.getMessage().setBody(json.writeValueAsString(report));
+    }
+
+    /**
+     * Out: the zip from {@link #assemble}, named {@code <base>.zip}.
+     *
+     * @param exchange the exchange, after the report was delivered
+     */
+    public void zipMessage(Exchange exchange) {
+        exchange.setProperty(REPORT_PATH, exchange.getMessage().getHeader(Exchange.FILE_NAME_PRODUCED, String.class));
+        SpecRun run = exchange.getProperty(RUN, SpecRun.class);
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, baseName(run.specName()) + ".zip");
+        exchange.getMessage().setBody(exchange.getProperty(ZIP, File.class));
+    }
+
+    /**
+     * Out: the delivered zip as a {@link File} (when the outbox is a folder) and the summary headers of the ESB
+     * contract; logs one summary line.
+     *
+     * @param exchange the exchange, after the zip was delivered
+     */
+    public void result(Exchange exchange) {
+        RunReport report = exchange.getProperty(REPORT, RunReport.class);
+        String produced = exchange.getMessage().getHeader(Exchange.FILE_NAME_PRODUCED, String.class);
+        if (produced != null) {
+            exchange.getMessage().setBody(new File(produced));
+        }
+        exchange.getMessage().setHeader(HEADER_STATUS, report.status());
+        exchange.getMessage().setHeader(HEADER_PROJECT, report.project());
+        exchange.getMessage().setHeader(HEADER_FILES, report.counts().files());
+        exchange.getMessage().setHeader(HEADER_VALID, report.counts().valid());
+        exchange.getMessage().setHeader(HEADER_REPORT, exchange.getProperty(REPORT_PATH, String.class));
+        LOG.info("{}: ok, {} files, {} valid, {} ms -> {}", report.spec(), report.counts().files(),
+                report.counts().valid(), report.durationMs(), produced == null ? "outbox" : produced);
+    }
+
+    /**
+     * Dead Letter Channel, first half: name the original spec for the dead letter (used when the spec did not
+     * come from the file inbox, which moves the file there itself).
+     *
+     * @param exchange the failed exchange, carrying the original message
+     */
+    public void deadLetterOriginal(Exchange exchange) {
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, specName(exchange));
+    }
+
+    /**
+     * Dead Letter Channel, second half: the error report. Out: JSON with {@code spec}, {@code stage} (parse,
+     * render, validate, deliver...), {@code error} (exception type), {@code message}, {@code location} (JSON
+     * pointer or line/column when known), {@code time} (UTC, ISO-8601) and, when planning had succeeded, the
+     * run's {@code report}; named {@code <spec name>.error.json}.
+     *
+     * @param exchange the failed exchange
+     * @throws JsonProcessingException never in practice (serialising plain records)
+     */
+    public void errorReport(Exchange exchange) throws JsonProcessingException {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (error == null) {
+            error = exchange.getException();
+        }
+        Throwable cause = rootSpecificCause(error);
+        String name = specName(exchange);
+        String stage = exchange.getProperty(STAGE, "receive", String.class);
+        ObjectNode out = json.createObjectNode();
+        out.put("spec", name);
+        out.put("stage", stage);
+        out.put("error", cause == null ? "unknown" : cause.getClass().getSimpleName());
+        out.put("message", cause == null ? "unknown error" : String.valueOf(cause.getMessage()));
+        if (cause instanceof SpecException se && se.location() != null) {
+            out.put("location", se.location());
+        }
+        out.put("time", Instant.now().toString());
+        if (cause instanceof GenerationFailedException gf) {
+            out.set("report", json.valueToTree(gf.report()));
+        }
+        if (cause == error && !(cause instanceof SpecException)) {
+            LOG.error("{}: failed at {} with an unexpected error -> dead letter", name, stage, error);
+        } else {
+            LOG.warn("{}: failed at {}: {} -> dead letter", name, stage, out.get("message").asText());
+        }
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, name + ".error.json");
+        exchange.getMessage().setBody(json.writeValueAsString(out));
+    }
+
+    private static Throwable rootSpecificCause(Throwable t) {
+        Throwable cur = t;
+        while (cur != null) {
+            if (cur instanceof SpecException || cur instanceof GenerationFailedException
+                    || cur instanceof dev.specforge.plan.PlanException) {
+                return cur;
+            }
+            if (cur.getCause() == null || cur.getCause() == cur) {
+                return t;
+            }
+            cur = cur.getCause();
+        }
+        return t;
+    }
+
+    /**
+     * @param exchange an exchange
+     * @return the spec's file name: the {@value #HEADER_SPEC_NAME} header, else {@code CamelFileName}, else
+     *         {@code spec}; only its last path segment, with characters outside {@code [A-Za-z0-9._-]} replaced
+     */
+    static String specName(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(HEADER_SPEC_NAME, String.class);
+        if (name == null) {
+            name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        }
+        return safeFileName(name);
+    }
+
+    static String safeFileName(String name) {
+        if (name == null) {
+            return "spec";
+        }
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        String safe = last.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "");
+        if (safe.length() > 200) {
+            safe = safe.substring(0, 200);
+        }
+        return safe.isEmpty() ? "spec" : safe;
+    }
+
+    /**
+     * @param specName a safe spec file name, e.g. {@code petstore.yaml}
+     * @return the name without its last extension, e.g. {@code petstore}
+     */
+    static String baseName(String specName) {
+        int dot = specName.lastIndexOf('.');
+        return dot > 0 ? specName.substring(0, dot) : specName;
+    }
+
+    /** Deletes the work zip when the exchange is done, whatever the outcome. */
+    private record DeleteOnCompletion(Path file) implements org.apache.camel.spi.Synchronization {
+        @Override
+        public void onComplete(Exchange exchange) {
+            delete();
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            delete();
+        }
+
+        private void delete() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("could not delete work file {}: {}", file, e.getMessage());
+            }
+        }
+    }
+}

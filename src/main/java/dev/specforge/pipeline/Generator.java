@@ -1,0 +1,157 @@
+package dev.specforge.pipeline;
+
+import dev.specforge.assemble.GeneratedFile;
+import dev.specforge.assemble.RunReport;
+import dev.specforge.assemble.ZipAssembler;
+import dev.specforge.plan.FileTask;
+import dev.specforge.plan.Planner;
+import dev.specforge.plan.StackManifest;
+import dev.specforge.plan.StackRegistry;
+import dev.specforge.render.RenderException;
+import dev.specforge.render.TemplateModels;
+import dev.specforge.render.TemplateRenderer;
+import dev.specforge.spec.ProjectModel;
+import dev.specforge.spec.SpecException;
+import dev.specforge.spec.SpecReader;
+import dev.specforge.validate.FileCheck;
+import dev.specforge.validate.FileValidator;
+import dev.specforge.validate.ValidationPolicy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The generation core as plain Java, one method per pipeline stage; the Camel routes call these through
+ * {@link GenerateSteps}. Stateless apart from its collaborators, which are thread-safe: one instance serves
+ * every spec in flight.
+ */
+public final class Generator {
+
+    private final SpecReader reader;
+    private final StackRegistry stacks;
+    private final Planner planner;
+    private final TemplateRenderer renderer;
+    private final FileValidator validator;
+    private final ValidationPolicy policy;
+    private final ZipAssembler assembler;
+    private final String defaultStack;
+    private final int renderThreads;
+
+    /**
+     * @param reader        spec reader
+     * @param stacks        installed stacks
+     * @param renderer      template renderer over the same templates root
+     * @param policy        project-level acceptance rule
+     * @param defaultStack  stack for specs that name none ({@code specforge.stack.default})
+     * @param renderThreads size of the render pool, reported in each run report
+     */
+    public Generator(SpecReader reader, StackRegistry stacks, TemplateRenderer renderer, ValidationPolicy policy,
+                     String defaultStack, int renderThreads) {
+        this.reader = reader;
+        this.stacks = stacks;
+        this.planner = new Planner();
+        this.renderer = renderer;
+        this.validator = new FileValidator();
+        this.policy = policy;
+        this.assembler = new ZipAssembler();
+        this.defaultStack = defaultStack;
+        this.renderThreads = renderThreads;
+    }
+
+    /**
+     * Stage 1: parse the spec and plan its files.
+     *
+     * @param content       the spec bytes
+     * @param specName      the spec's file name (for reports)
+     * @param stackOverride a stack that wins over the spec's own {@code stack:}, or {@code null}
+     * @return the run, holding the model and the ordered file tasks
+     * @throws SpecException when the spec is invalid or names a stack that is not installed
+     * @throws dev.specforge.plan.PlanException when the stack's manifest is broken or paths clash
+     */
+    public SpecRun plan(byte[] content, String specName, String stackOverride) {
+        long start = System.nanoTime();
+        ProjectModel model = reader.read(content);
+        String stackName = stackOverride != null ? stackOverride : model.stack() != null ? model.stack() : defaultStack;
+        if (!stacks.exists(stackName)) {
+            throw new SpecException(model.stack() != null && stackOverride == null ? "/stack" : null,
+                    "unknown stack '" + stackName + "'; installed stacks: " + String.join(", ", stacks.names()));
+        }
+        StackManifest stack = stacks.manifest(stackName);
+        List<FileTask> tasks = planner.plan(model, stack);
+        return new SpecRun(specName, model, stack, tasks, TemplateModels.base(model, stack), start);
+    }
+
+    /**
+     * Stage 3 for one file: render it. Never throws for a template problem: a failed render comes back as an
+     * invalid file (check {@code render}) so the validation policy can judge the whole project.
+     *
+     * @param run  the spec's run
+     * @param task one of its tasks
+     * @return the rendered file, not yet checked (check {@code pending})
+     */
+    public GeneratedFile render(SpecRun run, FileTask task) {
+        run.renderStarted();
+        try {
+            byte[] content = renderer.render(task.template(), TemplateModels.forTask(run.templateModel(), task));
+            return new GeneratedFile(task, content, "pending", false, null);
+        } catch (RenderException e) {
+            return new GeneratedFile(task, null, "render", false, e.getMessage());
+        } finally {
+            run.renderFinished();
+        }
+    }
+
+    /**
+     * Stage 5 for one file: check it by type (see {@link FileValidator}).
+     *
+     * @param file a file from {@link #render}
+     * @return the same file with its check's outcome; a file that failed to render is returned unchanged
+     */
+    public GeneratedFile validate(GeneratedFile file) {
+        if (file.content() == null) {
+            return file;
+        }
+        FileCheck check = validator.check(file.task().path(), file.content());
+        return new GeneratedFile(file.task(), file.content(), check.kind(), check.valid(), check.problem());
+    }
+
+    /**
+     * Stage 6: judge the files, then write the zip.
+     *
+     * @param run   the spec's run
+     * @param files the generated files, in any order (one per task)
+     * @param zip   where to write the zip
+     * @return the report ({@code status: ok})
+     * @throws GenerationFailedException when the validation policy rejects the project (the report says why)
+     * @throws IOException               when the zip cannot be written
+     */
+    public RunReport assemble(SpecRun run, List<GeneratedFile> files, Path zip) throws IOException {
+        List<GeneratedFile> sorted = files.stream().sorted(Comparator.comparing(f -> f.task().path())).toList();
+        String verdict = policy.verdict(sorted.stream()
+                .map(f -> new ValidationPolicy.Outcome(f.task().path(), f.task().critical(), f.valid(), f.problem()))
+                .toList());
+        if (verdict != null) {
+            throw new GenerationFailedException(verdict, report(run, sorted, "failed"));
+        }
+        assembler.write(zip, run.model().project().name(), sorted);
+        return report(run, sorted, "ok");
+    }
+
+    private RunReport report(SpecRun run, List<GeneratedFile> files, String status) {
+        int valid = (int) files.stream().filter(GeneratedFile::valid).count();
+        int critical = (int) files.stream().filter(f -> f.task().critical()).count();
+        long bytes = files.stream().mapToLong(GeneratedFile::bytes).sum();
+        List<RunReport.FileRow> rows = files.stream()
+                .map(f -> new RunReport.FileRow(f.task().path(), f.task().template(), "template", f.check(), f.valid(),
+                        f.task().critical(), f.bytes(), f.problem()))
+                .toList();
+        return new RunReport(status, run.specName(), run.model().project().name(), run.stack().name(),
+                run.model().format().name().toLowerCase(java.util.Locale.ROOT),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()), renderThreads,
+                run.peakConcurrency(), new RunReport.Counts(files.size(), valid, files.size() - valid, critical, bytes),
+                rows, run.model().warnings());
+    }
+}

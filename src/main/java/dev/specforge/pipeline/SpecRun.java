@@ -1,0 +1,77 @@
+package dev.specforge.pipeline;
+
+import dev.specforge.plan.FileTask;
+import dev.specforge.plan.StackManifest;
+import dev.specforge.spec.ProjectModel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state of one spec going through the pipeline, shared (by reference) by the Splitter's parallel parts.
+ * Everything is immutable except the concurrency gauges, which are atomic.
+ */
+public final class SpecRun {
+
+    private final String specName;
+    private final ProjectModel model;
+    private final StackManifest stack;
+    private final List<FileTask> tasks;
+    private final Map<String, Object> templateModel;
+    private final long startNanos;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+
+    SpecRun(String specName, ProjectModel model, StackManifest stack, List<FileTask> tasks,
+            Map<String, Object> templateModel, long startNanos) {
+        this.specName = specName;
+        this.model = model;
+        this.stack = stack;
+        this.tasks = List.copyOf(tasks);
+        this.templateModel = templateModel;
+        this.startNanos = startNanos;
+    }
+
+    /** @return the spec's file name, e.g. {@code petstore.yaml} */
+    public String specName() {
+        return specName;
+    }
+
+    /** @return the parsed project model */
+    public ProjectModel model() {
+        return model;
+    }
+
+    /** @return the stack in use */
+    public StackManifest stack() {
+        return stack;
+    }
+
+    /** @return the planned files, in plan order */
+    public List<FileTask> tasks() {
+        return tasks;
+    }
+
+    Map<String, Object> templateModel() {
+        return templateModel;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    void renderStarted() {
+        int now = inFlight.incrementAndGet();
+        peak.accumulateAndGet(now, Math::max);
+    }
+
+    void renderFinished() {
+        inFlight.decrementAndGet();
+    }
+
+    /** @return the most files of this spec that were rendering at the same moment */
+    public int peakConcurrency() {
+        return peak.get();
+    }
+}

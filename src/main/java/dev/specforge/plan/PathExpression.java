@@ -1,0 +1,82 @@
+package dev.specforge.plan;
+
+import dev.specforge.spec.Entity;
+import dev.specforge.spec.Names;
+import dev.specforge.spec.OperationGroup;
+import dev.specforge.spec.ProjectModel;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Output path expressions of a manifest: plain text with {@code ${variable}} placeholders from a fixed list.
+ * Deliberately not a template language: paths are built from names the model has already made safe, and the
+ * result is checked again (relative, no {@code ..}, no backslash, no control characters).
+ *
+ * <p>Variables: {@code project.name}, {@code project.group}, {@code project.packagePath} (all scopes);
+ * {@code entity.name}, {@code entity.kebab} (entity scope); {@code group.name}, {@code group.kebab}
+ * (operation-group scope).
+ */
+final class PathExpression {
+
+    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z.]+)}");
+    private static final Set<String> PROJECT_VARS = Set.of("project.name", "project.group", "project.packagePath");
+
+    private PathExpression() {
+    }
+
+    static void check(String expression, Scope scope, String at) {
+        Matcher m = VAR.matcher(expression);
+        while (m.find()) {
+            String v = m.group(1);
+            boolean ok = PROJECT_VARS.contains(v)
+                    || (scope == Scope.ENTITY && (v.equals("entity.name") || v.equals("entity.kebab")))
+                    || (scope == Scope.OPERATION_GROUP && (v.equals("group.name") || v.equals("group.kebab")));
+            if (!ok) {
+                throw new PlanException(at + ": variable ${" + v + "} is not available in scope " + scope.id());
+            }
+        }
+    }
+
+    static String expand(String expression, ProjectModel model, Entity entity, OperationGroup group) {
+        Map<String, String> vars = new java.util.HashMap<>();
+        vars.put("project.name", model.project().name());
+        vars.put("project.group", model.project().group());
+        vars.put("project.packagePath", model.project().packagePath());
+        if (entity != null) {
+            vars.put("entity.name", entity.name());
+            vars.put("entity.kebab", Names.kebab(entity.name()));
+        }
+        if (group != null) {
+            vars.put("group.name", group.name());
+            vars.put("group.kebab", Names.kebab(group.name()));
+        }
+        Matcher m = VAR.matcher(expression);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(vars.get(m.group(1))));
+        }
+        m.appendTail(out);
+        return safe(out.toString(), expression);
+    }
+
+    /**
+     * @return the path if it is a safe relative path
+     * @throws PlanException otherwise
+     */
+    static String safe(String path, String expression) {
+        boolean bad = path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("//")
+                || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || path.matches("^[A-Za-z]:.*");
+        for (String segment : path.split("/")) {
+            if (segment.equals("..") || segment.equals(".") || segment.isEmpty()) {
+                bad = true;
+            }
+        }
+        if (bad) {
+            throw new PlanException("output path '" + path + "' (from '" + expression + "') is not a safe relative path");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.specforge.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stack: {@code templates/<name>/stack.yaml} plus its FreeMarker templates.
+ *
+ * @param name        the stack (folder) name, e.g. {@code camel-service}
+ * @param version     the stack's version, part of what makes its output reproducible
+ * @param description one line for users
+ * @param properties  constants the templates read as {@code stack.properties.*} (e.g. dependency versions)
+ * @param outputs     the files the stack generates, in manifest order
+ */
+public record StackManifest(String name, String version, String description, Map<String, String> properties,
+                            List<Output> outputs) {
+
+    /**
+     * One output of a stack.
+     *
+     * @param template the template file, relative to the stack folder, e.g. {@code Entity.java.ftl}
+     * @param path     the output path expression, e.g. {@code src/main/java/${project.packagePath}/${entity.name}.java}
+     * @param scope    how many files it yields
+     * @param critical whether a missing or invalid file fails the whole spec (seed 004: critical files)
+     * @param when     conditions that must all hold for the file to be generated
+     */
+    public record Output(String template, String path, Scope scope, boolean critical, List<Condition> when) {
+        public Output {
+            when = List.copyOf(when);
+        }
+    }
+
+    public StackManifest {
+        properties = Map.copyOf(properties);
+        outputs = List.copyOf(outputs);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.specforge.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The installed stacks: one folder per stack under the templates root, each with a {@code stack.yaml}.
+ * Manifests are read once and cached. Thread-safe.
+ */
+public final class StackRegistry {
+
+    private static final Pattern STACK_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private final Path root;
+    private final Map<String, StackManifest> cache = new ConcurrentHashMap<>();
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    /**
+     * @param root the templates folder, e.g. {@code templates}
+     */
+    public StackRegistry(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** @return the templates root (absolute) */
+    public Path root() {
+        return root;
+    }
+
+    /** @return the names of the installed stacks, sorted */
+    public List<String> names() {
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("stack.yaml")))
+                    .map(d -> d.getFileName().toString())
+                    .filter(n -> STACK_NAME.matcher(n).matches())
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * @param name a stack name
+     * @return whether such a stack is installed
+     */
+    public boolean exists(String name) {
+        return name != null && STACK_NAME.matcher(name).matches() && Files.isRegularFile(root.resolve(name).resolve("stack.yaml"));
+    }
+
+    /**
+     * @param name a stack name; must match {@code [a-z0-9][a-z0-9-]*} (never a path)
+     * @return the stack's manifest
+     * @throws PlanException when the stack is not installed or its manifest is invalid (names the file and key)
+     */
+    public StackManifest manifest(String name) {
+        if (!exists(name)) {
+            throw new PlanException("unknown stack '" + name + "'; installed stacks: " + String.join(", ", names()));
+        }
+        return cache.computeIfAbsent(name, this::load);
+    }
+
+    private StackManifest load(String name) {
+        Path file = root.resolve(name).resolve("stack.yaml");
+        JsonNode m;
+        try {
+            m = yaml.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new PlanException(file + ": cannot read the manifest: " + e.getMessage());
+        }
+        if (m == null || !m.isObject()) {
+            throw new PlanException(file + ": the manifest must be a mapping");
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        m.path("properties").fields().forEachRemaining(e -> props.put(e.getKey(), e.getValue().asText()));
+        List<StackManifest.Output> outputs = new ArrayList<>();
+        JsonNode list = m.path("outputs");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new PlanException(file + ": 'outputs' must be a non-empty list");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode o = list.get(i);
+            String at = file + ": outputs[" + i + "]";
+            String template = required(o, "template", at);
+            Path tpl = root.resolve(name).resolve(template).normalize();
+            if (!tpl.startsWith(root.resolve(name)) || !Files.isRegularFile(tpl)) {
+                throw new PlanException(at + ".template: no template file '" + template + "' in " + root.resolve(name));
+            }
+            Scope scope;
+            try {
+                scope = Scope.of(o.path("scope").asText("project"));
+            } catch (IllegalArgumentException e) {
+                throw new PlanException(at + ".scope: '" + o.path("scope").asText()
+                        + "' is not one of project, entity, operation-group");
+            }
+            String path = required(o, "path", at);
+            PathExpression.check(path, scope, at + ".path");
+            List<Condition> when = new ArrayList<>();
+            for (JsonNode c : o.path("when")) {
+                try {
+                    when.add(Condition.parse(c.asText()));
+                } catch (IllegalArgumentException e) {
+                    throw new PlanException(at + ".when: " + e.getMessage());
+                }
+            }
+            outputs.add(new StackManifest.Output(name + "/" + template, path, scope,
+                    o.path("critical").asBoolean(false), when));
+        }
+        return new StackManifest(name, m.path("version").asText("0"), m.path("description").asText(""), props,
+                outputs);
+    }
+
+    private static String required(JsonNode o, String key, String at) {
+        String v = o.path(key).asText("");
+        if (v.isBlank()) {
+            throw new PlanException(at + "." + key + " is required");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.specforge.render;
+
+import dev.specforge.plan.FileTask;
+import dev.specforge.plan.StackManifest;
+import dev.specforge.spec.Entity;
+import dev.specforge.spec.Field;
+import dev.specforge.spec.Names;
+import dev.specforge.spec.Operation;
+import dev.specforge.spec.OperationGroup;
+import dev.specforge.spec.ProjectModel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the FreeMarker data model from the project model: plain maps, lists and strings, so templates see data
+ * only. The variables (documented for stack authors in the README):
+ * <ul>
+ *   <li>{@code project}: name, group, version, description, packageName, packagePath, docLines;</li>
+ *   <li>{@code stack}: name, version, properties (the manifest's constants);</li>
+ *   <li>{@code entities}, {@code objectEntities}, {@code enumEntities}: entity maps;</li>
+ *   <li>{@code operationGroups}: group maps (name, tag, kebab, operations);</li>
+ *   <li>{@code features}: name to boolean; {@code format}: native or openapi;</li>
+ *   <li>{@code entity} (entity scope) and {@code group} (operation-group scope);</li>
+ *   <li>functions {@code yamlString(text)} and {@code javaString(text)}: quoted, escaped literals
+ *       (see {@link Escapes}).</li>
+ * </ul>
+ * An entity map has name, varName, kebab, plural, sourceName, kind, description, docLines, fields, values, hasId,
+ * idType; a field map has name, jsonName, type, target, many, required, unique, format, javaType, annotations,
+ * minLength, maxLength, minimum, maximum, pattern, description, docLines. Absent values are empty strings.
+ * {@code docLines} are the description split into lines and made safe for a block comment.
+ */
+public final class TemplateModels {
+
+    private TemplateModels() {
+    }
+
+    /**
+     * @param model the project model
+     * @param stack the stack
+     * @return the shared part of every file's data model (immutable; build once per spec)
+     */
+    public static Map<String, Object> base(ProjectModel model, StackManifest stack) {
+        Map<String, Object> root = new HashMap<>();
+        Map<String, Object> project = new LinkedHashMap<>();
+        project.put("name", model.project().name());
+        project.put("group", model.project().group());
+        project.put("version", model.project().version());
+        project.put("description", nz(model.project().description()));
+        project.put("docLines", docLines(model.project().description()));
+        project.put("packageName", model.project().packageName());
+        project.put("packagePath", model.project().packagePath());
+        root.put("project", project);
+        root.put("stack", Map.of("name", stack.name(), "version", stack.version(), "properties", stack.properties()));
+        List<Map<String, Object>> all = new ArrayList<>();
+        List<Map<String, Object>> objects = new ArrayList<>();
+        List<Map<String, Object>> enums = new ArrayList<>();
+        Map<String, Map<String, Object>> byName = new HashMap<>();
+        for (Entity e : model.entities()) {
+            Map<String, Object> m = entity(e);
+            all.add(m);
+            (e.kind() == Entity.Kind.ENUM ? enums : objects).add(m);
+            byName.put(e.name(), m);
+        }
+        root.put("entities", all);
+        root.put("objectEntities", objects);
+        root.put("enumEntities", enums);
+        List<Map<String, Object>> groups = new ArrayList<>();
+        Map<String, Map<String, Object>> groupByName = new HashMap<>();
+        for (OperationGroup g : model.operationGroups()) {
+            Map<String, Object> m = group(g);
+            groups.add(m);
+            groupByName.put(g.name(), m);
+        }
+        root.put("operationGroups", groups);
+        Map<String, Object> features = new HashMap<>(model.features());
+        features.putIfAbsent("docker", Boolean.TRUE);
+        root.put("features", features);
+        root.put("format", model.format().name().toLowerCase(Locale.ROOT));
+        root.put("yamlString", Escapes.YAML);
+        root.put("javaString", Escapes.JAVA);
+        root.put("_entities", byName);
+        root.put("_groups", groupByName);
+        return root;
+    }
+
+    /**
+     * @param base a model from {@link #base}
+     * @param task the file to render
+     * @return the data model for that file: the base plus {@code entity} or {@code group}
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> forTask(Map<String, Object> base, FileTask task) {
+        Map<String, Object> m = new HashMap<>(base);
+        m.remove("_entities");
+        m.remove("_groups");
+        if (task.entity() != null) {
+            m.put("entity", ((Map<String, Object>) base.get("_entities")).get(task.entity()));
+        }
+        if (task.group() != null) {
+            m.put("group", ((Map<String, Object>) base.get("_groups")).get(task.group()));
+        }
+        m.put("path", task.path());
+        return m;
+    }
+
+    private static Map<String, Object> entity(Entity e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", e.name());
+        m.put("varName", Names.memberName(e.name()));
+        m.put("kebab", Names.kebab(e.name()));
+        m.put("plural", plural(Names.kebab(e.name())));
+        m.put("sourceName", e.sourceName());
+        m.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+        m.put("description", nz(e.description()));
+        m.put("docLines", docLines(e.description()));
+        List<Map<String, Object>> fields = new ArrayList<>();
+        String idType = "";
+        for (Field f : e.fields()) {
+            Map<String, Object> fm = field(f);
+            fields.add(fm);
+            if (f.name().equals("id") && !f.type().many()) {
+                idType = (String) fm.get("javaType");
+            }
+        }
+        m.put("fields", fields);
+        m.put("hasId", !idType.isEmpty());
+        m.put("idType", idType);
+        List<Map<String, Object>> values = new ArrayList<>();
+        for (Entity.EnumValue v : e.values()) {
+            values.add(Map.of("constant", v.constant(), "value", v.value(), "javaLiteral", JavaTypes.javaString(v.value())));
+        }
+        m.put("values", values);
+        return m;
+    }
+
+    private static Map<String, Object> field(Field f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", f.name());
+        m.put("jsonName", f.jsonName());
+        m.put("type", f.type().type().id());
+        m.put("target", nz(f.type().target()));
+        m.put("many", f.type().many());
+        m.put("required", f.required());
+        m.put("unique", f.unique());
+        m.put("format", nz(f.type().format()));
+        m.put("javaType", JavaTypes.javaType(f.type(), f.valueType()));
+        m.put("annotations", JavaTypes.annotations(f));
+        m.put("minLength", f.constraints().minLength() == null ? "" : f.constraints().minLength());
+        m.put("maxLength", f.constraints().maxLength() == null ? "" : f.constraints().maxLength());
+        m.put("minimum", f.constraints().minimum() == null ? "" : f.constraints().minimum().toPlainString());
+        m.put("maximum", f.constraints().maximum() == null ? "" : f.constraints().maximum().toPlainString());
+        m.put("pattern", nz(f.constraints().pattern()));
+        m.put("description", nz(f.description()));
+        m.put("docLines", docLines(f.description()));
+        return m;
+    }
+
+    private static Map<String, Object> group(OperationGroup g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", g.name());
+        m.put("tag", g.tag());
+        m.put("kebab", Names.kebab(g.name()));
+        List<Map<String, Object>> ops = new ArrayList<>();
+        for (Operation o : g.operations()) {
+            Map<String, Object> om = new LinkedHashMap<>();
+            om.put("id", o.id());
+            om.put("method", o.method());
+            om.put("path", o.path());
+            om.put("summary", nz(o.summary()));
+            List<Map<String, Object>> params = new ArrayList<>();
+            for (Operation.Parameter p : o.parameters()) {
+                params.add(Map.of("name", p.name(), "in", nz(p.in()), "required", p.required()));
+            }
+            om.put("parameters", params);
+            ops.add(om);
+        }
+        m.put("operations", ops);
+        return m;
+    }
+
+    /**
+     * @param text a description, may be {@code null}
+     * @return its lines, trimmed at the end, safe inside a Java/C block comment: {@code *}{@code /} cannot close
+     *         the comment and backslashes are doubled (so {@code \}{@code u002a} is not a unicode escape)
+     */
+    static List<String> docLines(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String safe = text.replace("\\", "\\\\").replace("*/", "*&#47;").replace("\r\n", "\n").replace('\r', '\n');
+        List<String> lines = new ArrayList<>();
+        for (String line : safe.strip().split("\n")) {
+            lines.add(line.stripTrailing());
+        }
+        return lines;
+    }
+
+    private static String plural(String s) {
+        if (s.endsWith("s") || s.endsWith("x") || s.endsWith("z") || s.endsWith("ch") || s.endsWith("sh")) {
+            return s + "es";
+        }
+        if (s.endsWith("y") && s.length() > 1 && "aeiou".indexOf(s.charAt(s.length() - 2)) < 0) {
+            return s.substring(0, s.length() - 1) + "ies";
+        }
+        return s + "s";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

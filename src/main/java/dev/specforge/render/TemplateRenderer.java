@@ -1,0 +1,87 @@
+package dev.specforge.render;
+
+import freemarker.cache.FileTemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Renders stack templates with FreeMarker: one {@link Configuration} for the process, every template parsed once
+ * and cached (the cache never re-checks the disk), UTF-8 in and out.
+ *
+ * <p>Safety: {@code ?new} can instantiate nothing ({@link TemplateClassResolver#ALLOWS_NOTHING_RESOLVER}), {@code ?api}
+ * is off, templates load only from the templates root, and spec text reaches templates only as data values (a
+ * {@code ${...}} inside a description is printed, never evaluated). Template names come from stack manifests,
+ * never from a spec, a header or LLM output. Thread-safe.
+ */
+public final class TemplateRenderer {
+
+    private final Configuration cfg;
+
+    /**
+     * @param templatesRoot the folder holding one sub-folder per stack
+     * @throws UncheckedIOException when the folder cannot be read
+     */
+    public TemplateRenderer(Path templatesRoot) {
+        cfg = new Configuration(Configuration.VERSION_2_3_34);
+        try {
+            cfg.setTemplateLoader(new FileTemplateLoader(templatesRoot.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read templates folder " + templatesRoot, e);
+        }
+        cfg.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        cfg.setOutputEncoding(StandardCharsets.UTF_8.name());
+        cfg.setLocale(Locale.ROOT);
+        cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
+        cfg.setNumberFormat("computer");
+        cfg.setBooleanFormat("c");
+        cfg.setLocalizedLookup(false);
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+    }
+
+    /**
+     * @param template a template name relative to the templates root, e.g. {@code camel-service/pom.xml.ftl}
+     * @param model    the data model: maps, lists, strings, numbers and booleans only
+     * @return the rendered text, UTF-8 encoded
+     * @throws RenderException when the template is missing, does not parse, or fails while rendering; the message
+     *                         names the template, line and column
+     */
+    public byte[] render(String template, Map<String, Object> model) {
+        try {
+            Template t = cfg.getTemplate(template);
+            StringWriter out = new StringWriter(4096);
+            t.process(model, out);
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (TemplateException e) {
+            throw new RenderException(template + " line " + e.getLineNumber() + ", column " + e.getColumnNumber()
+                    + ": " + withoutTips(e.getMessageWithoutStackTop()), e);
+        } catch (IOException e) {
+            throw new RenderException(template + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** FreeMarker appends "Tip:" paragraphs between "----" lines; the report keeps the problem only. */
+    private static String withoutTips(String message) {
+        int tip = message.indexOf("\n----");
+        return (tip < 0 ? message : message.substring(0, tip)).replace('\n', ' ').strip();
+    }
+}

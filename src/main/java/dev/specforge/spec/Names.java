@@ -1,0 +1,208 @@
+package dev.specforge.spec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns names written in specs into valid Java identifiers, file-safe names and artifact ids.
+ *
+ * <p>Rules: only ASCII letters and digits survive (everything else splits words); an identifier never starts with
+ * a digit; Java keywords and restricted identifiers (JLS 17 section 3.9) get a trailing {@code _}; type names that
+ * would shadow {@code java.lang} types used by generated code get a {@code Model} suffix; member names that would
+ * clash with {@code java.lang.Object} methods (a record accessor {@code hashCode()} does not compile) get a
+ * {@code Value} suffix. Uniqueness is case-insensitive so that generated file names never clash on
+ * case-insensitive file systems.
+ */
+public final class Names {
+
+    private static final Set<String> KEYWORDS = Set.of(
+            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
+            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
+            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
+            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
+            "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null",
+            "var", "yield", "record", "sealed", "permits", "when", "module", "open", "exports", "requires", "to",
+            "with", "uses", "provides", "transitive", "opens");
+
+    /** java.lang types that generated code refers to by simple name (a same-package type would shadow them). */
+    private static final Set<String> SHADOWING_TYPES = Set.of(
+            "Object", "String", "Integer", "Long", "Double", "Float", "Short", "Byte", "Boolean", "Character",
+            "Number", "Math", "System", "Class", "Enum", "Record", "Override", "Deprecated", "Void", "Iterable",
+            "Exception", "RuntimeException", "Error", "Throwable", "Thread", "Runnable", "Comparable",
+            "CharSequence", "StringBuilder", "SuppressWarnings", "FunctionalInterface", "SafeVarargs",
+            "Application", "Repository");
+
+    private static final Set<String> OBJECT_METHODS = Set.of(
+            "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "equals");
+
+    private Names() {
+    }
+
+    /**
+     * Splits a name into ASCII words at non-alphanumerics and lower-to-upper case changes.
+     *
+     * @param raw any text, may be {@code null}
+     * @return the words, never {@code null}, possibly empty
+     */
+    public static List<String> words(String raw) {
+        List<String> words = new ArrayList<>();
+        if (raw == null) {
+            return words;
+        }
+        StringBuilder cur = new StringBuilder();
+        char prev = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum) {
+                flush(words, cur);
+            } else {
+                boolean boundary = Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev))
+                        || (Character.isUpperCase(c) && Character.isUpperCase(prev) && i + 1 < raw.length()
+                        && Character.isLowerCase(raw.charAt(i + 1)));
+                if (boundary) {
+                    flush(words, cur);
+                }
+                cur.append(c);
+            }
+            prev = alnum ? c : 0;
+        }
+        flush(words, cur);
+        return words;
+    }
+
+    private static void flush(List<String> words, StringBuilder cur) {
+        if (cur.length() > 0) {
+            words.add(cur.toString());
+            cur.setLength(0);
+        }
+    }
+
+    /**
+     * @param raw a name from a spec, e.g. {@code pet_status} or {@code 200-response}
+     * @return an UpperCamelCase Java type name, e.g. {@code PetStatus} or {@code Model200Response}
+     */
+    public static String typeName(String raw) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words(raw)) {
+            b.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+        String name = b.length() == 0 ? "Model" : b.toString();
+        if (Character.isDigit(name.charAt(0))) {
+            name = "Model" + name;
+        }
+        if (SHADOWING_TYPES.contains(name)) {
+            name = name + "Model";
+        }
+        return name;
+    }
+
+    /**
+     * @param raw a name from a spec, e.g. {@code user-name}, {@code @type}, {@code class} or {@code 2fa}
+     * @return a lowerCamelCase Java member name, e.g. {@code userName}, {@code type}, {@code class_}, {@code _2fa}
+     */
+    public static String memberName(String raw) {
+        List<String> words = words(raw);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (i == 0) {
+                b.append(allUpper(w) && w.length() > 1 ? w.toLowerCase(Locale.ROOT)
+                        : Character.toLowerCase(w.charAt(0)) + w.substring(1));
+            } else {
+                b.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+            }
+        }
+        String name = b.length() == 0 ? "value" : b.toString();
+        if (Character.isDigit(name.charAt(0))) {
+            name = "_" + name;
+        }
+        if (KEYWORDS.contains(name)) {
+            name = name + "_";
+        }
+        if (OBJECT_METHODS.contains(name)) {
+            name = name + "Value";
+        }
+        return name;
+    }
+
+    /**
+     * @param raw an enum value from a spec, e.g. {@code in-progress} or {@code 1st}
+     * @return an UPPER_SNAKE_CASE constant name, e.g. {@code IN_PROGRESS} or {@code _1ST}; {@code EMPTY} for a
+     *         value with no letters or digits
+     */
+    public static String constantName(String raw) {
+        String name = String.join("_", words(raw)).toUpperCase(Locale.ROOT);
+        if (name.isEmpty()) {
+            name = "EMPTY";
+        }
+        if (Character.isDigit(name.charAt(0))) {
+            name = "_" + name;
+        }
+        return name;
+    }
+
+    /**
+     * @param raw any name, e.g. {@code Swagger Petstore - OpenAPI 3.0}
+     * @return lower-case words joined by dashes, e.g. {@code swagger-petstore-open-api-3-0}; {@code project} if empty
+     */
+    public static String kebab(String raw) {
+        String name = String.join("-", words(raw)).toLowerCase(Locale.ROOT);
+        return name.isEmpty() ? "project" : name;
+    }
+
+    /**
+     * @param raw any name
+     * @return a valid lower-case Java package segment (letters and digits, not a keyword, not starting with a digit)
+     */
+    public static String packageSegment(String raw) {
+        String s = String.join("", words(raw)).toLowerCase(Locale.ROOT);
+        if (s.isEmpty()) {
+            s = "app";
+        }
+        if (Character.isDigit(s.charAt(0))) {
+            s = "_" + s;
+        }
+        return KEYWORDS.contains(s) ? s + "_" : s;
+    }
+
+    private static boolean allUpper(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLowerCase(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Hands out names that are unique case-insensitively, appending 2, 3, ... on a clash.
+     * Not thread-safe: one instance per namespace while building a model.
+     */
+    public static final class Unique {
+        private final Set<String> taken = new HashSet<>();
+
+        /**
+         * @param name a candidate name (already a valid identifier)
+         * @return the name, or the name with the smallest numeric suffix that is still free; it is now taken
+         */
+        public String claim(String name) {
+            String candidate = name;
+            for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+                candidate = name + n;
+            }
+            return candidate;
+        }
+
+        /**
+         * @param name a name
+         * @return whether it is taken (case-insensitively)
+         */
+        public boolean isTaken(String name) {
+            return taken.contains(name.toLowerCase(Locale.ROOT));
+        }
+    }
+}

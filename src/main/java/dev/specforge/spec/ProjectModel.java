@@ -1,0 +1,45 @@
+package dev.specforge.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one immutable project model every spec format is normalised into, and the only input of planning
+ * and rendering.
+ *
+ * @param project         the project identity
+ * @param stack           the stack the spec asks for, or {@code null} to use the configured default
+ * @param format          the format the spec was written in
+ * @param entities        all entities (objects and enums), in spec order, names unique
+ * @param operationGroups the operations grouped by tag (empty for native specs)
+ * @param features        feature switches, e.g. {@code docker -> true}
+ * @param warnings        mapping decisions that lost information, each naming where (e.g. a JSON pointer)
+ */
+public record ProjectModel(ProjectInfo project, String stack, SpecFormat format, List<Entity> entities,
+                           List<OperationGroup> operationGroups, Map<String, Boolean> features,
+                           List<String> warnings) {
+
+    public ProjectModel {
+        entities = List.copyOf(entities);
+        operationGroups = List.copyOf(operationGroups);
+        features = Map.copyOf(features);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * @param name an entity name
+     * @return the entity with that exact name, if any
+     */
+    public Optional<Entity> entity(String name) {
+        return entities.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /**
+     * @param feature a feature name, e.g. {@code docker}
+     * @return whether it is on; features default to on when the spec does not mention them
+     */
+    public boolean feature(String feature) {
+        return features.getOrDefault(feature, Boolean.TRUE);
+    }
+}

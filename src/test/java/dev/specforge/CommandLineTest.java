@@ -1,0 +1,79 @@
+package dev.specforge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specforge.cli.SpecforgeCommand;
+import dev.specforge.support.Corpus;
+import dev.specforge.support.GeneratedZip;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one-shot CLI: {@code specforge generate SPEC... -o DIR}. */
+class CommandLineTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void should_generate_petstore_from_the_command_line_and_exit_0() throws Exception {
+        Path petstore = Corpus.file("openapi/swagger-petstore-v3.openapi.yaml");
+
+        int exit = SpecforgeCommand.execute("generate", petstore.toString(), "-o", out.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.resolve("swagger-petstore-v3.openapi.zip")).exists();
+        assertThat(out.resolve("swagger-petstore-v3.openapi.report.json")).exists();
+    }
+
+    @Test
+    void should_generate_several_specs_and_exit_1_when_one_is_bad() throws Exception {
+        int exit = SpecforgeCommand.execute("generate", "src/test/resources/specs/orders.yaml",
+                "src/test/resources/specs/bad-schema.yaml", "-o", out.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.resolve("orders.zip")).exists();
+        assertThat(out.resolve("bad-schema.zip")).doesNotExist();
+        assertThat(out.resolve("failed/bad-schema.yaml.error.json")).exists();
+    }
+
+    @Test
+    void should_exit_0_for_a_native_spec_alone() throws Exception {
+        assertThat(SpecforgeCommand.execute("generate", "src/test/resources/specs/orders.yaml", "-o", out.toString()))
+                .isZero();
+        assertThat(GeneratedZip.read(out.resolve("orders.zip")).root()).isEqualTo("orders-service");
+    }
+
+    @Test
+    void should_take_settings_from_environment_variables_and_system_properties() throws Exception {
+        Path log = out.resolve("cli.log");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dspecforge.project.default-group=org.sysprop",
+                "dev.specforge.Application", "generate", "src/test/resources/specs/tricky.openapi.yaml",
+                "-o", out.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("SPECFORGE_RENDER_THREADS", "3");
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("CLI finished").isTrue();
+        assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("tricky.openapi.report.json").toFile());
+        assertThat(report.path("renderThreads").asInt()).isEqualTo(3);
+        List<String> paths = GeneratedZip.read(out.resolve("tricky.openapi.zip")).files().keySet().stream().toList();
+        assertThat(paths).contains("src/main/java/org/sysprop/trickynamesapi/Application.java");
+        assertThat(Files.readString(log)).contains("tricky.openapi.yaml: ok,");
+    }
+
+    @Test
+    void should_exit_2_on_a_usage_error() {
+        assertThat(SpecforgeCommand.execute("generate")).isEqualTo(2);
+    }
+}
