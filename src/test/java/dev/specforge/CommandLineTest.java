@@ -73,6 +73,36 @@ class CommandLineTest {
     }
 
     @Test
+    void should_run_as_a_daemon_that_watches_the_inbox_until_sigterm() throws Exception {
+        Path inbox = Files.createDirectories(out.resolve("inbox"));
+        Path outbox = out.resolve("outbox");
+        Path log = out.resolve("daemon.log");
+        Process daemon = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dspecforge.inbox.dir=" + inbox, "-Dspecforge.outbox.dir=" + outbox,
+                "-Dspecforge.deadletter.dir=" + outbox.resolve("failed"),
+                "-Dspecforge.inbox.move-failed=" + outbox.resolve("failed"),
+                "-Dspecforge.work.dir=" + outbox.resolve(".work"),
+                "dev.specforge.Application")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Path tmp = inbox.resolve(".orders.tmp");
+            Files.copy(Path.of("src/test/resources/specs/orders.yaml"), tmp);
+            Files.move(tmp, inbox.resolve("orders.yaml"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+            org.awaitility.Awaitility.await("zip in the daemon's outbox").atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> Files.exists(outbox.resolve("orders.zip")) && Files.exists(inbox.resolve(".done/orders.yaml")));
+            assertThat(daemon.isAlive()).as("still watching after one spec").isTrue();
+        } finally {
+            daemon.destroy(); // SIGTERM
+        }
+        assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        assertThat(Files.readString(log)).contains("orders.yaml: ok,").contains("triggered by SIGTERM");
+        assertThat(GeneratedZip.read(outbox.resolve("orders.zip")).root()).isEqualTo("orders-service");
+    }
+
+    @Test
     void should_exit_2_on_a_usage_error() {
         assertThat(SpecforgeCommand.execute("generate")).isEqualTo(2);
     }
