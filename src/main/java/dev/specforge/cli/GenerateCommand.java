@@ -74,7 +74,16 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         } finally {
             main.stop();
+            deleteIfEmpty(dir.resolve(".work"));
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private static void deleteIfEmpty(Path folder) {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (java.io.IOException notEmptyOrBusy) {
+            // left for the next run: it only ever holds zips being assembled
+        }
     }
 }

@@ -24,7 +24,30 @@ public final class Escapes {
      *         code units), so SnakeYAML and YAML 1.2 parsers read the same string
      */
     public static String yamlString(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        return '"' + escape(s, c -> c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028'
+                || c == '\u2029' || c == 0xfeff || Character.isSurrogate((char) c)) + '"';
+    }
+
+    /**
+     * @param s any text
+     * @return a Java string literal with quotes, e.g. {@code "a\\nb"}
+     */
+    public static String javaString(String s) {
+        return '"' + javaStringBody(s) + '"';
+    }
+
+    /**
+     * @param s any text
+     * @return the text escaped for the inside of a Java string literal: quotes, backslashes, control and non-ASCII
+     *         characters (so the file is plain ASCII whatever the spec holds)
+     */
+    public static String javaStringBody(String s) {
+        return escape(s, c -> c < 0x20 || c > 0x7e);
+    }
+
+    /** Escapes quote, backslash, newline, carriage return and tab by name, and other chosen chars as 4-digit hex. */
+    private static String escape(String s, java.util.function.IntPredicate hex) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -34,8 +57,7 @@ public final class Escapes {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-                            || c == '\ufeff' || Character.isSurrogate(c)) {
+                    if (hex.test(c)) {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);
@@ -43,15 +65,7 @@ public final class Escapes {
                 }
             }
         }
-        return b.append('"').toString();
-    }
-
-    /**
-     * @param s any text
-     * @return a Java string literal with quotes, e.g. {@code "a\\nb"}
-     */
-    public static String javaString(String s) {
-        return '"' + JavaTypes.javaString(s) + '"';
+        return b.toString();
     }
 
     /** {@code yamlString(text)} for templates. */

@@ -72,7 +72,7 @@ public final class JavaTypes {
             a.add("@" + BV + "Size(" + String.join(", ", parts) + ")");
         }
         if (string && c.pattern() != null) {
-            a.add("@" + BV + "Pattern(regexp = \"" + javaString(c.pattern()) + "\")");
+            a.add("@" + BV + "Pattern(regexp = \"" + Escapes.javaStringBody(c.pattern()) + "\")");
         }
         if (string && "email".equals(t.format())) {
             a.add("@" + BV + "Email");
@@ -97,31 +97,5 @@ public final class JavaTypes {
         } else {
             a.add("@" + BV + decName + "(\"" + v.toPlainString() + "\")");
         }
-    }
-
-    /**
-     * @param s any text
-     * @return the text escaped for a Java string literal (quotes, backslashes, control and non-ASCII characters)
-     */
-    public static String javaString(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 0x20 || ch > 0x7e) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 }

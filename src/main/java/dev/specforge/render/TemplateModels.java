@@ -132,7 +132,7 @@ public final class TemplateModels {
         m.put("idType", idType);
         List<Map<String, Object>> values = new ArrayList<>();
         for (Entity.EnumValue v : e.values()) {
-            values.add(Map.of("constant", v.constant(), "value", v.value(), "javaLiteral", JavaTypes.javaString(v.value())));
+            values.add(Map.of("constant", v.constant(), "value", v.value(), "javaLiteral", Escapes.javaStringBody(v.value())));
         }
         m.put("values", values);
         return m;

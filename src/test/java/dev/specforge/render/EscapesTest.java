@@ -1,0 +1,30 @@
+package dev.specforge.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EscapesTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "say \"hi\"", "back\\slash \\u0041", "line\nbreak\r\ttab", "/pet/{id}",
+            "# not a comment", "key: value", "- item", "déjà vu ✓ 😀", "\u0000\u001f\u007f\u0085\u2028\ufeff", "${x} <#if>"})
+    void should_quote_any_text_so_yaml_reads_it_back_unchanged(String text) throws Exception {
+        String doc = "value: " + Escapes.yamlString(text) + "\n";
+        assertThat(YAML.readTree(doc).get("value").asText()).isEqualTo(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"say \"hi\"", "back\\slash", "déjà\n", "\\u0022"})
+    void should_make_ascii_java_literals(String text) {
+        String literal = Escapes.javaString(text);
+        assertThat(literal).startsWith("\"").endsWith("\"");
+        assertThat(literal.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).isTrue();
+        assertThat(literal).as("no unicode escape for javac to expand").doesNotContainPattern("(?<!\\\\)\\\\u0022");
+    }
+}
