@@ -34,6 +34,10 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Folder for the zips and reports (default: ${DEFAULT-VALUE}); failures go to DIR/failed.")
     Path output;
 
+    /**
+     * @return 0 when every spec produced a zip, 1 when any failed or was missing
+     * @throws Exception when Camel fails to start
+     */
     @Override
     public Integer call() throws Exception {
         PrintWriter out = new PrintWriter(System.out, true);

@@ -25,6 +25,12 @@ public final class SpecforgeCommand implements Callable<Integer> {
         return new CommandLine(new SpecforgeCommand()).execute(args);
     }
 
+    /**
+     * Runs the daemon until the JVM is asked to stop (SIGTERM, Ctrl-C).
+     *
+     * @return Camel Main's exit code (0 after a normal shutdown)
+     * @throws Exception when Camel fails to start (bad configuration, missing routes or templates)
+     */
     @Override
     public Integer call() throws Exception {
         Main main = SpecforgeMain.create(Map.of());

@@ -49,8 +49,16 @@ public class SpecforgeConfiguration implements CamelConfiguration {
     @PropertyInject(value = "specforge.work.dir", defaultValue = "outbox/.work")
     private String workDir;
 
+    /**
+     * Builds the beans and binds them in the registry.
+     *
+     * @param camelContext the context being configured
+     * @throws IllegalStateException    when the templates folder or the default stack is missing
+     * @throws IllegalArgumentException when {@code specforge.render.threads} is negative or
+     *                                  {@code specforge.validate.min-valid-ratio} is outside 0..1
+     */
     @Override
-    public void configure(CamelContext camelContext) throws Exception {
+    public void configure(CamelContext camelContext) {
         Path templates = Path.of(templatesDir);
         if (!Files.isDirectory(templates)) {
             throw new IllegalStateException("specforge.templates.dir '" + templates.toAbsolutePath()

@@ -209,9 +209,13 @@ public final class GenerateSteps {
         out.put("spec", name);
         out.put("stage", stage);
         out.put("error", cause == null ? "unknown" : cause.getClass().getSimpleName());
-        out.put("message", cause == null ? "unknown error" : String.valueOf(cause.getMessage()));
-        if (cause instanceof SpecException se && se.location() != null) {
-            out.put("location", se.location());
+        if (cause instanceof SpecException se) {
+            out.put("message", se.problem());
+            if (se.location() != null) {
+                out.put("location", se.location());
+            }
+        } else {
+            out.put("message", cause == null ? "unknown error" : String.valueOf(cause.getMessage()));
         }
         out.put("time", Instant.now().toString());
         if (cause instanceof GenerationFailedException gf) {

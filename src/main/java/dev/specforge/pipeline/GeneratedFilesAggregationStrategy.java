@@ -14,6 +14,11 @@ import java.util.List;
  */
 public final class GeneratedFilesAggregationStrategy implements AggregationStrategy {
 
+    /**
+     * @param collected the exchange holding the list so far, {@code null} for the first part
+     * @param part      a finished part whose body is a {@link GeneratedFile}
+     * @return the exchange holding the list (the first part's exchange)
+     */
     @Override
     @SuppressWarnings("unchecked")
     public Exchange aggregate(Exchange collected, Exchange part) {

@@ -36,6 +36,9 @@ public final class FileValidator {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final DocumentBuilderFactory xml;
 
+    /**
+     * @throws IllegalStateException when the JDK's XML parser cannot be made secure (DTDs off)
+     */
     public FileValidator() {
         xml = DocumentBuilderFactory.newInstance();
         try {
