@@ -50,6 +50,25 @@ class DeadLetterTest extends SpecforgeTestSupport {
         assertOnlyInDeadLetter("unknown-ref.yaml", spec);
     }
 
+    @Override
+    protected java.util.Properties extraProperties() {
+        java.util.Properties p = new java.util.Properties();
+        p.put("specforge.spec.max-bytes", "2048");
+        return p;
+    }
+
+    @Test
+    void should_refuse_a_spec_over_the_size_limit_without_reading_it() throws Exception {
+        byte[] spec = ("specforge: 1\n# " + "x".repeat(3000) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        dropAndAwait(spec, "huge.yaml");
+
+        JsonNode error = readJson(deadLetter.resolve("huge.yaml.error.json"));
+        assertThat(error.path("message").asText())
+                .isEqualTo("the spec is " + spec.length + " bytes, over the limit of 2048 bytes"
+                        + " (specforge.spec.max-bytes); it was not read");
+        assertOnlyInDeadLetter("huge.yaml", spec);
+    }
+
     @Test
     void should_dead_letter_the_original_body_of_a_spec_sent_by_another_route() throws Exception {
         String spec = "openapi: 2.5.0\ninfo: {title: x, version: '1'}\npaths: {}\n";

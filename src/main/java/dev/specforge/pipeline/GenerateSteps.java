@@ -88,6 +88,11 @@ public final class GenerateSteps {
      */
     public List<FileTask> plan(Exchange exchange) throws InvalidPayloadException {
         exchange.setProperty(STAGE, "parse");
+        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (length != null && length > generator.maxSpecBytes()) {
+            throw new SpecException(null, "the spec is " + length + " bytes, over the limit of "
+                    + generator.maxSpecBytes() + " bytes (specforge.spec.max-bytes); it was not read");
+        }
         byte[] spec = exchange.getMessage().getMandatoryBody(byte[].class);
         String name = specName(exchange);
         SpecRun run = generator.plan(spec, name, exchange.getMessage().getHeader(HEADER_STACK, String.class));
@@ -221,7 +226,9 @@ public final class GenerateSteps {
         if (cause instanceof GenerationFailedException gf) {
             out.set("report", json.valueToTree(gf.report()));
         }
-        if (cause == error && !(cause instanceof SpecException)) {
+        boolean expected = cause instanceof SpecException || cause instanceof GenerationFailedException
+                || cause instanceof dev.specforge.plan.PlanException;
+        if (!expected) {
             LOG.error("{}: failed at {} with an unexpected error -> dead letter", name, stage, error);
         } else {
             LOG.warn("{}: failed at {}: {} -> dead letter", name, stage, out.get("message").asText());

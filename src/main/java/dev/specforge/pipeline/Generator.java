@@ -39,9 +39,10 @@ public final class Generator {
     private final ZipAssembler assembler;
     private final String defaultStack;
     private final int renderThreads;
+    private final int maxSpecBytes;
 
     /**
-     * @param reader        spec reader
+     * @param reader        spec reader (its limits are also {@link #maxSpecBytes()})
      * @param stacks        installed stacks
      * @param renderer      template renderer over the same templates root
      * @param policy        project-level acceptance rule
@@ -51,6 +52,7 @@ public final class Generator {
     public Generator(SpecReader reader, StackRegistry stacks, TemplateRenderer renderer, ValidationPolicy policy,
                      String defaultStack, int renderThreads) {
         this.reader = reader;
+        this.maxSpecBytes = reader.maxBytes();
         this.stacks = stacks;
         this.planner = new Planner();
         this.renderer = renderer;
@@ -59,6 +61,11 @@ public final class Generator {
         this.assembler = new ZipAssembler();
         this.defaultStack = defaultStack;
         this.renderThreads = renderThreads;
+    }
+
+    /** @return the largest spec accepted, in bytes ({@code specforge.spec.max-bytes}) */
+    public int maxSpecBytes() {
+        return maxSpecBytes;
     }
 
     /**

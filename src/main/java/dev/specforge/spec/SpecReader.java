@@ -42,6 +42,11 @@ public final class SpecReader {
         this.openApiParser = new OpenApiSpecParser(defaults);
     }
 
+    /** @return the largest spec accepted, in bytes */
+    public int maxBytes() {
+        return defaults.maxBytes();
+    }
+
     /**
      * Parses and normalises a spec.
      *

@@ -1,0 +1,1 @@
+This template reads ${no.such.variable}.
