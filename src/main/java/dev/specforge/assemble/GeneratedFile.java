@@ -13,6 +13,9 @@ import dev.specforge.plan.FileTask;
  */
 public record GeneratedFile(FileTask task, byte[] content, String check, boolean valid, String problem) {
 
+    /** Zip and report order: by path, comparing UTF-16 code units (locale-independent, so reproducible). */
+    public static final java.util.Comparator<GeneratedFile> BY_PATH = java.util.Comparator.comparing(f -> f.task().path());
+
     /** @return the size in bytes, 0 when rendering failed */
     public int bytes() {
         return content == null ? 0 : content.length;

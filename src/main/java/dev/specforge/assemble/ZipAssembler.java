@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -64,7 +63,7 @@ public final class ZipAssembler {
     public void write(OutputStream out, String rootFolder, List<GeneratedFile> files) throws IOException {
         List<GeneratedFile> sorted = files.stream()
                 .filter(f -> f.content() != null)
-                .sorted(Comparator.comparing(f -> f.task().path()))
+                .sorted(GeneratedFile.BY_PATH)
                 .toList();
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(6);

@@ -99,7 +99,7 @@ public final class GenerateSteps {
         exchange.setProperty(RUN, run);
         exchange.setProperty(STAGE, "render");
         LOG.info("{}: {} spec, project '{}', stack {}: {} entities, {} operation groups, {} files planned",
-                name, run.model().format().name().toLowerCase(), run.model().project().name(), run.stack().name(),
+                name, run.model().format().name().toLowerCase(java.util.Locale.ROOT), run.model().project().name(), run.stack().name(),
                 run.model().entities().size(), run.model().operationGroups().size(), run.tasks().size());
         return run.tasks();
     }
@@ -226,9 +226,7 @@ public final class GenerateSteps {
         if (cause instanceof GenerationFailedException gf) {
             out.set("report", json.valueToTree(gf.report()));
         }
-        boolean expected = cause instanceof SpecException || cause instanceof GenerationFailedException
-                || cause instanceof dev.specforge.plan.PlanException;
-        if (!expected) {
+        if (!isSpecProblem(cause)) {
             LOG.error("{}: failed at {} with an unexpected error -> dead letter", name, stage, error);
         } else {
             LOG.warn("{}: failed at {}: {} -> dead letter", name, stage, out.get("message").asText());
@@ -237,11 +235,17 @@ public final class GenerateSteps {
         exchange.getMessage().setBody(json.writeValueAsString(out));
     }
 
+    /** @return whether the failure is about the spec or its generated files (expected), not a specforge fault */
+    private static boolean isSpecProblem(Throwable t) {
+        return t instanceof SpecException || t instanceof GenerationFailedException
+                || t instanceof dev.specforge.plan.PlanException;
+    }
+
+    /** @return the first spec problem in the cause chain, else {@code t} itself */
     private static Throwable rootSpecificCause(Throwable t) {
         Throwable cur = t;
         while (cur != null) {
-            if (cur instanceof SpecException || cur instanceof GenerationFailedException
-                    || cur instanceof dev.specforge.plan.PlanException) {
+            if (isSpecProblem(cur)) {
                 return cur;
             }
             if (cur.getCause() == null || cur.getCause() == cur) {

@@ -19,7 +19,6 @@ import dev.specforge.validate.ValidationPolicy;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -136,7 +135,7 @@ public final class Generator {
      * @throws IOException               when the zip cannot be written
      */
     public RunReport assemble(SpecRun run, List<GeneratedFile> files, Path zip) throws IOException {
-        List<GeneratedFile> sorted = files.stream().sorted(Comparator.comparing(f -> f.task().path())).toList();
+        List<GeneratedFile> sorted = files.stream().sorted(GeneratedFile.BY_PATH).toList();
         String verdict = policy.verdict(sorted.stream()
                 .map(f -> new ValidationPolicy.Outcome(f.task().path(), f.task().critical(), f.valid(), f.problem()))
                 .toList());

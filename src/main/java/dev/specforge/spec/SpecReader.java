@@ -90,7 +90,7 @@ public final class SpecReader {
         }
         if (root == null || !root.isObject()) {
             throw new SpecException("/", "the document root must be a mapping (an object), found "
-                    + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase()));
+                    + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
         }
         return root;
     }
