@@ -38,7 +38,6 @@ public final class Generator {
     private final ZipAssembler assembler;
     private final String defaultStack;
     private final int renderThreads;
-    private final int maxSpecBytes;
 
     /**
      * @param reader        spec reader (its limits are also {@link #maxSpecBytes()})
@@ -51,7 +50,6 @@ public final class Generator {
     public Generator(SpecReader reader, StackRegistry stacks, TemplateRenderer renderer, ValidationPolicy policy,
                      String defaultStack, int renderThreads) {
         this.reader = reader;
-        this.maxSpecBytes = reader.maxBytes();
         this.stacks = stacks;
         this.planner = new Planner();
         this.renderer = renderer;
@@ -64,7 +62,7 @@ public final class Generator {
 
     /** @return the largest spec accepted, in bytes ({@code specforge.spec.max-bytes}) */
     public int maxSpecBytes() {
-        return maxSpecBytes;
+        return reader.maxBytes();
     }
 
     /**

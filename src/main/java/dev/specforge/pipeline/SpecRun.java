@@ -2,10 +2,10 @@ package dev.specforge.pipeline;
 
 import dev.specforge.plan.FileTask;
 import dev.specforge.plan.StackManifest;
+import dev.specforge.render.TemplateModels;
 import dev.specforge.spec.ProjectModel;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,13 +18,13 @@ public final class SpecRun {
     private final ProjectModel model;
     private final StackManifest stack;
     private final List<FileTask> tasks;
-    private final Map<String, Object> templateModel;
+    private final TemplateModels.Base templateModel;
     private final long startNanos;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
 
     SpecRun(String specName, ProjectModel model, StackManifest stack, List<FileTask> tasks,
-            Map<String, Object> templateModel, long startNanos) {
+            TemplateModels.Base templateModel, long startNanos) {
         this.specName = specName;
         this.model = model;
         this.stack = stack;
@@ -53,7 +53,7 @@ public final class SpecRun {
         return tasks;
     }
 
-    Map<String, Object> templateModel() {
+    TemplateModels.Base templateModel() {
         return templateModel;
     }
 

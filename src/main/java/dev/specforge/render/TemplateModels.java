@@ -40,11 +40,22 @@ public final class TemplateModels {
     }
 
     /**
+     * The data model of one spec, built once and shared (read-only) by every file's render.
+     *
+     * @param shared   the variables every file sees
+     * @param entities entity maps by entity name, for entity-scoped files
+     * @param groups   operation-group maps by group name, for operation-group-scoped files
+     */
+    public record Base(Map<String, Object> shared, Map<String, Map<String, Object>> entities,
+                       Map<String, Map<String, Object>> groups) {
+    }
+
+    /**
      * @param model the project model
      * @param stack the stack
-     * @return the shared part of every file's data model (immutable; build once per spec)
+     * @return the shared part of every file's data model (treat as immutable; build once per spec)
      */
-    public static Map<String, Object> base(ProjectModel model, StackManifest stack) {
+    public static Base base(ProjectModel model, StackManifest stack) {
         Map<String, Object> root = new HashMap<>();
         Map<String, Object> project = new LinkedHashMap<>();
         project.put("name", model.project().name());
@@ -83,9 +94,7 @@ public final class TemplateModels {
         root.put("format", model.format().name().toLowerCase(Locale.ROOT));
         root.put("yamlString", Escapes.YAML);
         root.put("javaString", Escapes.JAVA);
-        root.put("_entities", byName);
-        root.put("_groups", groupByName);
-        return root;
+        return new Base(root, byName, groupByName);
     }
 
     /**
@@ -93,16 +102,13 @@ public final class TemplateModels {
      * @param task the file to render
      * @return the data model for that file: the base plus {@code entity} or {@code group}
      */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> forTask(Map<String, Object> base, FileTask task) {
-        Map<String, Object> m = new HashMap<>(base);
-        m.remove("_entities");
-        m.remove("_groups");
+    public static Map<String, Object> forTask(Base base, FileTask task) {
+        Map<String, Object> m = new HashMap<>(base.shared());
         if (task.entity() != null) {
-            m.put("entity", ((Map<String, Object>) base.get("_entities")).get(task.entity()));
+            m.put("entity", base.entities().get(task.entity()));
         }
         if (task.group() != null) {
-            m.put("group", ((Map<String, Object>) base.get("_groups")).get(task.group()));
+            m.put("group", base.groups().get(task.group()));
         }
         m.put("path", task.path());
         return m;
