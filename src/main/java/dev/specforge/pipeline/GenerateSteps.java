@@ -89,9 +89,8 @@ public final class GenerateSteps {
     public List<FileTask> plan(Exchange exchange) throws InvalidPayloadException {
         exchange.setProperty(STAGE, "parse");
         Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
-        if (length != null && length > generator.maxSpecBytes()) {
-            throw new SpecException(null, "the spec is " + length + " bytes, over the limit of "
-                    + generator.maxSpecBytes() + " bytes (specforge.spec.max-bytes); it was not read");
+        if (length != null) {
+            generator.checkDeclaredSize(length);
         }
         byte[] spec = exchange.getMessage().getMandatoryBody(byte[].class);
         String name = specName(exchange);
@@ -243,15 +242,10 @@ public final class GenerateSteps {
 
     /** @return the first spec problem in the cause chain, else {@code t} itself */
     private static Throwable rootSpecificCause(Throwable t) {
-        Throwable cur = t;
-        while (cur != null) {
+        for (Throwable cur = t; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
             if (isSpecProblem(cur)) {
                 return cur;
             }
-            if (cur.getCause() == null || cur.getCause() == cur) {
-                return t;
-            }
-            cur = cur.getCause();
         }
         return t;
     }

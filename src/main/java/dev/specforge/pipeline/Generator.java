@@ -40,7 +40,7 @@ public final class Generator {
     private final int renderThreads;
 
     /**
-     * @param reader        spec reader (its limits are also {@link #maxSpecBytes()})
+     * @param reader        spec reader
      * @param stacks        installed stacks
      * @param renderer      template renderer over the same templates root
      * @param policy        project-level acceptance rule
@@ -60,9 +60,12 @@ public final class Generator {
         this.renderThreads = renderThreads;
     }
 
-    /** @return the largest spec accepted, in bytes ({@code specforge.spec.max-bytes}) */
-    public int maxSpecBytes() {
-        return reader.maxBytes();
+    /**
+     * @param bytes a spec's size as declared before reading it
+     * @throws SpecException when it is over {@code specforge.spec.max-bytes}
+     */
+    public void checkDeclaredSize(long bytes) {
+        reader.checkDeclaredSize(bytes);
     }
 
     /**

@@ -42,9 +42,22 @@ public final class SpecReader {
         this.openApiParser = new OpenApiSpecParser(defaults);
     }
 
-    /** @return the largest spec accepted, in bytes */
-    public int maxBytes() {
-        return defaults.maxBytes();
+    /**
+     * Checks a spec's size before it is read (e.g. from the file consumer's length header), so an over-size file
+     * is refused without loading it.
+     *
+     * @param bytes the spec's declared size, in bytes
+     * @throws SpecException when it is over {@link SpecDefaults#maxBytes()}
+     */
+    public void checkDeclaredSize(long bytes) {
+        if (bytes > defaults.maxBytes()) {
+            throw new SpecException(null, tooLarge(bytes) + "; it was not read");
+        }
+    }
+
+    private String tooLarge(long bytes) {
+        return "the spec is " + bytes + " bytes, over the limit of " + defaults.maxBytes()
+                + " bytes (specforge.spec.max-bytes)";
     }
 
     /**
@@ -71,8 +84,7 @@ public final class SpecReader {
             throw new SpecException(null, "the spec is empty (0 bytes)");
         }
         if (content.length > defaults.maxBytes()) {
-            throw new SpecException(null, "the spec is " + content.length + " bytes, over the limit of "
-                    + defaults.maxBytes() + " bytes (specforge.spec.max-bytes)");
+            throw new SpecException(null, tooLarge(content.length));
         }
         String text = decodeUtf8(content);
         if (text.isBlank()) {
