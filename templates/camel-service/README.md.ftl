@@ -27,15 +27,23 @@ docker run -p 8080:8080 ${project.name}
 
 ## Model
 
-| Type | Fields |
-|---|---|
+| Type | Description | Fields |
+|---|---|---|
 <#list objectEntities as e>
-| `${e.name}` | <#list e.fields as f>`${f.name}`<#sep>, </#sep></#list> |
+| `${e.name}` | ${e.summary} | <#list e.fields as f>`${f.name}`<#sep>, </#sep></#list> |
 </#list>
 </#if>
 <#if enumEntities?has_content>
 
-Enumerations: <#list enumEntities as e>`${e.name}`<#sep>, </#sep></#list>.
+Enumerations:
+
+<#list enumEntities as e>
+- `${e.name}`<#if e.summary?has_content>: ${e.summary}</#if>
+</#list>
+</#if>
+<#if objectEntities?has_content>
+
+Sample instances of each type, for tests, are in `src/test/resources/samples/`.
 </#if>
 <#if operationGroups?has_content>
 

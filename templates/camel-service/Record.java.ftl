@@ -8,12 +8,12 @@ package ${project.packageName}.model;
 <#else>
  * ${entity.name}.
 </#if>
-<#if entity.fields?filter(f -> f.docLines?has_content)?has_content>
+<#if entity.fields?filter(f -> f.docLines?has_content || f.exampleDoc?has_content)?has_content>
  *
 </#if>
 <#list entity.fields as f>
-<#if f.docLines?has_content>
- * @param ${f.name} <#list f.docLines as line>${line}<#sep> </#sep></#list>
+<#if f.docLines?has_content || f.exampleDoc?has_content>
+ * @param ${f.name} <#list f.docLines as line>${line}<#sep> </#sep></#list><#if f.exampleDoc?has_content><#if f.docLines?has_content> (example: <#else>example: </#if>{@code ${f.exampleDoc?replace("}", "&#125;")?replace("{", "&#123;")}}<#if f.docLines?has_content>)</#if></#if>
 </#if>
 </#list>
  */

@@ -15,11 +15,12 @@ import java.util.List;
  * @param renderThreads    the size of the render pool ({@code specforge.render.threads})
  * @param peakConcurrency  the most files of this spec rendered at the same moment
  * @param counts           file counts
+ * @param llm              the enrichment's cost ledger
  * @param files            one row per planned file, sorted by path
  * @param warnings         mapping decisions that lost information
  */
 public record RunReport(String status, String spec, String project, String stack, String format, long durationMs,
-                        int renderThreads, int peakConcurrency, Counts counts, List<FileRow> files,
+                        int renderThreads, int peakConcurrency, Counts counts, Llm llm, List<FileRow> files,
                         List<String> warnings) {
 
     /**
@@ -35,7 +36,9 @@ public record RunReport(String status, String spec, String project, String stack
     /**
      * @param path     path in the project
      * @param template template that produced it
-     * @param source   where the content came from: {@code template} (later also {@code cache}, {@code llm})
+     * @param source   where the content came from: {@code template} (templates alone, or with offline answers),
+     *                 {@code llm} (reads a fresh LLM answer), {@code cache} (reads cached LLM answers only) or
+     *                 {@code fallback} (an LLM answer it reads was replaced by the offline provider's)
      * @param check    the check applied ({@code java}, {@code json}, {@code yaml}, {@code xml}, {@code none},
      *                 {@code render} when rendering failed)
      * @param valid    whether it passed
@@ -45,5 +48,34 @@ public record RunReport(String status, String spec, String project, String stack
      */
     public record FileRow(String path, String template, String source, String check, boolean valid, boolean critical,
                           int bytes, String problem) {
+    }
+
+    /**
+     * The cost ledger of a spec's enrichment (seed 001: template ratio; seed 000: cost per generation).
+     *
+     * @param provider          {@code offline}, {@code openai} or {@code anthropic}
+     * @param model             the model
+     * @param items             enrichment items the files read
+     * @param offlineItems      items answered by the offline provider as the configured provider
+     * @param requests          HTTP calls made (each retry counts)
+     * @param cacheHits         items answered from the L1/L2 cache or by an identical request in flight
+     * @param cacheMisses       items that had to be asked
+     * @param batchedItems      items asked in calls of two or more items
+     * @param retries           repeated attempts after invalid answers
+     * @param rateLimited       429/529 answers seen
+     * @param inputTokens       input tokens, at any rate
+     * @param outputTokens      output tokens
+     * @param cachedInputTokens input tokens read from the provider's prompt cache
+     * @param cacheWriteTokens  input tokens written to the provider's prompt cache
+     * @param costUsd           cost in USD from {@code specforge.llm.price.*}
+     * @param fallbacks         items answered by the offline provider after the LLM failed
+     * @param templateFiles     files that read no LLM answer
+     * @param llmFiles          files that read at least one LLM answer (fresh or cached)
+     * @param durationMs        wall time of the enrichment stage, in ms
+     */
+    public record Llm(String provider, String model, long items, long offlineItems, long requests, long cacheHits,
+                      long cacheMisses, long batchedItems, long retries, long rateLimited, long inputTokens,
+                      long outputTokens, long cachedInputTokens, long cacheWriteTokens, double costUsd,
+                      long fallbacks, int templateFiles, int llmFiles, long durationMs) {
     }
 }

@@ -1,5 +1,15 @@
 package dev.specforge.config;
 
+import dev.specforge.llm.AnswerCheck;
+import dev.specforge.llm.DiskAnswerCache;
+import dev.specforge.llm.Enricher;
+import dev.specforge.llm.LlmClient;
+import dev.specforge.llm.LlmLimiter;
+import dev.specforge.llm.LlmMetrics;
+import dev.specforge.llm.Prices;
+import dev.specforge.llm.Provider;
+import dev.specforge.pipeline.CamelLlmTransport;
+import dev.specforge.pipeline.EnrichSteps;
 import dev.specforge.pipeline.GenerateSteps;
 import dev.specforge.pipeline.GeneratedFilesAggregationStrategy;
 import dev.specforge.pipeline.Generator;
@@ -13,18 +23,27 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 
 /**
  * Builds specforge's beans from the {@code specforge.*} properties (see {@code config/application.properties}, where
  * every key is documented) and binds them for the routes:
- * {@code generateSteps} (the pipeline bean), {@code renderPool} (the Splitter's bounded executor) and
- * {@code generatedFiles} (the Splitter's Aggregator). Every key can be overridden by a system property of the same
+ * {@code generateSteps} (the pipeline bean), {@code renderPool} (the Splitter's bounded executor),
+ * {@code generatedFiles} (the Splitter's Aggregator), {@code enrichSteps} (the enrichment stage), {@code llmPool}
+ * (the enrichment Splitter's executor, {@code specforge.llm.max-concurrency} threads) and {@code metricsRegistry}
+ * (Micrometer, unless one is bound already). Every key can be overridden by a system property of the same
  * name or an environment variable ({@code SPECFORGE_RENDER_THREADS}), through Camel's properties component.
  */
 @Configuration
@@ -73,17 +92,147 @@ public class SpecforgeConfiguration implements CamelConfiguration {
             throw new IllegalStateException("specforge.stack.default '" + defaultStack + "' is not installed in "
                     + stacks.root() + "; installed stacks: " + stacks.names());
         }
+        TemplateRenderer renderer = new TemplateRenderer(templates);
+        Registry registry = camelContext.getRegistry();
+        MeterRegistry meters = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        if (meters == null) {
+            meters = new SimpleMeterRegistry();
+            registry.bind("metricsRegistry", meters);
+        }
+        Llm llm = new Llm(camelContext);
+        Enricher enricher = llm.enricher(camelContext, renderer, meters);
         Generator generator = new Generator(
                 new SpecReader(new SpecDefaults(defaultGroup, defaultVersion, maxSpecBytes)),
-                stacks, new TemplateRenderer(templates), new ValidationPolicy(minValidRatio), defaultStack, threads);
+                stacks, renderer, new ValidationPolicy(minValidRatio), defaultStack, threads, enricher);
         ExecutorService pool = camelContext.getExecutorServiceManager()
                 .newFixedThreadPool(this, "specforge-render", threads);
+        ExecutorService llmPool = camelContext.getExecutorServiceManager()
+                .newFixedThreadPool(this, "specforge-llm", llm.concurrency);
 
-        Registry registry = camelContext.getRegistry();
         registry.bind("generateSteps", new GenerateSteps(generator, Path.of(workDir)));
+        registry.bind("enrichSteps", new EnrichSteps(generator));
         registry.bind("renderPool", pool);
+        registry.bind("llmPool", llmPool);
         registry.bind("generatedFiles", new GeneratedFilesAggregationStrategy());
         LOG.info("specforge: templates {} (stacks {}), default stack {}, {} render threads, min valid ratio {}",
                 stacks.root(), stacks.names(), defaultStack, threads, minValidRatio);
+        LOG.info("specforge: LLM provider {}{}", llm.provider.id(), llm.provider == Provider.OFFLINE ? ""
+                : ", model " + llm.model + " at " + llm.baseUrl + ", " + llm.rpm + " requests/min, " + llm.concurrency
+                + " concurrent, batches of " + llm.batchSize + ", API key " + (llm.apiKey.isEmpty() ? "not set" : "set"));
+    }
+
+    /** The {@code specforge.llm.*}, {@code specforge.cache.*} and {@code specforge.spec.timeout-ms} settings. */
+    private static final class Llm {
+        final Provider provider;
+        final String baseUrl;
+        final String model;
+        final String apiKey;
+        final int rpm;
+        final int concurrency;
+        final int batchSize;
+        private final CamelContext context;
+
+        Llm(CamelContext context) {
+            this.context = context;
+            provider = Provider.of(prop("specforge.llm.provider", "offline"));
+            baseUrl = stripSlash(prop("specforge.llm.base-url", provider.defaultBaseUrl()));
+            model = provider == Provider.OFFLINE ? "offline" : prop("specforge.llm.model", provider.defaultModel());
+            String key = prop("specforge.llm.api-key", "");
+            apiKey = key.isEmpty() && provider != Provider.OFFLINE ? nz(System.getenv(provider.keyVariable())) : key;
+            rpm = positive("specforge.llm.requests-per-minute", 60);
+            concurrency = positive("specforge.llm.max-concurrency", 4);
+            batchSize = positive("specforge.llm.batch-size", 20);
+            if (provider != Provider.OFFLINE && apiKey.isEmpty()) {
+                LOG.warn("specforge.llm.provider is {} but no API key is set (specforge.llm.api-key or {}); calls go "
+                        + "out without one, which only a local compatible server accepts", provider.id(),
+                        provider.keyVariable());
+            }
+        }
+
+        Enricher enricher(CamelContext camelContext, TemplateRenderer renderer, MeterRegistry meters) {
+            Prices defaults = provider.defaultPrices();
+            Prices prices = new Prices(
+                    number("specforge.llm.price.input-usd-per-mtok", defaults.inputPerMTok()),
+                    number("specforge.llm.price.output-usd-per-mtok", defaults.outputPerMTok()),
+                    number("specforge.llm.price.cache-read-multiplier", defaults.cacheReadMultiplier()),
+                    number("specforge.llm.price.cache-write-multiplier", defaults.cacheWriteMultiplier()));
+            LlmMetrics metrics = new LlmMetrics(meters, provider);
+            LlmClient client = null;
+            if (provider != Provider.OFFLINE) {
+                CircuitBreaker breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
+                        .failureRateThreshold((float) number("specforge.llm.circuit-breaker.failure-rate-threshold", 50))
+                        .minimumNumberOfCalls(positive("specforge.llm.circuit-breaker.minimum-calls", 5))
+                        .slidingWindowSize(Math.max(positive("specforge.llm.circuit-breaker.minimum-calls", 5), 10))
+                        .waitDurationInOpenState(Duration.ofMillis(positive("specforge.llm.circuit-breaker.open-ms", 30000)))
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .build());
+                breaker.getEventPublisher().onStateTransition(e -> LOG.warn("LLM circuit breaker: {}",
+                        e.getStateTransition()));
+                client = new LlmClient(new LlmClient.Settings(provider, baseUrl, model,
+                        positive("specforge.llm.max-tokens", 4096), apiKey, positive("specforge.llm.max-attempts", 3),
+                        (int) number("specforge.llm.max-retries", 3), positive("specforge.llm.backoff-ms", 3000)),
+                        new LlmLimiter(rpm, concurrency), breaker, new CamelLlmTransport(camelContext),
+                        new AnswerCheck(), metrics, prices);
+            }
+            return new Enricher(new Enricher.Settings(provider, model, prices, batchSize,
+                    (int) number("specforge.llm.context-depth", 1), positive("specforge.spec.timeout-ms", 300000),
+                    rpm, concurrency, (long) number("specforge.llm.expected-latency-ms", 3000)),
+                    client, new DiskAnswerCache(Path.of(prop("specforge.cache.dir", "cache")),
+                    ttl(prop("specforge.cache.ttl", "7d")), Clock.systemUTC()), renderer, metrics);
+        }
+
+        private String prop(String key, String fallback) {
+            String v = context.getPropertiesComponent().resolveProperty(key).orElse("").trim();
+            return v.isEmpty() ? fallback : v;
+        }
+
+        private double number(String key, double fallback) {
+            String v = prop(key, "");
+            try {
+                double d = v.isEmpty() ? fallback : Double.parseDouble(v);
+                if (d < 0) {
+                    throw new NumberFormatException();
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a non-negative number, not '" + v + "'");
+            }
+        }
+
+        private int positive(String key, int fallback) {
+            double d = number(key, fallback);
+            if (d < 1 || d > Integer.MAX_VALUE || d != Math.rint(d)) {
+                throw new IllegalArgumentException(key + " must be a whole number of at least 1, not " + prop(key, ""));
+            }
+            return (int) d;
+        }
+
+        /** @return a duration from {@code 7d}, {@code 12h}, {@code 30m}, {@code 45s} or ISO-8601 ({@code P7D}) */
+        static Duration ttl(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (t.matches("[0-9]+[dhms]")) {
+                    long n = Long.parseLong(t.substring(0, t.length() - 1));
+                    return switch (t.charAt(t.length() - 1)) {
+                        case 'd' -> Duration.ofDays(n);
+                        case 'h' -> Duration.ofHours(n);
+                        case 'm' -> Duration.ofMinutes(n);
+                        default -> Duration.ofSeconds(n);
+                    };
+                }
+                return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("specforge.cache.ttl '" + text + "' is not a duration such as 7d, "
+                        + "12h, 30m or P7D");
+            }
+        }
+
+        private static String stripSlash(String url) {
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s.trim();
+        }
     }
 }

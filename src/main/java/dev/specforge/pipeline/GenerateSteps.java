@@ -96,11 +96,32 @@ public final class GenerateSteps {
         String name = specName(exchange);
         SpecRun run = generator.plan(spec, name, exchange.getMessage().getHeader(HEADER_STACK, String.class));
         exchange.setProperty(RUN, run);
-        exchange.setProperty(STAGE, "render");
-        LOG.info("{}: {} spec, project '{}', stack {}: {} entities, {} operation groups, {} files planned",
-                name, run.model().format().name().toLowerCase(java.util.Locale.ROOT), run.model().project().name(), run.stack().name(),
-                run.model().entities().size(), run.model().operationGroups().size(), run.tasks().size());
+        exchange.setProperty(STAGE, "enrich");
+        LOG.info("{}: {} spec, project '{}', stack {}: {} entities, {} operation groups, {} files and {} enrichment "
+                        + "items planned", name, run.model().format().name().toLowerCase(java.util.Locale.ROOT),
+                run.model().project().name(), run.stack().name(), run.model().entities().size(),
+                run.model().operationGroups().size(), run.tasks().size(), run.enrichment().items().size());
         return run.tasks();
+    }
+
+    /**
+     * Dry run (seed 001 #8): parse and plan, estimate the enrichment, call nothing and write nothing. In: the spec
+     * (as for {@code direct:generate}). Out: the plan as JSON ({@link DryRunPlan}).
+     *
+     * @param exchange the exchange
+     * @throws InvalidPayloadException when the body cannot be read as bytes
+     * @throws JsonProcessingException never in practice (serialising plain records)
+     */
+    public void dryRun(Exchange exchange) throws InvalidPayloadException, JsonProcessingException {
+        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (length != null) {
+            generator.checkDeclaredSize(length);
+        }
+        byte[] spec = exchange.getMessage().getMandatoryBody(byte[].class);
+        DryRunPlan plan = generator.dryRun(spec, specName(exchange),
+                exchange.getMessage().getHeader(HEADER_STACK, String.class));
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(json.writeValueAsString(plan));
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.specforge.pipeline;
 import dev.specforge.assemble.GeneratedFile;
 import dev.specforge.assemble.RunReport;
 import dev.specforge.assemble.ZipAssembler;
+import dev.specforge.llm.Enricher;
+import dev.specforge.llm.Enrichments;
 import dev.specforge.plan.FileTask;
 import dev.specforge.plan.Planner;
 import dev.specforge.plan.StackManifest;
@@ -38,6 +40,7 @@ public final class Generator {
     private final ZipAssembler assembler;
     private final String defaultStack;
     private final int renderThreads;
+    private final Enricher enricher;
 
     /**
      * @param reader        spec reader
@@ -46,9 +49,10 @@ public final class Generator {
      * @param policy        project-level acceptance rule
      * @param defaultStack  stack for specs that name none ({@code specforge.stack.default})
      * @param renderThreads size of the render pool, reported in each run report
+     * @param enricher      the enrichment stage
      */
     public Generator(SpecReader reader, StackRegistry stacks, TemplateRenderer renderer, ValidationPolicy policy,
-                     String defaultStack, int renderThreads) {
+                     String defaultStack, int renderThreads, Enricher enricher) {
         this.reader = reader;
         this.stacks = stacks;
         this.planner = new Planner();
@@ -58,6 +62,12 @@ public final class Generator {
         this.assembler = new ZipAssembler();
         this.defaultStack = defaultStack;
         this.renderThreads = renderThreads;
+        this.enricher = enricher;
+    }
+
+    /** @return the enrichment stage */
+    public Enricher enricher() {
+        return enricher;
     }
 
     /**
@@ -74,7 +84,7 @@ public final class Generator {
      * @param content       the spec bytes
      * @param specName      the spec's file name (for reports)
      * @param stackOverride a stack that wins over the spec's own {@code stack:}, or {@code null}
-     * @return the run, holding the model and the ordered file tasks
+     * @return the run, holding the model, the ordered file tasks and the planned enrichment items
      * @throws SpecException when the spec is invalid or names a stack that is not installed
      * @throws dev.specforge.plan.PlanException when the stack's manifest is broken or paths clash
      */
@@ -88,7 +98,37 @@ public final class Generator {
         }
         StackManifest stack = stacks.manifest(stackName);
         List<FileTask> tasks = planner.plan(model, stack);
-        return new SpecRun(specName, model, stack, tasks, TemplateModels.base(model, stack), start);
+        return new SpecRun(specName, model, stack, tasks, enricher.start(model, stack, tasks), start);
+    }
+
+    /**
+     * Dry run: parse, plan and estimate the enrichment; nothing is called or written.
+     *
+     * @param content       the spec bytes
+     * @param specName      the spec's file name
+     * @param stackOverride a stack that wins over the spec's own, or {@code null}
+     * @return the plan
+     * @throws SpecException as {@link #plan}
+     */
+    public DryRunPlan dryRun(byte[] content, String specName, String stackOverride) {
+        SpecRun run = plan(content, specName, stackOverride);
+        List<DryRunPlan.File> files = run.tasks().stream()
+                .map(t -> new DryRunPlan.File(t.path(), t.template(), t.critical(), t.enrich(),
+                        Enricher.itemIds(run.model(), t).size()))
+                .toList();
+        return new DryRunPlan(specName, run.model().project().name(), run.stack().name(),
+                run.model().format().name().toLowerCase(java.util.Locale.ROOT), files.size(), files,
+                enricher.estimate(run.enrichment()), run.model().warnings());
+    }
+
+    /**
+     * End of stage 4: the enrichment answers are in; builds the template model that every file of the spec reads.
+     *
+     * @param run     the spec's run
+     * @param answers the answers of every planned item
+     */
+    public void enriched(SpecRun run, Enrichments answers) {
+        run.enriched(answers, TemplateModels.base(run.model(), run.stack(), answers));
     }
 
     /**
@@ -151,14 +191,25 @@ public final class Generator {
         int valid = (int) files.stream().filter(GeneratedFile::valid).count();
         int critical = (int) files.stream().filter(f -> f.task().critical()).count();
         long bytes = files.stream().mapToLong(GeneratedFile::bytes).sum();
+        Enrichments answers = run.enrichments();
         List<RunReport.FileRow> rows = files.stream()
-                .map(f -> new RunReport.FileRow(f.task().path(), f.task().template(), "template", f.check(), f.valid(),
-                        f.task().critical(), f.bytes(), f.problem()))
+                .map(f -> new RunReport.FileRow(f.task().path(), f.task().template(), source(run, answers, f),
+                        f.check(), f.valid(), f.task().critical(), f.bytes(), f.problem()))
                 .toList();
+        int llmFiles = (int) rows.stream().filter(r -> r.source().equals("llm") || r.source().equals("cache")).count();
         return new RunReport(status, run.specName(), run.model().project().name(), run.stack().name(),
                 run.model().format().name().toLowerCase(java.util.Locale.ROOT),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()), renderThreads,
                 run.peakConcurrency(), new RunReport.Counts(files.size(), valid, files.size() - valid, critical, bytes),
-                rows, run.model().warnings());
+                run.enrichment().ledger().summary(rows.size() - llmFiles, llmFiles), rows, run.model().warnings());
+    }
+
+    private static String source(SpecRun run, Enrichments answers, GeneratedFile f) {
+        List<String> ids = Enricher.itemIds(run.model(), f.task());
+        if (ids.isEmpty()) {
+            return "template";
+        }
+        return Enrichments.fileSource(ids.stream().map(answers.answers()::get).filter(java.util.Objects::nonNull)
+                .toList());
     }
 }

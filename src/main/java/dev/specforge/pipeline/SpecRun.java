@@ -1,5 +1,7 @@
 package dev.specforge.pipeline;
 
+import dev.specforge.llm.EnrichmentRun;
+import dev.specforge.llm.Enrichments;
 import dev.specforge.plan.FileTask;
 import dev.specforge.plan.StackManifest;
 import dev.specforge.render.TemplateModels;
@@ -10,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The state of one spec going through the pipeline, shared (by reference) by the Splitter's parallel parts.
- * Everything is immutable except the concurrency gauges, which are atomic.
+ * Everything is immutable except the concurrency gauges, which are atomic, and the enrichment answers with the
+ * template model built from them, which are set once (before the Splitter starts) by {@link Generator#enriched}.
  */
 public final class SpecRun {
 
@@ -18,18 +21,20 @@ public final class SpecRun {
     private final ProjectModel model;
     private final StackManifest stack;
     private final List<FileTask> tasks;
-    private final TemplateModels.Base templateModel;
+    private final EnrichmentRun enrichment;
     private final long startNanos;
+    private volatile Enrichments enrichments = Enrichments.NONE;
+    private volatile TemplateModels.Base templateModel;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
 
     SpecRun(String specName, ProjectModel model, StackManifest stack, List<FileTask> tasks,
-            TemplateModels.Base templateModel, long startNanos) {
+            EnrichmentRun enrichment, long startNanos) {
         this.specName = specName;
         this.model = model;
         this.stack = stack;
         this.tasks = List.copyOf(tasks);
-        this.templateModel = templateModel;
+        this.enrichment = enrichment;
         this.startNanos = startNanos;
     }
 
@@ -53,7 +58,25 @@ public final class SpecRun {
         return tasks;
     }
 
+    /** @return the spec's enrichment state (items, ledger) */
+    public EnrichmentRun enrichment() {
+        return enrichment;
+    }
+
+    /** @return the enrichment answers ({@link Enrichments#NONE} until the enrichment stage finished) */
+    public Enrichments enrichments() {
+        return enrichments;
+    }
+
+    void enriched(Enrichments answers, TemplateModels.Base model) {
+        this.enrichments = answers;
+        this.templateModel = model;
+    }
+
     TemplateModels.Base templateModel() {
+        if (templateModel == null) {
+            throw new IllegalStateException("render before the enrichment stage finished");
+        }
         return templateModel;
     }
 

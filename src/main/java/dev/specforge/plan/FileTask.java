@@ -1,5 +1,7 @@
 package dev.specforge.plan;
 
+import java.util.List;
+
 /**
  * One file to generate: the unit of work of the parallel Splitter.
  *
@@ -10,7 +12,12 @@ package dev.specforge.plan;
  * @param critical whether the file is critical
  * @param entity   the entity name for entity scope, else {@code null}
  * @param group    the operation group name for operation-group scope, else {@code null}
+ * @param enrich   the enrichment kinds the file reads (ids, from the manifest's {@code enrich:})
  */
 public record FileTask(int index, String path, String template, Scope scope, boolean critical, String entity,
-                       String group) {
+                       String group, List<String> enrich) {
+
+    public FileTask {
+        enrich = List.copyOf(enrich);
+    }
 }

@@ -54,7 +54,8 @@ public final class Planner {
 
     private static void add(List<FileTask> tasks, Map<String, FileTask> byPath, StackManifest.Output out, String path,
                             String entity, String group) {
-        FileTask task = new FileTask(tasks.size(), path, out.template(), out.scope(), out.critical(), entity, group);
+        FileTask task = new FileTask(tasks.size(), path, out.template(), out.scope(), out.critical(), entity, group,
+                out.enrich());
         FileTask clash = byPath.putIfAbsent(path.toLowerCase(Locale.ROOT), task);
         if (clash != null) {
             throw new PlanException("two files map to the path '" + path + "' (templates " + clash.template()

@@ -23,10 +23,14 @@ public record StackManifest(String name, String version, String description, Map
      * @param scope    how many files it yields
      * @param critical whether a missing or invalid file fails the whole spec (seed 004: critical files)
      * @param when     conditions that must all hold for the file to be generated
+     * @param enrich   the enrichment kinds the template reads ({@code field-validators}, {@code entity-docs},
+     *                 {@code sample-data}), for the entity in scope or, for project scope, for every entity
      */
-    public record Output(String template, String path, Scope scope, boolean critical, List<Condition> when) {
+    public record Output(String template, String path, Scope scope, boolean critical, List<Condition> when,
+                         List<String> enrich) {
         public Output {
             when = List.copyOf(when);
+            enrich = List.copyOf(enrich);
         }
     }
 

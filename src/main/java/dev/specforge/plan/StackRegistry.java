@@ -114,8 +114,21 @@ public final class StackRegistry {
                     throw new PlanException(at + ".when: " + e.getMessage());
                 }
             }
+            List<String> enrich = new ArrayList<>();
+            for (JsonNode k : o.path("enrich")) {
+                try {
+                    enrich.add(dev.specforge.llm.EnrichmentKind.of(k.asText()).id());
+                } catch (IllegalArgumentException e) {
+                    throw new PlanException(at + ".enrich: " + e.getMessage());
+                }
+                Path prompt = root.resolve(name).resolve("prompts").resolve(k.asText() + ".ftl");
+                if (!Files.isRegularFile(prompt)) {
+                    throw new PlanException(at + ".enrich: the stack has no prompt for '" + k.asText() + "' ("
+                            + prompt + ")");
+                }
+            }
             outputs.add(new StackManifest.Output(name + "/" + template, path, scope,
-                    o.path("critical").asBoolean(false), when));
+                    o.path("critical").asBoolean(false), when, enrich));
         }
         return new StackManifest(name, m.path("version").asText("0"), m.path("description").asText(""), props,
                 outputs);

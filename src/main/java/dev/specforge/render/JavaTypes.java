@@ -87,6 +87,74 @@ public final class JavaTypes {
         return a;
     }
 
+    /**
+     * Adds the constraints of a field-validators answer to the spec's own (Jakarta Bean Validation 3.0, section 7).
+     * The spec wins: a kind the spec already constrains (lengths, pattern, bounds, email) is not added again. Values
+     * were checked by {@code AnswerCheck} (patterns compile, lengths are integers, bounds are numbers, kinds suit the
+     * type); they are still escaped for Java string literals here.
+     *
+     * @param f           a field
+     * @param constraints the answer's {@code constraints} array ({@code [{kind, value}]}), may be missing
+     * @return the spec's annotations followed by the added ones
+     */
+    public static List<String> annotations(Field f, com.fasterxml.jackson.databind.JsonNode constraints) {
+        List<String> a = annotations(f);
+        if (constraints == null) {
+            return a;
+        }
+        Constraints c = f.constraints();
+        boolean integral = (f.type().type() == FieldType.INTEGER || f.type().type() == FieldType.LONG);
+        Integer min = null;
+        Integer max = null;
+        for (var node : constraints) {
+            String kind = node.path("kind").asText();
+            String value = node.path("value").asText("");
+            switch (kind) {
+                case "notBlank" -> a.add("@" + BV + "NotBlank");
+                case "email" -> {
+                    if (!"email".equals(f.type().format())) {
+                        a.add("@" + BV + "Email");
+                    }
+                }
+                case "pattern" -> {
+                    if (c.pattern() == null) {
+                        a.add("@" + BV + "Pattern(regexp = \"" + Escapes.javaStringBody(value) + "\")");
+                    }
+                }
+                case "minLength", "minItems" -> min = c.minLength() == null ? Integer.valueOf(value) : null;
+                case "maxLength", "maxItems" -> max = c.maxLength() == null ? Integer.valueOf(value) : null;
+                case "minimum" -> {
+                    if (c.minimum() == null) {
+                        bound(a, new BigDecimal(value), integral, !integral, "Min", "DecimalMin");
+                    }
+                }
+                case "maximum" -> {
+                    if (c.maximum() == null) {
+                        bound(a, new BigDecimal(value), integral, !integral, "Max", "DecimalMax");
+                    }
+                }
+                case "positive" -> a.add("@" + BV + "Positive");
+                case "positiveOrZero" -> a.add("@" + BV + "PositiveOrZero");
+                case "past" -> a.add("@" + BV + "Past");
+                case "pastOrPresent" -> a.add("@" + BV + "PastOrPresent");
+                case "future" -> a.add("@" + BV + "Future");
+                default -> {
+                }
+            }
+        }
+        if (min != null || max != null) {
+            List<String> parts = new ArrayList<>();
+            if (min != null) {
+                parts.add("min = " + min);
+            }
+            if (max != null) {
+                parts.add("max = " + max);
+            }
+            a.add("@" + BV + "Size(" + String.join(", ", parts) + ")");
+        }
+        return a;
+    }
+
     private static void bound(List<String> a, BigDecimal v, boolean integral, boolean decimal, String intName,
                               String decName) {
         if (v == null || !(integral || decimal)) {

@@ -1,5 +1,10 @@
 package dev.specforge.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.specforge.llm.EnrichmentKind;
+import dev.specforge.llm.Enrichments;
 import dev.specforge.plan.FileTask;
 import dev.specforge.plan.StackManifest;
 import dev.specforge.spec.Entity;
@@ -33,6 +38,13 @@ import java.util.Map;
  * idType; a field map has name, jsonName, type, target, many, required, unique, format, javaType, annotations,
  * minLength, maxLength, minimum, maximum, pattern, description, docLines. Absent values are empty strings.
  * {@code docLines} are the description split into lines and made safe for a block comment.
+ *
+ * <p>Enrichment slots (filled from the answers of the kinds an output declares; see {@code EnrichmentKind}): an
+ * entity's {@code docLines} and {@code summary} (one line, safe in a Markdown table cell) use the entity-docs answer
+ * when the spec has no description; {@code samplesJson} is the sample-data answer as a pretty JSON array
+ * ({@code []} when absent); a field's {@code annotations} add the field-validators constraints to the spec's, and
+ * {@code example} / {@code exampleDoc} hold its example value (raw, and safe for a block comment). Answers are
+ * data: they never choose a template or a path and are never evaluated as templates.
  */
 public final class TemplateModels {
 
@@ -56,6 +68,16 @@ public final class TemplateModels {
      * @return the shared part of every file's data model (treat as immutable; build once per spec)
      */
     public static Base base(ProjectModel model, StackManifest stack) {
+        return base(model, stack, Enrichments.NONE);
+    }
+
+    /**
+     * @param model   the project model
+     * @param stack   the stack
+     * @param answers the spec's enrichment answers
+     * @return the shared part of every file's data model, with the enrichment slots filled
+     */
+    public static Base base(ProjectModel model, StackManifest stack, Enrichments answers) {
         Map<String, Object> root = new HashMap<>();
         Map<String, Object> project = new LinkedHashMap<>();
         project.put("name", model.project().name());
@@ -72,7 +94,7 @@ public final class TemplateModels {
         List<Map<String, Object>> enums = new ArrayList<>();
         Map<String, Map<String, Object>> byName = new HashMap<>();
         for (Entity e : model.entities()) {
-            Map<String, Object> m = entity(e);
+            Map<String, Object> m = entity(e, answers);
             all.add(m);
             (e.kind() == Entity.Kind.ENUM ? enums : objects).add(m);
             byName.put(e.name(), m);
@@ -114,7 +136,7 @@ public final class TemplateModels {
         return m;
     }
 
-    private static Map<String, Object> entity(Entity e) {
+    private static Map<String, Object> entity(Entity e, Enrichments answers) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", e.name());
         m.put("varName", Names.memberName(e.name()));
@@ -123,11 +145,19 @@ public final class TemplateModels {
         m.put("sourceName", e.sourceName());
         m.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
         m.put("description", nz(e.description()));
-        m.put("docLines", docLines(e.description()));
+        String doc = e.description();
+        Enrichments.Answer docs = answers.get(EnrichmentKind.ENTITY_DOCS, e.name(), null);
+        if ((doc == null || doc.isBlank()) && docs != null) {
+            doc = docs.value().path("description").asText();
+        }
+        m.put("docLines", docLines(doc));
+        m.put("summary", markdownCell(doc));
+        Enrichments.Answer samples = answers.get(EnrichmentKind.SAMPLE_DATA, e.name(), null);
+        m.put("samplesJson", samplesJson(samples == null ? null : samples.value()));
         List<Map<String, Object>> fields = new ArrayList<>();
         String idType = "";
         for (Field f : e.fields()) {
-            Map<String, Object> fm = field(f);
+            Map<String, Object> fm = field(f, answers.get(EnrichmentKind.FIELD_VALIDATORS, e.name(), f.name()));
             fields.add(fm);
             if (f.name().equals("id") && !f.type().many()) {
                 idType = (String) fm.get("javaType");
@@ -144,7 +174,7 @@ public final class TemplateModels {
         return m;
     }
 
-    private static Map<String, Object> field(Field f) {
+    private static Map<String, Object> field(Field f, Enrichments.Answer validators) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", f.name());
         m.put("jsonName", f.jsonName());
@@ -155,7 +185,11 @@ public final class TemplateModels {
         m.put("unique", f.unique());
         m.put("format", nz(f.type().format()));
         m.put("javaType", JavaTypes.javaType(f.type(), f.valueType()));
-        m.put("annotations", JavaTypes.annotations(f));
+        JsonNode answer = validators == null ? null : validators.value();
+        m.put("annotations", JavaTypes.annotations(f, answer == null ? null : answer.path("constraints")));
+        String example = answer == null ? "" : answer.path("example").asText("");
+        m.put("example", example);
+        m.put("exampleDoc", String.join(" ", docLines(example)));
         m.put("minLength", f.constraints().minLength() == null ? "" : f.constraints().minLength());
         m.put("maxLength", f.constraints().maxLength() == null ? "" : f.constraints().maxLength());
         m.put("minimum", f.constraints().minimum() == null ? "" : f.constraints().minimum().toPlainString());
@@ -204,6 +238,41 @@ public final class TemplateModels {
             lines.add(line.stripTrailing());
         }
         return lines;
+    }
+
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** @return the answer's samples (JSON texts checked to be objects) re-serialised as one pretty JSON array */
+    private static String samplesJson(JsonNode answer) {
+        var array = PRETTY.createArrayNode();
+        if (answer != null) {
+            for (JsonNode s : answer.path("samples")) {
+                try {
+                    array.add(PRETTY.readTree(s.asText()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    // AnswerCheck rejected such answers; nothing to add
+                }
+            }
+        }
+        try {
+            return PRETTY.writeValueAsString(array);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param text a description, may be {@code null}
+     * @return one line safe inside a Markdown table cell: whitespace collapsed, {@code |} escaped, HTML brackets
+     *         and backticks neutralised, at most 300 characters
+     */
+    static String markdownCell(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String s = text.strip().replaceAll("\\s+", " ").replace("\\", "\\\\").replace("|", "\\|")
+                .replace("<", "&lt;").replace(">", "&gt;").replace("`", "'");
+        return s.length() > 300 ? s.substring(0, 297) + "..." : s;
     }
 
     private static String plural(String s) {

@@ -49,6 +49,7 @@ public abstract class SpecforgeTestSupport extends CamelMainTestSupport {
         p.put("specforge.deadletter.dir", deadLetter.toString());
         p.put("specforge.inbox.move-failed", deadLetter.toString());
         p.put("specforge.work.dir", outbox.resolve(".work").toString());
+        p.put("specforge.cache.dir", cacheFolder().toString());
         p.putAll(extraProperties());
         configuration.withUseOverridePropertiesWithPropertiesComponent(p);
     }
@@ -68,6 +69,11 @@ public abstract class SpecforgeTestSupport extends CamelMainTestSupport {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** @return the durable LLM answer cache folder; by default inside the test's own work folder */
+    protected Path cacheFolder() {
+        return work.resolve("cache");
     }
 
     /** @return properties to override on top of the folders */

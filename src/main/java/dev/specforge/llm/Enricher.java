@@ -1,0 +1,441 @@
+package dev.specforge.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.plan.FileTask;
+import dev.specforge.plan.Scope;
+import dev.specforge.plan.StackManifest;
+import dev.specforge.render.TemplateRenderer;
+import dev.specforge.spec.Entity;
+import dev.specforge.spec.Field;
+import dev.specforge.spec.ProjectModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Stage 4, enrichment, as plain Java (the routes call it through {@code EnrichSteps}). One instance serves every
+ * spec in flight. Per spec:
+ * <ol>
+ *   <li>{@link #start}: the items the planned files read (a kind declared by an output, for the entity in scope),
+ *       each with its filtered context ({@link ContextFilter}) and cache key; with the offline provider every item
+ *       is answered here;</li>
+ *   <li>the L1 lookup (camel-caffeine, in the route) feeds {@link #batches}, which reads L2 ({@link DiskAnswerCache})
+ *       for the rest, joins identical requests already in flight (single-flight, across specs), and groups the
+ *       remaining misses by kind into batches of {@code specforge.llm.batch-size};</li>
+ *   <li>{@link #ask} runs one batch (the route's Splitter runs them in parallel) and caches each item's answer on
+ *       its own, so an item fetched in a batch is a hit later whatever batch asks for it;</li>
+ *   <li>{@link #finish} waits for joined requests, falls back to the offline provider for anything unanswered,
+ *       and returns the answers.</li>
+ * </ol>
+ * Cache key: SHA-256 over provider, model, the rendered system prompt (prompt template plus answer schema), the
+ * answer schema and the item's context (seed 000 P4, seed 001 #1). Thread-safe.
+ */
+public final class Enricher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Enricher.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /**
+     * Settings.
+     *
+     * @param provider      the provider
+     * @param model         the model ({@code offline} for the offline provider)
+     * @param prices        token prices
+     * @param batchSize     items per call, at least 1
+     * @param contextDepth  reference hops in a per-entity context
+     * @param specTimeoutMs the per-spec deadline for enrichment, in ms ({@code specforge.spec.timeout-ms})
+     * @param rpm           the limiter's requests per minute (for estimates)
+     * @param concurrency   the limiter's concurrency (for estimates)
+     * @param latencyMs     the expected latency of one call, in ms ({@code specforge.llm.expected-latency-ms})
+     */
+    public record Settings(Provider provider, String model, Prices prices, int batchSize, int contextDepth,
+                           long specTimeoutMs, int rpm, int concurrency, long latencyMs) {
+    }
+
+    private final Settings settings;
+    private final LlmClient client;
+    private final DiskAnswerCache l2;
+    private final TemplateRenderer prompts;
+    private final OfflineProvider offline = new OfflineProvider();
+    private final LlmMetrics metrics;
+    private final Map<String, CompletableFuture<JsonNode>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, String> systemPrompts = new ConcurrentHashMap<>();
+
+    /**
+     * @param settings settings
+     * @param client   the LLM client, or {@code null} for the offline provider
+     * @param l2       the durable answer cache
+     * @param prompts  the renderer for {@code templates/<stack>/prompts/<kind>.ftl}
+     * @param metrics  meters
+     */
+    public Enricher(Settings settings, LlmClient client, DiskAnswerCache l2, TemplateRenderer prompts,
+                    LlmMetrics metrics) {
+        this.settings = settings;
+        this.client = client;
+        this.l2 = l2;
+        this.prompts = prompts;
+        this.metrics = metrics;
+    }
+
+    /** @return the settings */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Plans the items of a spec.
+     *
+     * @param model the project model
+     * @param stack the stack
+     * @param tasks the planned files
+     * @return the spec's enrichment state; with the offline provider, already complete
+     * @throws dev.specforge.render.RenderException when a prompt template fails to render
+     */
+    public EnrichmentRun start(ProjectModel model, StackManifest stack, List<FileTask> tasks) {
+        long start = System.nanoTime();
+        ContextFilter filter = new ContextFilter(model, settings.contextDepth());
+        Map<String, Entity> entities = new LinkedHashMap<>();
+        model.entities().forEach(e -> entities.put(e.name(), e));
+        Set<String> wanted = new LinkedHashSet<>();
+        for (FileTask t : tasks) {
+            wanted.addAll(itemIds(model, t));
+        }
+        Map<EnrichmentKind, String> system = new EnumMap<>(EnrichmentKind.class);
+        Map<EnrichmentKind, String> promptHash = new EnumMap<>(EnrichmentKind.class);
+        List<EnrichmentItem> items = new ArrayList<>();
+        for (String id : wanted) {
+            EnrichmentKind kind = EnrichmentKind.of(id.substring(0, id.indexOf(':')));
+            String subject = id.substring(id.indexOf(':') + 1);
+            int dot = subject.indexOf('.');
+            Entity e = entities.get(dot < 0 ? subject : subject.substring(0, dot));
+            String fieldName = dot < 0 ? null : subject.substring(dot + 1);
+            ObjectNode context = fieldName == null ? filter.forEntity(e)
+                    : filter.forField(e, e.fields().stream().filter(f -> f.name().equals(fieldName)).findFirst()
+                    .orElseThrow());
+            String sys = system.computeIfAbsent(kind, k -> systemPrompt(stack, k));
+            String ph = promptHash.computeIfAbsent(kind, k -> sha256(sys));
+            items.add(new EnrichmentItem(kind, e.name(), fieldName, context, key(kind, ph, context)));
+        }
+        LlmLedger ledger = new LlmLedger(settings.provider(), settings.model(), settings.prices());
+        ledger.items(items.size());
+        EnrichmentRun run = new EnrichmentRun(items, system, ledger, start,
+                start + TimeUnit.MILLISECONDS.toNanos(settings.specTimeoutMs()));
+        if (client == null) {
+            for (EnrichmentItem item : items) {
+                run.answers.put(item.id(), new Enrichments.Answer(offline.answer(item.kind(), item.context()),
+                        Enrichments.Source.OFFLINE));
+            }
+            ledger.offline(items.size());
+            metrics.items("offline", items.size());
+        }
+        return run;
+    }
+
+    /**
+     * The items a file reads: for each kind its output declares, the entity in scope (entity scope) or every entity
+     * (project and operation-group scope); field-validators expand to the entity's fields; entity-docs only where
+     * the spec gives no description (the spec's own text wins and costs nothing); sample-data and field-validators
+     * only for object entities.
+     *
+     * @param model the project model
+     * @param task  a planned file
+     * @return item ids, in model order
+     */
+    public static List<String> itemIds(ProjectModel model, FileTask task) {
+        if (task.enrich().isEmpty()) {
+            return List.of();
+        }
+        List<Entity> scope = task.scope() == Scope.ENTITY
+                ? model.entities().stream().filter(e -> e.name().equals(task.entity())).toList()
+                : model.entities();
+        List<String> ids = new ArrayList<>();
+        for (String k : task.enrich()) {
+            EnrichmentKind kind = EnrichmentKind.of(k);
+            for (Entity e : scope) {
+                switch (kind) {
+                    case FIELD_VALIDATORS -> {
+                        for (Field f : e.fields()) {
+                            ids.add(EnrichmentItem.id(kind, e.name(), f.name()));
+                        }
+                    }
+                    case ENTITY_DOCS -> {
+                        if (e.description() == null || e.description().isBlank()) {
+                            ids.add(EnrichmentItem.id(kind, e.name(), null));
+                        }
+                    }
+                    case SAMPLE_DATA -> {
+                        if (e.kind() == Entity.Kind.OBJECT) {
+                            ids.add(EnrichmentItem.id(kind, e.name(), null));
+                        }
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Takes the L1 hits, reads L2 for the rest, joins identical requests in flight, and batches what is left.
+     *
+     * @param run    the spec's state
+     * @param l1Hits answers found in the L1 cache, by key (may be empty)
+     * @return the batches to ask, grouped by kind, in plan order
+     */
+    public List<LlmBatch> batches(EnrichmentRun run, Map<String, ?> l1Hits) {
+        Map<EnrichmentKind, List<EnrichmentItem>> misses = new EnumMap<>(EnrichmentKind.class);
+        int fromL1 = 0;
+        int fromL2 = 0;
+        for (EnrichmentItem item : run.items()) {
+            if (run.answers.containsKey(item.id())) {
+                continue;
+            }
+            Object hit = l1Hits.get(item.key());
+            if (hit instanceof JsonNode answer) {
+                cached(run, item, answer);
+                fromL1++;
+                continue;
+            }
+            JsonNode stored = l2.get(item.key());
+            if (stored != null) {
+                cached(run, item, stored);
+                run.forL1.put(item.key(), stored);
+                fromL2++;
+                continue;
+            }
+            CompletableFuture<JsonNode> mine = new CompletableFuture<>();
+            CompletableFuture<JsonNode> theirs = inFlight.putIfAbsent(item.key(), mine);
+            if (theirs != null) {
+                run.waiting.put(item, theirs);
+                continue;
+            }
+            JsonNode late = l2.get(item.key());
+            if (late != null) {
+                inFlight.remove(item.key(), mine);
+                mine.complete(late);
+                cached(run, item, late);
+                fromL2++;
+                continue;
+            }
+            misses.computeIfAbsent(item.kind(), k -> new ArrayList<>()).add(item);
+            run.ledger().cacheMiss();
+        }
+        metrics.cache("hit_l1", fromL1);
+        metrics.cache("hit_l2", fromL2);
+        List<LlmBatch> batches = new ArrayList<>();
+        int missCount = 0;
+        for (Map.Entry<EnrichmentKind, List<EnrichmentItem>> en : misses.entrySet()) {
+            List<EnrichmentItem> list = en.getValue();
+            missCount += list.size();
+            for (int i = 0; i < list.size(); i += settings.batchSize()) {
+                List<EnrichmentItem> part = list.subList(i, Math.min(list.size(), i + settings.batchSize()));
+                batches.add(new LlmBatch(en.getKey(), run.systemPrompt(en.getKey()), part, run.ledger()));
+                if (part.size() > 1) {
+                    run.ledger().batched(part.size());
+                }
+            }
+        }
+        metrics.cache("miss", missCount);
+        if (client != null) {
+            LOG.info("enrichment: {} items, {} from L1, {} from L2, {} joined in flight, {} to ask in {} calls",
+                    run.items().size(), fromL1, fromL2, run.waiting.size(), missCount, batches.size());
+        }
+        return batches;
+    }
+
+    private static void cached(EnrichmentRun run, EnrichmentItem item, JsonNode answer) {
+        run.answers.put(item.id(), new Enrichments.Answer(answer, Enrichments.Source.CACHE));
+        run.ledger().cacheHit();
+    }
+
+    /**
+     * Asks one batch; stores each valid answer in L2 and in the run, and completes the in-flight futures so joined
+     * requests get the answer. Items left unanswered fall back to the offline provider.
+     *
+     * @param run   the spec's state
+     * @param batch one of the batches from {@link #batches}
+     * @throws InterruptedException when interrupted while waiting for the limiter or a backoff
+     */
+    public void ask(EnrichmentRun run, LlmBatch batch) throws InterruptedException {
+        Map<String, JsonNode> valid = Map.of();
+        try {
+            valid = client.ask(batch, run.deadlineNanos());
+        } finally {
+            for (EnrichmentItem item : batch.items()) {
+                JsonNode answer = valid.get(item.id());
+                CompletableFuture<JsonNode> future = inFlight.get(item.key());
+                if (answer != null) {
+                    l2.put(item.key(), item.kind(), answer);
+                    run.forL1.put(item.key(), answer);
+                    run.answers.put(item.id(), new Enrichments.Answer(answer, Enrichments.Source.LLM));
+                } else {
+                    fallback(run, item);
+                }
+                if (future != null) {
+                    inFlight.remove(item.key(), future);
+                    future.complete(answer);
+                }
+            }
+            metrics.items("llm", valid.size());
+        }
+    }
+
+    private void fallback(EnrichmentRun run, EnrichmentItem item) {
+        run.answers.put(item.id(), new Enrichments.Answer(offline.answer(item.kind(), item.context()),
+                Enrichments.Source.FALLBACK));
+        run.ledger().fallback();
+        metrics.items("fallback", 1);
+    }
+
+    /**
+     * Waits (until the spec's deadline) for the requests this spec joined, falls back for anything unanswered, and
+     * closes the ledger's wall time.
+     *
+     * @param run the spec's state
+     * @return the answers of every planned item
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public Enrichments finish(EnrichmentRun run) throws InterruptedException {
+        for (Map.Entry<EnrichmentItem, CompletableFuture<JsonNode>> en : run.waiting.entrySet()) {
+            EnrichmentItem item = en.getKey();
+            JsonNode answer = null;
+            try {
+                long left = Math.max(0, run.deadlineNanos() - System.nanoTime());
+                answer = en.getValue().get(left, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("{}: the joined request failed or passed the deadline ({}); falling back", item.subject(),
+                        e.getClass().getSimpleName());
+            }
+            if (answer != null) {
+                run.answers.put(item.id(), new Enrichments.Answer(answer, Enrichments.Source.CACHE));
+                run.ledger().cacheHit();
+            } else {
+                fallback(run, item);
+            }
+        }
+        for (EnrichmentItem item : run.items()) {
+            if (!run.answers.containsKey(item.id())) {
+                fallback(run, item);
+            }
+        }
+        run.ledger().wall(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()));
+        return new Enrichments(run.answers);
+    }
+
+    /**
+     * Dry run: what {@link #batches} and {@link #ask} would do, without calling anything or claiming in-flight
+     * requests. Builds the exact prompts of the calls to count their tokens.
+     *
+     * @param run a spec's state from {@link #start}
+     * @return the estimate (all zero for the offline provider)
+     */
+    public Estimate estimate(EnrichmentRun run) {
+        int rpm = settings.rpm();
+        int concurrency = settings.concurrency();
+        long latencyMs = settings.latencyMs();
+        Map<String, Integer> byKind = new LinkedHashMap<>();
+        run.items().forEach(i -> byKind.merge(i.kind().id(), 1, Integer::sum));
+        if (client == null) {
+            return new Estimate(settings.provider().id(), settings.model(), run.items().size(), byKind, 0, 0, 0, 0,
+                    0, 0, 0, 0);
+        }
+        Map<EnrichmentKind, List<EnrichmentItem>> misses = new EnumMap<>(EnrichmentKind.class);
+        int hits = 0;
+        for (EnrichmentItem item : run.items()) {
+            if (l2.get(item.key()) != null) {
+                hits++;
+            } else {
+                misses.computeIfAbsent(item.kind(), k -> new ArrayList<>()).add(item);
+            }
+        }
+        int calls = 0;
+        Usage usage = Usage.NONE;
+        for (Map.Entry<EnrichmentKind, List<EnrichmentItem>> en : misses.entrySet()) {
+            EnrichmentKind kind = en.getKey();
+            String system = run.systemPrompt(kind);
+            long prefix = tokens(system);
+            List<EnrichmentItem> list = en.getValue();
+            for (int i = 0; i < list.size(); i += settings.batchSize()) {
+                Map<String, EnrichmentItem> byId = new LinkedHashMap<>();
+                StringBuilder answers = new StringBuilder();
+                for (EnrichmentItem item : list.subList(i, Math.min(list.size(), i + settings.batchSize()))) {
+                    String id = "i" + (byId.size() + 1);
+                    byId.put(id, item);
+                    answers.append('"').append(id).append("\":")
+                            .append(offline.answer(kind, item.context()).toString()).append(',');
+                }
+                long input = tokens(system + LlmClient.userMessage(byId, null)
+                        + LlmClient.batchSchema(kind, byId.keySet()).toString());
+                boolean first = i == 0;
+                long cached = first ? 0 : prefix;
+                long written = first && settings.provider() == Provider.ANTHROPIC ? prefix : 0;
+                usage = usage.plus(new Usage(input, tokens("{" + answers + "}"), cached, written));
+                calls++;
+            }
+        }
+        long latency = Math.max(0, latencyMs);
+        long rateBound = Math.max(0, calls - rpm) * 60_000L / rpm + (calls > 0 ? latency : 0);
+        long concurrencyBound = (calls + concurrency - 1) / concurrency * latency;
+        return new Estimate(settings.provider().id(), settings.model(), run.items().size(), byKind, hits, calls,
+                usage.inputTokens(), usage.outputTokens(), usage.cachedInputTokens(), usage.cacheWriteTokens(),
+                Math.round(settings.prices().costUsd(usage) * 1_000_000d) / 1_000_000d,
+                Math.max(rateBound, concurrencyBound));
+    }
+
+    /**
+     * @param text some text
+     * @return its approximate token count: characters / 4, rounded up (OpenAI, "What are tokens and how to count
+     *         them": one token is about 4 characters of English text)
+     */
+    public static long tokens(String text) {
+        return (text.length() + 3) / 4;
+    }
+
+    private String systemPrompt(StackManifest stack, EnrichmentKind kind) {
+        return systemPrompts.computeIfAbsent(stack.name() + "/" + kind.id(), k -> {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("kind", kind.id());
+            model.put("tool", kind.toolName());
+            model.put("schema", kind.schema().toPrettyString());
+            model.put("stack", stack.name());
+            return new String(prompts.render(stack.name() + "/prompts/" + kind.id() + ".ftl", model),
+                    StandardCharsets.UTF_8);
+        });
+    }
+
+    private String key(EnrichmentKind kind, String promptHash, JsonNode context) {
+        try {
+            return sha256(settings.provider().id() + "\n" + settings.model() + "\n" + promptHash + "\n"
+                    + sha256(kind.schema().toString()) + "\n" + JSON.writeValueAsString(context));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

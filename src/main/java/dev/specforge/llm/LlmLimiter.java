@@ -1,0 +1,115 @@
+package dev.specforge.llm;
+
+import io.github.bucket4j.Bucket;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one LLM limiter of the process, shared by every spec in flight: a token bucket for the rate and a semaphore
+ * for the concurrency.
+ *
+ * <p>Providers describe their rate limits as a token bucket whose capacity is the per-minute limit, refilled
+ * continuously (OpenAI "Rate limits"; Anthropic "Rate limits": "token bucket algorithm"). The bucket here
+ * (Bucket4j, greedy refill) has the same shape and starts full, so the schedule is the fastest one that never sees a
+ * 429: up to {@code rpm} calls at once, then one every 60/rpm seconds. For C calls the wall time is bounded below by
+ * max(0, C - rpm) x 60 / rpm seconds plus latency. Concurrency is bounded by a semaphore, not by the Throttle EIP's
+ * ConcurrentRequests mode (CAMEL-24926: it over-admits when a permit is held over 10 s; see CAMEL-NOTES.md).
+ * Thread-safe.
+ */
+public final class LlmLimiter {
+
+    private final Bucket bucket;
+    private final Semaphore concurrency;
+    private final int requestsPerMinute;
+    private final int maxConcurrency;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+
+    /**
+     * @param requestsPerMinute the rate, requests per minute ({@code specforge.llm.requests-per-minute}), at least 1
+     * @param maxConcurrency    calls in flight at once ({@code specforge.llm.max-concurrency}), at least 1
+     * @throws IllegalArgumentException when either is below 1
+     */
+    public LlmLimiter(int requestsPerMinute, int maxConcurrency) {
+        if (requestsPerMinute < 1 || maxConcurrency < 1) {
+            throw new IllegalArgumentException("specforge.llm.requests-per-minute and specforge.llm.max-concurrency "
+                    + "must be at least 1, not " + requestsPerMinute + " and " + maxConcurrency);
+        }
+        this.requestsPerMinute = requestsPerMinute;
+        this.maxConcurrency = maxConcurrency;
+        this.bucket = Bucket.builder()
+                .addLimit(limit -> limit.capacity(requestsPerMinute).refillGreedy(requestsPerMinute, Duration.ofMinutes(1)))
+                .build();
+        this.concurrency = new Semaphore(maxConcurrency, true);
+    }
+
+    /** @return the configured rate, requests per minute */
+    public int requestsPerMinute() {
+        return requestsPerMinute;
+    }
+
+    /** @return the configured concurrency */
+    public int maxConcurrency() {
+        return maxConcurrency;
+    }
+
+    /** @return the most calls that were in flight at once since start */
+    public int peakConcurrency() {
+        return peak.get();
+    }
+
+    /**
+     * Waits for a concurrency slot, then for a rate token.
+     *
+     * @param deadlineNanos {@link System#nanoTime()} after which to give up
+     * @return a permit to close when the call is done
+     * @throws DeadlineException    when the deadline passes first
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public Permit acquire(long deadlineNanos) throws InterruptedException {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0 || !concurrency.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+            throw new DeadlineException("no LLM concurrency slot before the spec's deadline");
+        }
+        try {
+            left = deadlineNanos - System.nanoTime();
+            if (left <= 0 || !bucket.asBlocking().tryConsume(1, Duration.ofNanos(left))) {
+                throw new DeadlineException("no LLM rate token before the spec's deadline");
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            concurrency.release();
+            throw e;
+        }
+        int now = inFlight.incrementAndGet();
+        peak.accumulateAndGet(now, Math::max);
+        return new Permit();
+    }
+
+    /** A held concurrency slot; closing it twice is harmless. */
+    public final class Permit implements AutoCloseable {
+        private boolean closed;
+
+        private Permit() {
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                inFlight.decrementAndGet();
+                concurrency.release();
+            }
+        }
+    }
+
+    /** The spec's deadline ({@code specforge.spec.timeout-ms}) passed while waiting. */
+    public static final class DeadlineException extends RuntimeException {
+        /** @param message what was being waited for */
+        public DeadlineException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.specforge.pipeline;
+
+import dev.specforge.llm.Enricher;
+import dev.specforge.llm.EnrichmentRun;
+import dev.specforge.llm.LlmBatch;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Camel side of stage 4, enrichment: the bean the enrichment steps of {@code routes/generate.camel.yaml} call.
+ * In and out of the stage, the {@link SpecRun} travels in the {@value GenerateSteps#RUN} property; the body moves
+ * from the L1 lookup (camel-caffeine {@code GET_ALL}) to the batches (for the Splitter) to the answers to cache
+ * ({@code PUT_ALL}) and back to the file tasks.
+ */
+public final class EnrichSteps {
+
+    /** camel-caffeine's action header ({@code CaffeineConstants.ACTION}). */
+    static final String CACHE_ACTION = "CamelCaffeineAction";
+    /** camel-caffeine's keys header for GET_ALL ({@code CaffeineConstants.KEYS}). */
+    static final String CACHE_KEYS = "CamelCaffeineKeys";
+
+    private final Generator generator;
+
+    /** @param generator the generation core (its {@link Enricher}) */
+    public EnrichSteps(Generator generator) {
+        this.generator = generator;
+    }
+
+    /**
+     * Out: headers for a camel-caffeine {@code GET_ALL} of the keys of the items not answered yet.
+     *
+     * @param exchange the spec's exchange, after planning
+     */
+    public void lookup(Exchange exchange) {
+        exchange.setProperty(GenerateSteps.STAGE, "enrich");
+        SpecRun run = exchange.getProperty(GenerateSteps.RUN, SpecRun.class);
+        exchange.getMessage().setHeader(CACHE_ACTION, "GET_ALL");
+        exchange.getMessage().setHeader(CACHE_KEYS, run.enrichment().pendingKeys());
+    }
+
+    /**
+     * In: the L1 hits ({@code Map} key to answer). Out: the {@code List<LlmBatch>} for the Splitter.
+     *
+     * @param exchange the spec's exchange
+     */
+    public void batches(Exchange exchange) {
+        SpecRun run = exchange.getProperty(GenerateSteps.RUN, SpecRun.class);
+        Map<?, ?> hits = exchange.getMessage().getBody(Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, ?> l1 = hits == null ? Map.of() : (Map<String, ?>) hits;
+        List<LlmBatch> batches = generator.enricher().batches(run.enrichment(), l1);
+        exchange.getMessage().removeHeader(CACHE_KEYS);
+        exchange.getMessage().setBody(batches);
+    }
+
+    /**
+     * One Splitter part: ask one batch.
+     *
+     * @param batch the batch
+     * @param run   the spec's run
+     * @throws InterruptedException when interrupted while waiting for the limiter or a backoff
+     */
+    public void ask(@Body LlmBatch batch, @ExchangeProperty(GenerateSteps.RUN) SpecRun run) throws InterruptedException {
+        generator.enricher().ask(run.enrichment(), batch);
+    }
+
+    /**
+     * Waits for joined requests, applies fallbacks, builds the template model. Out: a camel-caffeine
+     * {@code PUT_ALL} of the answers this spec fetched or read from L2.
+     *
+     * @param exchange the spec's exchange, after the Splitter
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public void collect(Exchange exchange) throws InterruptedException {
+        SpecRun run = exchange.getProperty(GenerateSteps.RUN, SpecRun.class);
+        EnrichmentRun state = run.enrichment();
+        generator.enriched(run, generator.enricher().finish(state));
+        exchange.getMessage().setHeader(CACHE_ACTION, "PUT_ALL");
+        exchange.getMessage().setBody(state.forL1());
+    }
+
+    /**
+     * Out: the file tasks for the render Splitter.
+     *
+     * @param exchange the spec's exchange
+     */
+    public void tasks(Exchange exchange) {
+        SpecRun run = exchange.getProperty(GenerateSteps.RUN, SpecRun.class);
+        exchange.getMessage().removeHeader(CACHE_ACTION);
+        exchange.getMessage().removeHeaders("CamelCaffeine*");
+        exchange.setProperty(GenerateSteps.STAGE, "render");
+        exchange.getMessage().setBody(run.tasks());
+    }
+}
