@@ -385,8 +385,9 @@ public final class Enricher {
                 long input = tokens(system + LlmClient.userMessage(byId, null)
                         + LlmClient.batchSchema(kind, byId.keySet()).toString());
                 boolean first = i == 0;
-                long cached = first ? 0 : prefix;
-                long written = first && settings.provider() == Provider.ANTHROPIC ? prefix : 0;
+                boolean anthropic = settings.provider() == Provider.ANTHROPIC;
+                long cached = first ? 0 : anthropic ? prefix : openAiCached(prefix);
+                long written = first && anthropic ? prefix : 0;
                 usage = usage.plus(new Usage(input, tokens("{" + answers + "}"), cached, written));
                 calls++;
             }
@@ -398,6 +399,15 @@ public final class Enricher {
                 usage.inputTokens(), usage.outputTokens(), usage.cachedInputTokens(), usage.cacheWriteTokens(),
                 Math.round(settings.prices().costUsd(usage) * 1_000_000d) / 1_000_000d,
                 Math.max(rateBound, concurrencyBound));
+    }
+
+    /**
+     * @param prefixTokens tokens of a stable prompt prefix
+     * @return the tokens OpenAI serves from its prompt cache for it: none under 1,024, else in 128-token steps
+     *         (OpenAI guide "Prompt caching")
+     */
+    static long openAiCached(long prefixTokens) {
+        return prefixTokens < 1024 ? 0 : prefixTokens / 128 * 128;
     }
 
     /**

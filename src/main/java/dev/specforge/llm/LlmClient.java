@@ -115,7 +115,8 @@ public final class LlmClient {
     public Map<String, JsonNode> ask(LlmBatch batch, long deadlineNanos) throws InterruptedException {
         Map<String, JsonNode> valid = new LinkedHashMap<>();
         List<EnrichmentItem> remaining = batch.items();
-        String feedback = null;
+        Map<EnrichmentItem, String> problems = new LinkedHashMap<>();
+        String formatProblem = null;
         for (int attempt = 1; attempt <= settings.maxAttempts() && !remaining.isEmpty(); attempt++) {
             if (attempt > 1) {
                 batch.ledger().retry();
@@ -125,13 +126,14 @@ public final class LlmClient {
                 byId.put("i" + (byId.size() + 1), item);
             }
             ObjectNode body = settings.provider().request(settings.model(), settings.maxTokens(), batch.system(),
-                    userMessage(byId, feedback), batch.kind().toolName(), batchSchema(batch.kind(), byId.keySet()));
+                    userMessage(byId, feedback(byId, problems, formatProblem)), batch.kind().toolName(),
+                    batchSchema(batch.kind(), byId.keySet()));
             Provider.Reply reply;
             try {
                 reply = settings.provider().parse(send(body, batch, deadlineNanos));
             } catch (Provider.AnswerFormatException e) {
                 book(batch, e.usage(), "invalid");
-                feedback = "Your previous answer was rejected: " + e.getMessage() + ". Answer every item again.";
+                formatProblem = e.getMessage();
                 LOG.debug("{} batch of {}: {}", batch.kind().id(), byId.size(), e.getMessage());
                 continue;
             } catch (Unavailable e) {
@@ -139,28 +141,23 @@ public final class LlmClient {
                         byId.size(), e.getMessage());
                 return valid;
             }
-            List<EnrichmentItem> again = new ArrayList<>();
-            StringBuilder problems = new StringBuilder();
+            formatProblem = null;
+            problems.clear();
             for (Map.Entry<String, EnrichmentItem> en : byId.entrySet()) {
                 EnrichmentItem item = en.getValue();
-                JsonNode answer = reply.answer().get(en.getKey());
-                List<String> p = check.problems(item.kind(), item.context(), answer);
+                List<String> p = check.problems(item.kind(), item.context(), reply.answer().get(en.getKey()));
                 if (p.isEmpty()) {
-                    valid.put(item.id(), answer);
+                    valid.put(item.id(), reply.answer().get(en.getKey()));
                 } else {
-                    again.add(item);
-                    problems.append("- ").append(en.getKey()).append(" (").append(item.subject()).append("): ")
-                            .append(String.join("; ", p)).append('\n');
+                    problems.put(item, String.join("; ", p));
                 }
             }
-            book(batch, reply.usage(), again.isEmpty() ? "ok" : "invalid");
-            if (!again.isEmpty()) {
-                LOG.info("{} batch: {} of {} answers invalid (attempt {} of {}):\n{}", batch.kind().id(), again.size(),
-                        byId.size(), attempt, settings.maxAttempts(), problems.toString().strip());
-                feedback = "Your previous answer was rejected for these items. Fix exactly these problems:\n"
-                        + problems;
+            book(batch, reply.usage(), problems.isEmpty() ? "ok" : "invalid");
+            if (!problems.isEmpty()) {
+                LOG.info("{} batch: {} of {} answers invalid (attempt {} of {}): {}", batch.kind().id(),
+                        problems.size(), byId.size(), attempt, settings.maxAttempts(), problems.values());
             }
-            remaining = again;
+            remaining = List.copyOf(problems.keySet());
         }
         return valid;
     }
@@ -169,6 +166,31 @@ public final class LlmClient {
         batch.ledger().request(usage);
         metrics.request(outcome);
         metrics.usage(usage, prices);
+    }
+
+    /**
+     * @param byId          this attempt's items by id
+     * @param problems      the previous attempt's problems per item (items answered well are absent)
+     * @param formatProblem why the previous response as a whole was unusable, or {@code null}
+     * @return the feedback for the next attempt, naming items by their new ids, or {@code null} on a first attempt
+     */
+    private static String feedback(Map<String, EnrichmentItem> byId, Map<EnrichmentItem, String> problems,
+                                   String formatProblem) {
+        if (formatProblem != null) {
+            return "Your previous answer was rejected: " + formatProblem + ". Answer every item again.";
+        }
+        if (problems.isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder("Your previous answer was rejected for these items. Fix exactly these "
+                + "problems:\n");
+        byId.forEach((id, item) -> {
+            if (problems.containsKey(item)) {
+                b.append("- ").append(id).append(" (").append(item.subject()).append("): ")
+                        .append(problems.get(item)).append('\n');
+            }
+        });
+        return b.toString();
     }
 
     /** @return the variable part of the prompt: the items with their contexts, then any problems to fix */
@@ -212,20 +234,19 @@ public final class LlmClient {
         Map<String, String> headers = settings.provider().headers(settings.apiKey());
         String last = "no attempt";
         for (int retry = 0; retry <= settings.maxRetries(); retry++) {
-            if (!breaker.tryAcquirePermission()) {
-                throw new Unavailable("the circuit breaker is open after repeated failures of " + url);
-            }
             long waitMs;
             long start = System.nanoTime();
             HttpReply reply;
             try (LlmLimiter.Permit ignored = limiter.acquire(deadlineNanos)) {
+                // asked after the limiter's wait, so calls queued behind it see a breaker that opened meanwhile
+                if (!breaker.tryAcquirePermission()) {
+                    throw new Unavailable("the circuit breaker is open after repeated failures of " + url);
+                }
                 start = System.nanoTime();
                 reply = transport.post(url, headers, body);
             } catch (LlmLimiter.DeadlineException e) {
-                breaker.releasePermission();
                 throw new Unavailable(e.getMessage());
-            } catch (InterruptedException e) {
-                breaker.releasePermission();
+            } catch (Unavailable | InterruptedException e) {
                 throw e;
             } catch (Exception e) {
                 breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);

@@ -1,0 +1,398 @@
+package dev.specforge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.cli.SpecforgeMain;
+import dev.specforge.pipeline.GenerateSteps;
+import dev.specforge.support.FakeLlmServer;
+import dev.specforge.support.GeneratedZip;
+import dev.specforge.support.JavaCompilation;
+import dev.specforge.support.SpecforgeTestSupport;
+import dev.specforge.support.SyntheticSpec;
+import org.apache.camel.Exchange;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * LLM enrichment against a fake LLM server on loopback that speaks the OpenAI and Anthropic wire formats: batching,
+ * caches (L1, L2, restart, single-flight), context filtering, retries with the error fed back, fallback, the circuit
+ * breaker, prompt caching, the rate limit and the dry-run estimate. Every run boots the real Camel Main.
+ */
+class LlmEnrichmentTest {
+
+    static final FakeLlmServer SERVER = FakeLlmServer.start();
+
+    @AfterAll
+    static void stopServer() {
+        SERVER.close();
+    }
+
+    static Properties openAi() {
+        Properties p = new Properties();
+        p.put("specforge.llm.provider", "openai");
+        p.put("specforge.llm.base-url", SERVER.openAiBaseUrl());
+        p.put("specforge.llm.api-key", "test-key");
+        p.put("specforge.llm.backoff-ms", "10");
+        p.put("specforge.llm.requests-per-minute", "6000");
+        return p;
+    }
+
+    /** Common steps: send a spec to direct:generate (the ESB entry) and read its report. */
+    abstract static class LlmTestSupport extends SpecforgeTestSupport {
+
+        @BeforeEach
+        void resetServer() {
+            SERVER.reset();
+        }
+
+        JsonNode generate(byte[] spec, String name) throws Exception {
+            Exchange out = template.send("direct:generate", ex -> {
+                ex.getMessage().setBody(spec);
+                ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, name);
+            });
+            assertThat(out.getException()).as("generation of " + name).isNull();
+            return readJson(outbox.resolve(name.replace(".yaml", ".report.json")));
+        }
+
+        static Map<String, String> sources(JsonNode report) {
+            Map<String, String> m = new java.util.TreeMap<>();
+            report.path("files").forEach(f -> m.put(f.path("path").asText(), f.path("source").asText()));
+            return m;
+        }
+
+        /** @return "kind:subject" of every item the server was asked about, one entry per ask */
+        static List<String> askedItems(List<FakeLlmServer.Request> requests) {
+            List<String> asked = new ArrayList<>();
+            for (FakeLlmServer.Request r : requests) {
+                String kind = r.body().has("tools") ? r.body().path("tool_choice").path("name").asText()
+                        : r.body().path("response_format").path("json_schema").path("name").asText();
+                r.items().forEach(ctx -> {
+                    JsonNode entity = ctx.path("entity");
+                    String subject = entity.isTextual() ? entity.asText() + "." + ctx.path("field").path("name").asText()
+                            : entity.path("name").asText();
+                    asked.add(kind + ":" + subject);
+                });
+            }
+            return asked;
+        }
+    }
+
+    @Nested
+    class OpenAi extends LlmTestSupport {
+
+        @Override
+        protected Properties extraProperties() {
+            return openAi();
+        }
+
+        @Test
+        void should_batch_two_hundred_items_into_few_strict_structured_output_calls_and_book_their_cost() throws Exception {
+            byte[] spec = SyntheticSpec.yaml("synth", 10, 19, -1);
+            int items = SyntheticSpec.items(10, 19);
+
+            JsonNode report = generate(spec, "synth.yaml");
+
+            JsonNode llm = report.path("llm");
+            assertThat(llm.path("items").asInt()).isEqualTo(items).isGreaterThanOrEqualTo(200);
+            assertThat(llm.path("requests").asInt()).isEqualTo(SERVER.requests().size())
+                    .isLessThanOrEqualTo((int) Math.ceil(items * 0.10));
+            assertThat(llm.path("cacheMisses").asInt()).isEqualTo(items);
+            assertThat(llm.path("fallbacks").asInt()).isZero();
+            assertThat(llm.path("inputTokens").asLong()).isEqualTo(SERVER.inputTokens()).isPositive();
+            assertThat(llm.path("outputTokens").asLong()).isEqualTo(SERVER.outputTokens()).isPositive();
+            assertThat(llm.path("cachedInputTokens").asLong()).isEqualTo(SERVER.cachedTokens());
+            double expectedCost = ((SERVER.inputTokens() - SERVER.cachedTokens()) * 0.15
+                    + SERVER.cachedTokens() * 0.15 * 0.5 + SERVER.outputTokens() * 0.60) / 1e6;
+            assertThat(llm.path("costUsd").asDouble()).isCloseTo(expectedCost, within(2e-6));
+            assertThat(sources(report)).containsEntry("src/main/java/com/example/synth/model/E3.java", "llm")
+                    .containsEntry("src/test/resources/samples/e3.json", "llm")
+                    .containsEntry("pom.xml", "template");
+            assertThat(llm.path("llmFiles").asInt() + llm.path("templateFiles").asInt())
+                    .isEqualTo(report.path("counts").path("files").asInt());
+
+            FakeLlmServer.Request first = SERVER.requests().get(0);
+            assertThat(first.path()).isEqualTo("/v1/chat/completions");
+            assertThat(first.headers()).containsEntry("authorization", "Bearer test-key");
+            JsonNode format = first.body().path("response_format");
+            assertThat(format.path("type").asText()).isEqualTo("json_schema");
+            assertThat(format.path("json_schema").path("strict").asBoolean()).isTrue();
+            JsonNode schema = format.path("json_schema").path("schema");
+            assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+            assertThat(schema.path("required")).hasSize(first.items().size());
+
+            GeneratedZip project = GeneratedZip.read(outbox.resolve("synth.zip"));
+            assertThat(project.files()).containsKey("README.md");
+            assertThat(project.files().get("README.md")).contains("Fake LLM: An e3 record with 19 fields");
+            assertThat(JavaCompilation.errors(project.javaSources(), work.resolve("classes"))).isEmpty();
+        }
+
+        @Test
+        void should_carry_only_the_item_and_the_entities_it_references_in_each_request() throws Exception {
+            generate(SyntheticSpec.yaml("synth", 6, 4, -1), "synth.yaml");
+
+            for (FakeLlmServer.Request r : SERVER.requests()) {
+                r.items().forEach(ctx -> {
+                    if (ctx.path("entity").isObject()) {
+                        String name = ctx.path("entity").path("name").asText();
+                        int n = Integer.parseInt(name.substring(1));
+                        Set<String> related = new HashSet<>();
+                        ctx.path("related").forEach(e -> related.add(e.path("name").asText()));
+                        assertThat(related).as("context of " + name)
+                                .isEqualTo(n + 1 < 6 ? Set.of("E" + (n + 1)) : Set.of());
+                    } else {
+                        assertThat(ctx.path("field").isObject()).isTrue();
+                        assertThat(ctx.has("related")).isFalse();
+                    }
+                });
+                assertThat(r.userText()).doesNotContain("synth");
+            }
+        }
+
+        @Test
+        void should_make_no_call_for_a_repeated_spec_nor_after_a_restart_and_reask_only_what_a_change_touches() throws Exception {
+            byte[] spec = SyntheticSpec.yaml("synth", 5, 6, -1);
+            JsonNode first = generate(spec, "synth.yaml");
+            int calls = SERVER.requests().size();
+            assertThat(calls).isPositive();
+
+            JsonNode again = generate(spec, "synth-again.yaml");
+            assertThat(SERVER.requests()).hasSize(calls);
+            assertThat(again.path("llm").path("requests").asInt()).isZero();
+            assertThat(again.path("llm").path("cacheHits").asInt()).isEqualTo(first.path("llm").path("items").asInt());
+            assertThat(sources(again)).containsEntry("src/main/java/com/example/synth/model/E2.java", "cache");
+            assertThat(GeneratedZip.read(outbox.resolve("synth-again.zip")).files().get("README.md"))
+                    .isEqualTo(GeneratedZip.read(outbox.resolve("synth.zip")).files().get("README.md"));
+
+            // a restart: a new Main with the same cache folder has an empty L1 and reads L2
+            Path restartOut = work.resolve("restart-out");
+            Main main = SpecforgeMain.create(Map.of(
+                    "specforge.inbox.enabled", "false",
+                    "specforge.outbox.dir", restartOut.toString(),
+                    "specforge.deadletter.dir", restartOut.resolve("failed").toString(),
+                    "specforge.work.dir", restartOut.resolve(".work").toString(),
+                    "specforge.cache.dir", cacheFolder().toString(),
+                    "specforge.llm.provider", "openai",
+                    "specforge.llm.base-url", SERVER.openAiBaseUrl(),
+                    "specforge.llm.api-key", "test-key"));
+            main.start();
+            try {
+                Exchange out = main.getCamelContext().createProducerTemplate().send("direct:generate", ex -> {
+                    ex.getMessage().setBody(spec);
+                    ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, "synth.yaml");
+                });
+                assertThat(out.getException()).isNull();
+            } finally {
+                main.stop();
+            }
+            assertThat(SERVER.requests()).as("calls after a restart").hasSize(calls);
+            assertThat(readJson(restartOut.resolve("synth.report.json")).path("llm").path("cacheHits").asInt())
+                    .isEqualTo(first.path("llm").path("items").asInt());
+
+            // change one field (E2.f1 gets a maxLength): only E2.f1's validators and the per-entity items of E2 and
+            // of E1, which refers to E2, change their context
+            SERVER.reset();
+            JsonNode changed = generate(SyntheticSpec.yaml("synth", 5, 6, 2), "synth-changed.yaml");
+            assertThat(askedItems(SERVER.requests())).containsExactlyInAnyOrder(
+                    "field_validators:E2.f1", "entity_docs:E1", "entity_docs:E2", "sample_data:E1", "sample_data:E2");
+            assertThat(changed.path("llm").path("cacheMisses").asInt()).isEqualTo(5);
+            assertThat(sources(changed)).containsEntry("src/main/java/com/example/synth/model/E2.java", "llm")
+                    .containsEntry("src/main/java/com/example/synth/model/E4.java", "cache");
+        }
+
+        @Test
+        void should_coalesce_identical_concurrent_specs_into_one_set_of_calls() throws Exception {
+            byte[] spec = SyntheticSpec.yaml("synth", 3, 5, -1);
+            SERVER.latency(300);
+            List<CompletableFuture<Exchange>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String name = "same-" + i + ".yaml";
+                runs.add(template.asyncSend("direct:generate", ex -> {
+                    ex.getMessage().setBody(spec);
+                    ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, name);
+                }));
+            }
+            for (CompletableFuture<Exchange> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS).getException()).isNull();
+            }
+            int items = SyntheticSpec.items(3, 5);
+            int oneRunCalls = 3; // one batch per kind: 15 field items, 3 entity-docs, 3 sample-data (batch size 20)
+            assertThat(SERVER.requests()).hasSize(oneRunCalls);
+            assertThat(askedItems(SERVER.requests())).hasSize(items).doesNotHaveDuplicates();
+            long paid = 0;
+            for (int i = 0; i < 4; i++) {
+                paid += readJson(outbox.resolve("same-" + i + ".report.json")).path("llm").path("requests").asLong();
+            }
+            assertThat(paid).isEqualTo(oneRunCalls);
+        }
+    }
+
+    @Nested
+    class InvalidAnswers extends LlmTestSupport {
+
+        @Override
+        protected Properties extraProperties() {
+            return openAi();
+        }
+
+        @Test
+        void should_retry_an_answer_that_breaks_its_schema_with_the_error_then_fall_back_to_offline() throws Exception {
+            SERVER.mutateAnswers((context, answer) -> {
+                if ("E1".equals(context.path("entity").asText()) && "f0".equals(context.path("field").path("name").asText())) {
+                    ObjectNode bad = answer.deepCopy();
+                    bad.putArray("constraints").addObject().put("kind", "pattern").put("value", "([unclosed");
+                    return bad;
+                }
+                return answer;
+            });
+
+            JsonNode report = generate(SyntheticSpec.yaml("synth", 2, 4, -1), "synth.yaml");
+
+            List<FakeLlmServer.Request> asks = SERVER.requests().stream()
+                    .filter(r -> askedItems(List.of(r)).contains("field_validators:E1.f0")).toList();
+            assertThat(asks).hasSize(3);
+            assertThat(asks.get(0).userText()).doesNotContain("rejected");
+            for (FakeLlmServer.Request retry : asks.subList(1, 3)) {
+                assertThat(retry.userText()).contains("rejected").contains("i1 (E1.f0)")
+                        .contains("/constraints/0/value: the regular expression does not compile");
+                assertThat(retry.items()).hasSize(1);
+            }
+            JsonNode llm = report.path("llm");
+            assertThat(llm.path("fallbacks").asInt()).isEqualTo(1);
+            assertThat(llm.path("retries").asInt()).isEqualTo(2);
+            assertThat(sources(report)).containsEntry("src/main/java/com/example/synth/model/E1.java", "fallback")
+                    .containsEntry("src/main/java/com/example/synth/model/E0.java", "llm");
+            String e1 = GeneratedZip.read(outbox.resolve("synth.zip")).files().get("src/main/java/com/example/synth/model/E1.java");
+            assertThat(e1).doesNotContain("unclosed");
+        }
+    }
+
+    @Nested
+    class ServerDown extends LlmTestSupport {
+
+        @Override
+        protected Properties extraProperties() {
+            Properties p = openAi();
+            p.put("specforge.llm.batch-size", "2");
+            p.put("specforge.llm.max-concurrency", "1");
+            p.put("specforge.llm.circuit-breaker.minimum-calls", "5");
+            p.put("specforge.llm.circuit-breaker.open-ms", "600000");
+            return p;
+        }
+
+        @Test
+        void should_open_the_circuit_breaker_and_still_complete_the_spec_offline() throws Exception {
+            SERVER.failWith(503);
+
+            JsonNode report = generate(SyntheticSpec.yaml("synth", 4, 4, -1), "synth.yaml");
+
+            int items = SyntheticSpec.items(4, 4);
+            int batches = 8 + 2 + 2; // 16 field items, 4 entity-docs, 4 sample-data in batches of 2
+            int triesPerBatch = 4; // 1 + specforge.llm.max-retries
+            // without the breaker every batch would try 4 times (48 calls); it opens after 5 failures
+            assertThat(SERVER.requests()).hasSizeBetween(5, 8).hasSizeLessThan(batches * triesPerBatch);
+            assertThat(SERVER.requests()).allMatch(r -> r.status() == 503);
+            assertThat(report.path("status").asText()).isEqualTo("ok");
+            assertThat(report.path("llm").path("fallbacks").asInt()).isEqualTo(items);
+            assertThat(sources(report)).containsEntry("src/main/java/com/example/synth/model/E0.java", "fallback");
+            assertThat(outbox.resolve("synth.zip")).exists();
+        }
+    }
+
+    @Nested
+    class Anthropic extends LlmTestSupport {
+
+        @Override
+        protected Properties extraProperties() {
+            Properties p = new Properties();
+            p.put("specforge.llm.provider", "anthropic");
+            p.put("specforge.llm.base-url", SERVER.anthropicBaseUrl());
+            p.put("specforge.llm.api-key", "test-key");
+            p.put("specforge.llm.batch-size", "4");
+            p.put("specforge.llm.backoff-ms", "10");
+            return p;
+        }
+
+        @Test
+        void should_mark_the_stable_prefix_for_prompt_caching_and_report_the_servers_cached_tokens() throws Exception {
+            byte[] spec = SyntheticSpec.yaml("synth", 4, 6, -1);
+            JsonNode plan = JSON.readTree(template.requestBody("direct:dry-run", spec, String.class));
+
+            JsonNode report = generate(spec, "synth.yaml");
+
+            List<FakeLlmServer.Request> requests = SERVER.requests();
+            for (FakeLlmServer.Request r : requests) {
+                assertThat(r.path()).isEqualTo("/v1/messages");
+                assertThat(r.headers()).containsEntry("x-api-key", "test-key").containsEntry("anthropic-version", "2023-06-01");
+                assertThat(r.body().path("system").path(0).path("cache_control").path("type").asText()).isEqualTo("ephemeral");
+                assertThat(r.body().path("tool_choice").path("type").asText()).isEqualTo("tool");
+                assertThat(r.body().path("tools").path(0).path("input_schema").path("additionalProperties").asBoolean(true))
+                        .isFalse();
+            }
+            JsonNode llm = report.path("llm");
+            assertThat(SERVER.cachedTokens()).isPositive();
+            assertThat(llm.path("cachedInputTokens").asLong()).isEqualTo(SERVER.cachedTokens());
+            assertThat(llm.path("cacheWriteTokens").asLong()).isEqualTo(SERVER.cacheWriteTokens());
+            assertThat(llm.path("inputTokens").asLong()).isEqualTo(SERVER.inputTokens());
+
+            // the dry run, made before, estimated calls and cost within 15% of the real run
+            JsonNode estimate = plan.path("llm");
+            assertThat(estimate.path("calls").asDouble()).isCloseTo(llm.path("requests").asDouble(),
+                    within(0.15 * llm.path("requests").asDouble()));
+            assertThat(estimate.path("costUsd").asDouble()).isCloseTo(llm.path("costUsd").asDouble(),
+                    within(0.15 * llm.path("costUsd").asDouble()));
+            assertThat(plan.path("fileCount").asInt()).isEqualTo(report.path("counts").path("files").asInt());
+            assertThat(estimate.path("items").asInt()).isEqualTo(llm.path("items").asInt());
+        }
+    }
+
+    @Nested
+    class RateLimit extends LlmTestSupport {
+
+        static final int RPM = 1200;
+        static final int ENTITIES = 20;
+        static final int FIELDS = 68;
+
+        @Override
+        protected Properties extraProperties() {
+            Properties p = openAi();
+            p.put("specforge.llm.requests-per-minute", String.valueOf(RPM));
+            p.put("specforge.llm.max-concurrency", "8");
+            p.put("specforge.llm.batch-size", "1");
+            return p;
+        }
+
+        @Test
+        void should_see_no_429_and_stay_near_the_token_bucket_bound_when_calls_exceed_one_minutes_allowance() throws Exception {
+            SERVER.rateLimit(RPM);
+            SERVER.latency(10);
+            int calls = SyntheticSpec.items(ENTITIES, FIELDS);
+            assertThat(calls).isGreaterThan(RPM);
+
+            JsonNode report = generate(SyntheticSpec.yaml("synth", ENTITIES, FIELDS, -1), "synth.yaml");
+
+            assertThat(SERVER.rateLimited()).isZero();
+            assertThat(SERVER.requests()).hasSize(calls);
+            long boundMs = (calls - RPM) * 60_000L / RPM + 10;
+            long wallMs = report.path("llm").path("durationMs").asLong();
+            assertThat(wallMs).as("enrichment wall time vs the rpm bound of %d ms", boundMs)
+                    .isLessThanOrEqualTo((long) (boundMs * 1.10) + 500);
+        }
+    }
+}
