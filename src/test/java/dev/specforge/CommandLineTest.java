@@ -44,6 +44,43 @@ class CommandLineTest {
     }
 
     @Test
+    void should_print_the_dry_run_plan_and_estimate_without_calling_the_llm_or_writing_a_zip() throws Exception {
+        // an LLM provider at a closed port: the dry run must not call it
+        System.setProperty("specforge.llm.provider", "openai");
+        System.setProperty("specforge.llm.base-url", "http://127.0.0.1:9/v1");
+        System.setProperty("specforge.cache.dir", out.resolve("cache").toString());
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = SpecforgeCommand.execute("generate", "--dry-run", "src/test/resources/specs/orders.yaml",
+                    "-o", out.toString());
+        } finally {
+            System.setOut(stdout);
+            System.clearProperty("specforge.llm.provider");
+            System.clearProperty("specforge.llm.base-url");
+            System.clearProperty("specforge.cache.dir");
+        }
+
+        assertThat(exit).isZero();
+        String text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode plan = new ObjectMapper().readTree(text.substring(text.indexOf('{')));
+        assertThat(plan.path("project").asText()).isEqualTo("orders-service");
+        assertThat(plan.path("files")).hasSize(plan.path("fileCount").asInt()).hasSizeGreaterThan(10);
+        JsonNode llm = plan.path("llm");
+        assertThat(llm.path("provider").asText()).isEqualTo("openai");
+        // 13 fields, 1 undescribed enum, 2 records: 13 field-validators, 1 entity-docs, 2 sample-data items
+        assertThat(llm.path("items").asInt()).isEqualTo(16);
+        assertThat(llm.path("calls").asInt()).isEqualTo(3);
+        assertThat(llm.path("inputTokens").asLong()).isPositive();
+        assertThat(llm.path("costUsd").asDouble()).isPositive();
+        assertThat(llm.path("durationMs").asLong()).isPositive();
+        assertThat(out.resolve("orders.zip")).doesNotExist();
+        assertThat(out.resolve("cache")).doesNotExist();
+    }
+
+    @Test
     void should_exit_0_for_a_native_spec_alone() throws Exception {
         assertThat(SpecforgeCommand.execute("generate", "src/test/resources/specs/orders.yaml", "-o", out.toString()))
                 .isZero();

@@ -50,6 +50,16 @@ class NativeSpecGenerationTest extends SpecforgeTestSupport {
             assertThat(project.files()).containsKey(f.path("path").asText());
         }
 
+        // no key, default config: every enrichment item is answered by the offline provider, nothing is called
+        JsonNode llm = report.path("llm");
+        assertThat(llm.path("provider").asText()).isEqualTo("offline");
+        assertThat(llm.path("items").asInt()).isEqualTo(16).isEqualTo(llm.path("offlineItems").asInt());
+        assertThat(llm.path("requests").asInt()).isZero();
+        assertThat(llm.path("costUsd").asDouble()).isZero();
+        assertThat(llm.path("templateFiles").asInt()).isEqualTo(project.files().size());
+        assertThat(project.files().get("src/test/resources/samples/order.json")).contains("\"quantity\" : 1");
+        assertThat(project.files().get("README.md")).contains("The customer status values: ACTIVE, SUSPENDED, in-review.");
+
         assertThat(inbox.resolve("orders.yaml")).doesNotExist();
         assertThat(inbox.resolve(".done/orders.yaml")).exists();
         try (var leftovers = Files.list(outbox.resolve(".work"))) {

@@ -18,10 +18,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code specforge generate SPEC... [-o DIR]}: runs each spec through the same routes as the daemon
+ * {@code specforge generate SPEC... [-o DIR] [--dry-run]}: runs each spec through the same routes as the daemon
  * ({@code direct:generate}) with the inbox switched off, writes {@code <base>.zip} and {@code <base>.report.json}
  * into DIR (failures into DIR/failed), prints one summary line per spec, and exits 0 when every spec succeeded,
- * 1 otherwise.
+ * 1 otherwise. With {@code --dry-run} it prints each spec's plan as JSON instead ({@code direct:dry-run}: files,
+ * enrichment items, calls after expected cache hits and batching, estimated tokens, cost and duration) and calls
+ * no LLM and writes nothing.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate project zips from spec files, then exit (0: all succeeded, 1: some failed).")
@@ -33,6 +35,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "outbox",
             description = "Folder for the zips and reports (default: ${DEFAULT-VALUE}); failures go to DIR/failed.")
     Path output;
+
+    @Option(names = "--dry-run", description = "Print each spec's plan and LLM cost estimate as JSON; call no LLM, write nothing.")
+    boolean dryRun;
 
     /**
      * @return 0 when every spec produced a zip, 1 when any failed or was missing
@@ -57,6 +62,19 @@ public final class GenerateCommand implements Callable<Integer> {
                 if (!Files.isRegularFile(spec)) {
                     out.printf("%s: FAILED: no such file%n", spec);
                     failed++;
+                    continue;
+                }
+                if (dryRun) {
+                    Exchange plan = template.send("direct:dry-run", ex -> {
+                        ex.getMessage().setBody(spec.toFile());
+                        ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, spec.getFileName().toString());
+                    });
+                    if (plan.isFailed()) {
+                        failed++;
+                        out.printf("%s: FAILED: %s%n", spec, plan.getException().getMessage());
+                    } else {
+                        out.println(plan.getMessage().getBody(String.class));
+                    }
                     continue;
                 }
                 Exchange result = template.send("direct:generate", ex -> {

@@ -169,7 +169,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
                 breaker.getEventPublisher().onStateTransition(e -> LOG.warn("LLM circuit breaker: {}",
                         e.getStateTransition()));
                 client = new LlmClient(new LlmClient.Settings(provider, baseUrl, model,
-                        positive("specforge.llm.max-tokens", 4096), apiKey, positive("specforge.llm.max-attempts", 3),
+                        positive("specforge.llm.max-tokens", 8192), apiKey, positive("specforge.llm.max-attempts", 3),
                         (int) number("specforge.llm.max-retries", 3), positive("specforge.llm.backoff-ms", 3000)),
                         new LlmLimiter(rpm, concurrency), breaker, new CamelLlmTransport(camelContext),
                         new AnswerCheck(), metrics, prices);

@@ -235,6 +235,7 @@ public final class Enricher {
                 fromL2++;
                 continue;
             }
+            run.owned.put(item.key(), mine);
             misses.computeIfAbsent(item.kind(), k -> new ArrayList<>()).add(item);
             run.ledger().cacheMiss();
         }
@@ -293,6 +294,7 @@ public final class Enricher {
                     inFlight.remove(item.key(), future);
                     future.complete(answer);
                 }
+                run.owned.remove(item.key());
             }
             metrics.items("llm", valid.size());
         }
@@ -303,6 +305,20 @@ public final class Enricher {
                 Enrichments.Source.FALLBACK));
         run.ledger().fallback();
         metrics.items("fallback", 1);
+    }
+
+    /**
+     * Releases the in-flight requests a spec claimed but never asked (its enrichment failed part-way), so specs that
+     * joined them fall back at once instead of waiting for their deadline. Harmless after a normal finish.
+     *
+     * @param run the spec's state
+     */
+    public void release(EnrichmentRun run) {
+        run.owned.forEach((key, future) -> {
+            inFlight.remove(key, future);
+            future.complete(null);
+        });
+        run.owned.clear();
     }
 
     /**

@@ -23,6 +23,8 @@ public final class EnrichmentRun {
     final Map<String, Enrichments.Answer> answers = new ConcurrentHashMap<>();
     /** items whose key another request (of this or another spec) was already asking: their futures */
     final Map<EnrichmentItem, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
+    /** the in-flight futures this spec claimed (single-flight owner), by key */
+    final Map<String, CompletableFuture<JsonNode>> owned = new ConcurrentHashMap<>();
     /** answers fetched or read from L2 by this spec, to put into the L1 cache */
     final Map<String, Object> forL1 = new ConcurrentHashMap<>();
 

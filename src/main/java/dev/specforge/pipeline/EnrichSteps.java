@@ -53,6 +53,12 @@ public final class EnrichSteps {
         @SuppressWarnings("unchecked")
         Map<String, ?> l1 = hits == null ? Map.of() : (Map<String, ?>) hits;
         List<LlmBatch> batches = generator.enricher().batches(run.enrichment(), l1);
+        exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                generator.enricher().release(run.enrichment());
+            }
+        });
         exchange.getMessage().removeHeader(CACHE_KEYS);
         exchange.getMessage().setBody(batches);
     }
