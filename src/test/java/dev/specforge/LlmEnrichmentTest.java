@@ -284,6 +284,73 @@ class LlmEnrichmentTest {
     }
 
     @Nested
+    class RateLimitedByTheServer extends LlmTestSupport {
+
+        @Override
+        protected Properties extraProperties() {
+            Properties p = openAi();
+            p.put("specforge.llm.max-concurrency", "1");
+            return p;
+        }
+
+        @Test
+        void should_wait_what_retry_after_ms_asks_then_get_the_answer() throws Exception {
+            SERVER.rateLimitNext(2, 400);
+
+            JsonNode report = generate(SyntheticSpec.yaml("synth", 1, 3, -1), "synth.yaml");
+
+            List<FakeLlmServer.Request> requests = SERVER.requests();
+            assertThat(requests.get(0).status()).isEqualTo(429);
+            assertThat(requests.get(1).status()).isEqualTo(429);
+            assertThat(requests.get(2).status()).isEqualTo(200);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(requests.get(1).nanos() - requests.get(0).nanos())).isGreaterThanOrEqualTo(400);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(requests.get(2).nanos() - requests.get(1).nanos())).isGreaterThanOrEqualTo(400);
+            JsonNode llm = report.path("llm");
+            assertThat(llm.path("rateLimited").asInt()).isEqualTo(2);
+            assertThat(llm.path("fallbacks").asInt()).isZero();
+            assertThat(llm.path("requests").asInt()).isEqualTo(SERVER.answered().size());
+
+            // the ledger's figures are also Micrometer meters
+            var meters = context.getRegistry().lookupByNameAndType("metricsRegistry",
+                    io.micrometer.core.instrument.MeterRegistry.class);
+            assertThat(meters.get("specforge.llm.requests").tag("outcome", "rate_limited").counter().count()).isEqualTo(2);
+            assertThat(meters.get("specforge.llm.requests").tag("outcome", "ok").counter().count())
+                    .isEqualTo(llm.path("requests").asDouble());
+            assertThat(meters.get("specforge.llm.tokens").tag("type", "input").counter().count())
+                    .isEqualTo(llm.path("inputTokens").asDouble());
+        }
+    }
+
+    @Nested
+    class SlowServer extends LlmTestSupport {
+
+        @Override
+        protected Properties extraProperties() {
+            Properties p = openAi();
+            p.put("specforge.llm.timeout-ms", "300");
+            p.put("specforge.llm.max-retries", "1");
+            return p;
+        }
+
+        @Test
+        void should_cut_calls_at_the_timeout_retry_once_and_fall_back() throws Exception {
+            SERVER.latency(3000);
+
+            JsonNode report = generate(SyntheticSpec.yaml("synth", 1, 3, -1), "synth.yaml");
+
+            int items = SyntheticSpec.items(1, 3);
+            assertThat(report.path("status").asText()).isEqualTo("ok");
+            assertThat(report.path("llm").path("fallbacks").asInt()).isEqualTo(items);
+            var meters = context.getRegistry().lookupByNameAndType("metricsRegistry",
+                    io.micrometer.core.instrument.MeterRegistry.class);
+            // one batch per kind, each tried once and retried once, every call cut by the timeout
+            assertThat(meters.get("specforge.llm.requests").tag("outcome", "error").counter().count()).isEqualTo(3 * 2);
+            assertThat(report.path("llm").path("durationMs").asLong()).as("cut well before the server's 3 s")
+                    .isLessThan(2500);
+        }
+    }
+
+    @Nested
     class ServerDown extends LlmTestSupport {
 
         @Override

@@ -49,7 +49,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One recorded request. */
-    public record Request(String path, Map<String, String> headers, JsonNode body, int status) {
+    public record Request(String path, Map<String, String> headers, JsonNode body, int status, long nanos) {
 
         /** @return the user message text (the variable part) */
         public String userText() {
@@ -84,6 +84,8 @@ public final class FakeLlmServer implements AutoCloseable {
     private volatile double tokens;
     private volatile long lastRefillNanos = System.nanoTime();
     private volatile int failStatus;
+    private final AtomicInteger throttleNext = new AtomicInteger();
+    private volatile long throttleRetryAfterMs;
     private volatile BiFunction<JsonNode, JsonNode, JsonNode> mutator = (context, answer) -> answer;
 
     private FakeLlmServer() throws IOException {
@@ -124,6 +126,7 @@ public final class FakeLlmServer implements AutoCloseable {
         latencyMs = 0;
         rpm = Integer.MAX_VALUE;
         failStatus = 0;
+        throttleNext.set(0);
         mutator = (context, answer) -> answer;
     }
 
@@ -137,6 +140,16 @@ public final class FakeLlmServer implements AutoCloseable {
         rpm = requestsPerMinute;
         tokens = requestsPerMinute;
         lastRefillNanos = System.nanoTime();
+    }
+
+    /**
+     * @param n            answer the next {@code n} requests 429, as an account-wide limit shared with other
+     *                     clients would
+     * @param retryAfterMs the {@code retry-after-ms} sent with them ({@code retry-after} rounded up to seconds)
+     */
+    public void rateLimitNext(int n, long retryAfterMs) {
+        throttleRetryAfterMs = retryAfterMs;
+        throttleNext.set(n);
     }
 
     /** @param status answer every request with this 5xx status (0: answer normally) */
@@ -210,9 +223,10 @@ public final class FakeLlmServer implements AutoCloseable {
             JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
             Map<String, String> headers = new java.util.TreeMap<>();
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-            if (!takeToken()) {
+            boolean injected = throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            if (injected || !takeToken()) {
                 rateLimited.incrementAndGet();
-                double wait = secondsToNextToken();
+                double wait = injected ? throttleRetryAfterMs / 1000.0 : secondsToNextToken();
                 ex.getResponseHeaders().add("retry-after", String.valueOf((long) Math.ceil(wait)));
                 ex.getResponseHeaders().add("retry-after-ms", String.valueOf((long) Math.ceil(wait * 1000)));
                 record(ex, headers, body, 429);
@@ -238,7 +252,7 @@ public final class FakeLlmServer implements AutoCloseable {
     }
 
     private void record(HttpExchange ex, Map<String, String> headers, JsonNode body, int status) {
-        requests.add(new Request(ex.getRequestURI().getPath(), headers, body, status));
+        requests.add(new Request(ex.getRequestURI().getPath(), headers, body, status, System.nanoTime()));
     }
 
     private ObjectNode openAiAnswer(JsonNode body) {
