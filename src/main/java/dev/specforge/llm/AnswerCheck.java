@@ -10,7 +10,6 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -29,7 +28,7 @@ import java.util.regex.PatternSyntaxException;
  *   <li>field-validators: a constraint must suit the field's type (lengths, {@code pattern}, {@code notBlank} and
  *       {@code email} on strings; bounds and signs on numbers; {@code past}/{@code future} on dates; item counts on
  *       lists); a pattern must compile ({@link Pattern}); a length or count must be a non-negative integer; a bound
- *       must be a number; no kind twice;</li>
+ *       must be a plain decimal (no exponent); no kind twice;</li>
  *   <li>sample-data: each sample must parse as a JSON object whose keys are the entity's JSON property names.</li>
  * </ul>
  * Thread-safe.
@@ -39,6 +38,7 @@ public final class AnswerCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> NUMERIC = Set.of("integer", "long", "decimal", "double");
     private static final Set<String> TEMPORAL = Set.of("date", "datetime");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,9})?");
 
     private final Map<EnrichmentKind, JsonSchema> schemas = new EnumMap<>(EnrichmentKind.class);
 
@@ -128,10 +128,10 @@ public final class AnswerCheck {
                     }
                 }
                 case "minimum", "maximum" -> {
-                    try {
-                        new BigDecimal(value.asText(""));
-                    } catch (NumberFormatException e) {
-                        out.add(at + "/value: " + kind + " needs a number, not " + value);
+                    // plain decimals only: "1e999999999" is a valid BigDecimal whose plain text is a billion digits
+                    if (!value.isTextual() || !PLAIN_NUMBER.matcher(value.asText()).matches()) {
+                        out.add(at + "/value: " + kind + " needs a plain decimal number (at most 18 digits before "
+                                + "and 9 after the point), not " + value);
                     }
                 }
                 default -> {

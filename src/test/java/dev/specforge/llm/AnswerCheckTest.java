@@ -47,6 +47,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void should_refuse_a_bound_written_with_an_exponent_that_would_print_a_billion_digits() throws Exception {
+        assertThat(check.problems(EnrichmentKind.FIELD_VALIDATORS, field("decimal"), json(
+                "{\"constraints\":[{\"kind\":\"maximum\",\"value\":\"1e999999999\"},{\"kind\":\"minimum\",\"value\":\"-0.5\"}],"
+                        + "\"example\":\"1\"}")))
+                .singleElement().asString().startsWith("/constraints/0/value: maximum needs a plain decimal number");
+    }
+
+    @Test
     void should_refuse_a_constraint_that_does_not_suit_the_type_and_one_given_twice() throws Exception {
         assertThat(check.problems(EnrichmentKind.FIELD_VALIDATORS, field("integer"), json(
                 "{\"constraints\":[{\"kind\":\"email\",\"value\":null},{\"kind\":\"positive\",\"value\":null},"
