@@ -75,6 +75,9 @@ public final class FakeLlmServer implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> promptCache = Collections.synchronizedSet(new HashSet<>());
     private final AtomicInteger rateLimited = new AtomicInteger();
+    /** bumped by {@link #reset}: answers to requests that arrived before it are not recorded or counted */
+    private final AtomicInteger generation = new AtomicInteger();
+    private static final ThreadLocal<Integer> ARRIVED_IN = new ThreadLocal<>();
     private final AtomicLong inputTokens = new AtomicLong();
     private final AtomicLong outputTokens = new AtomicLong();
     private final AtomicLong cachedTokens = new AtomicLong();
@@ -116,6 +119,7 @@ public final class FakeLlmServer implements AutoCloseable {
 
     /** Forgets requests, counters and the prompt cache; back to no latency, no limit, no failures. */
     public synchronized void reset() {
+        generation.incrementAndGet();
         requests.clear();
         promptCache.clear();
         rateLimited.set(0);
@@ -218,6 +222,7 @@ public final class FakeLlmServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        ARRIVED_IN.set(generation.get());
         try (ex) {
             boolean anthropic = ex.getRequestURI().getPath().equals("/v1/messages");
             JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
@@ -225,7 +230,9 @@ public final class FakeLlmServer implements AutoCloseable {
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             boolean injected = throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             if (injected || !takeToken()) {
-                rateLimited.incrementAndGet();
+                if (current()) {
+                    rateLimited.incrementAndGet();
+                }
                 double wait = injected ? throttleRetryAfterMs / 1000.0 : secondsToNextToken();
                 ex.getResponseHeaders().add("retry-after", String.valueOf((long) Math.ceil(wait)));
                 ex.getResponseHeaders().add("retry-after-ms", String.valueOf((long) Math.ceil(wait * 1000)));
@@ -251,7 +258,15 @@ public final class FakeLlmServer implements AutoCloseable {
         }
     }
 
+    /** @return whether the request being handled arrived after the last {@link #reset} */
+    private boolean current() {
+        return ARRIVED_IN.get() == generation.get();
+    }
+
     private void record(HttpExchange ex, Map<String, String> headers, JsonNode body, int status) {
+        if (!current()) {
+            return;
+        }
         requests.add(new Request(ex.getRequestURI().getPath(), headers, body, status, System.nanoTime()));
     }
 
@@ -324,6 +339,9 @@ public final class FakeLlmServer implements AutoCloseable {
     }
 
     private void count(long input, long output, long cached, long written) {
+        if (!current()) {
+            return;
+        }
         inputTokens.addAndGet(input);
         outputTokens.addAndGet(output);
         cachedTokens.addAndGet(cached);
