@@ -63,19 +63,11 @@ public final class TemplateModels {
     }
 
     /**
-     * @param model the project model
-     * @param stack the stack
-     * @return the shared part of every file's data model (treat as immutable; build once per spec)
-     */
-    public static Base base(ProjectModel model, StackManifest stack) {
-        return base(model, stack, Enrichments.NONE);
-    }
-
-    /**
      * @param model   the project model
      * @param stack   the stack
      * @param answers the spec's enrichment answers
-     * @return the shared part of every file's data model, with the enrichment slots filled
+     * @return the shared part of every file's data model, with the enrichment slots filled (treat as immutable;
+     *         build once per spec)
      */
     public static Base base(ProjectModel model, StackManifest stack, Enrichments answers) {
         Map<String, Object> root = new HashMap<>();
