@@ -71,6 +71,12 @@ class LlmEnrichmentTest {
             return readJson(outbox.resolve(name.replace(".yaml", ".report.json")));
         }
 
+        /** @return the Micrometer registry the ledger's meters are in */
+        io.micrometer.core.instrument.MeterRegistry meters() {
+            return context.getRegistry().lookupByNameAndType("metricsRegistry",
+                    io.micrometer.core.instrument.MeterRegistry.class);
+        }
+
         static Map<String, String> sources(JsonNode report) {
             Map<String, String> m = new java.util.TreeMap<>();
             report.path("files").forEach(f -> m.put(f.path("path").asText(), f.path("source").asText()));
@@ -311,8 +317,7 @@ class LlmEnrichmentTest {
             assertThat(llm.path("requests").asInt()).isEqualTo(SERVER.answered().size());
 
             // the ledger's figures are also Micrometer meters
-            var meters = context.getRegistry().lookupByNameAndType("metricsRegistry",
-                    io.micrometer.core.instrument.MeterRegistry.class);
+            var meters = meters();
             assertThat(meters.get("specforge.llm.requests").tag("outcome", "rate_limited").counter().count()).isEqualTo(2);
             assertThat(meters.get("specforge.llm.requests").tag("outcome", "ok").counter().count())
                     .isEqualTo(llm.path("requests").asDouble());
@@ -341,8 +346,7 @@ class LlmEnrichmentTest {
             int items = SyntheticSpec.items(1, 3);
             assertThat(report.path("status").asText()).isEqualTo("ok");
             assertThat(report.path("llm").path("fallbacks").asInt()).isEqualTo(items);
-            var meters = context.getRegistry().lookupByNameAndType("metricsRegistry",
-                    io.micrometer.core.instrument.MeterRegistry.class);
+            var meters = meters();
             // one batch per kind, each tried once and retried once, every call cut by the timeout
             assertThat(meters.get("specforge.llm.requests").tag("outcome", "error").counter().count()).isEqualTo(3 * 2);
             assertThat(report.path("llm").path("durationMs").asLong()).as("cut well before the server's 3 s")

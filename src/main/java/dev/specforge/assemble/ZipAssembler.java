@@ -1,11 +1,11 @@
 package dev.specforge.assemble;
 
-import java.io.BufferedOutputStream;
+import dev.specforge.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -37,19 +37,8 @@ public final class ZipAssembler {
      * @throws IOException when the zip cannot be written or moved into place (the temporary file is removed)
      */
     public long write(Path target, String rootFolder, List<GeneratedFile> files) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp,
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 64 * 1024)) {
-                write(out, rootFolder, files);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return Files.size(target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, out -> write(out, rootFolder, files));
+        return Files.size(target);
     }
 
     /**

@@ -65,10 +65,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     continue;
                 }
                 if (dryRun) {
-                    Exchange plan = template.send("direct:dry-run", ex -> {
-                        ex.getMessage().setBody(spec.toFile());
-                        ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, spec.getFileName().toString());
-                    });
+                    Exchange plan = send(template, "direct:dry-run", spec);
                     if (plan.isFailed()) {
                         failed++;
                         out.printf("%s: FAILED: %s%n", spec, plan.getException().getMessage());
@@ -77,10 +74,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     }
                     continue;
                 }
-                Exchange result = template.send("direct:generate", ex -> {
-                    ex.getMessage().setBody(spec.toFile());
-                    ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, spec.getFileName().toString());
-                });
+                Exchange result = send(template, "direct:generate", spec);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 if (result.isFailed()) {
                     failed++;
@@ -99,6 +93,14 @@ public final class GenerateCommand implements Callable<Integer> {
             deleteIfEmpty(dir.resolve(".work"));
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    /** @return the exchange after sending the spec file, named by its file name, to {@code endpoint} */
+    private static Exchange send(ProducerTemplate template, String endpoint, Path spec) {
+        return template.send(endpoint, ex -> {
+            ex.getMessage().setBody(spec.toFile());
+            ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, spec.getFileName().toString());
+        });
     }
 
     private static void deleteIfEmpty(Path folder) {

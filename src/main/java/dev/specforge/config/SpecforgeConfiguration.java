@@ -159,10 +159,11 @@ public class SpecforgeConfiguration implements CamelConfiguration {
             LlmMetrics metrics = new LlmMetrics(meters, provider);
             LlmClient client = null;
             if (provider != Provider.OFFLINE) {
+                int minimumCalls = positive("specforge.llm.circuit-breaker.minimum-calls", 5);
                 CircuitBreaker breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
                         .failureRateThreshold((float) number("specforge.llm.circuit-breaker.failure-rate-threshold", 50))
-                        .minimumNumberOfCalls(positive("specforge.llm.circuit-breaker.minimum-calls", 5))
-                        .slidingWindowSize(Math.max(positive("specforge.llm.circuit-breaker.minimum-calls", 5), 10))
+                        .minimumNumberOfCalls(minimumCalls)
+                        .slidingWindowSize(Math.max(minimumCalls, 10))
                         .waitDurationInOpenState(Duration.ofMillis(positive("specforge.llm.circuit-breaker.open-ms", 30000)))
                         .permittedNumberOfCallsInHalfOpenState(1)
                         .build());

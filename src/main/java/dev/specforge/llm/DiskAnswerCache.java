@@ -3,15 +3,14 @@ package dev.specforge.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The L2 answer cache: one JSON file per item answer under {@code specforge.cache.dir}
- * ({@code <dir>/llm/<key[0..2]>/<key>.json}), so a restart does not pay again. An entry is written to a temporary
- * file and renamed into place, so a crash never leaves a half-written entry under a real name. Entries older than
+ * ({@code <dir>/llm/<key[0..2]>/<key>.json}), so a restart does not pay again. An entry is written with
+ * {@link AtomicFiles} (temporary file, atomic rename), so a crash never leaves a half-written entry under a real name. Entries older than
  * the TTL ({@code specforge.cache.ttl}, default 7 days) count as missing. Unreadable entries are ignored (and
  * logged), never fatal. Thread-safe.
  */
@@ -68,7 +67,7 @@ public final class DiskAnswerCache {
     }
 
     /**
-     * Stores an answer (temporary file, then an atomic rename).
+     * Stores an answer ({@link AtomicFiles}: temporary file, then an atomic rename).
      *
      * @param key    a SHA-256 hex key
      * @param kind   the item's kind (kept for people reading the folder)
@@ -76,23 +75,12 @@ public final class DiskAnswerCache {
      */
     public void put(String key, EnrichmentKind kind, JsonNode answer) {
         Path file = file(key);
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("kind", kind.id());
+        entry.put("created", clock.instant().toString());
+        entry.set("answer", answer);
         try {
-            Files.createDirectories(file.getParent());
-            ObjectNode entry = JSON.createObjectNode();
-            entry.put("kind", kind.id());
-            entry.put("created", clock.instant().toString());
-            entry.set("answer", answer);
-            Path tmp = Files.createTempFile(file.getParent(), "." + key, ".part");
-            try {
-                Files.write(tmp, JSON.writeValueAsBytes(entry));
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(entry)));
         } catch (IOException e) {
             LOG.warn("could not write LLM cache entry {}: {} (the answer is still used)", file, e.getMessage());
         }

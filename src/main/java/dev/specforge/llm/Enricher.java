@@ -116,8 +116,11 @@ public final class Enricher {
         Map<String, Entity> entities = new LinkedHashMap<>();
         model.entities().forEach(e -> entities.put(e.name(), e));
         Set<String> wanted = new LinkedHashSet<>();
+        List<List<String>> idsByTask = new ArrayList<>(tasks.size());
         for (FileTask t : tasks) {
-            wanted.addAll(itemIds(model, t));
+            List<String> ids = itemIds(model, entities, t);
+            idsByTask.add(ids);
+            wanted.addAll(ids);
         }
         Map<EnrichmentKind, String> system = new EnumMap<>(EnrichmentKind.class);
         Map<EnrichmentKind, String> promptHash = new EnumMap<>(EnrichmentKind.class);
@@ -137,7 +140,7 @@ public final class Enricher {
         }
         LlmLedger ledger = new LlmLedger(settings.provider(), settings.model(), settings.prices());
         ledger.items(items.size());
-        EnrichmentRun run = new EnrichmentRun(items, system, ledger, start,
+        EnrichmentRun run = new EnrichmentRun(items, idsByTask, system, ledger, start,
                 start + TimeUnit.MILLISECONDS.toNanos(settings.specTimeoutMs()));
         if (client == null) {
             for (EnrichmentItem item : items) {
@@ -156,17 +159,16 @@ public final class Enricher {
      * the spec gives no description (the spec's own text wins and costs nothing); sample-data and field-validators
      * only for object entities.
      *
-     * @param model the project model
-     * @param task  a planned file
+     * @param model    the project model
+     * @param entities the model's entities by name
+     * @param task     a planned file
      * @return item ids, in model order
      */
-    public static List<String> itemIds(ProjectModel model, FileTask task) {
+    private static List<String> itemIds(ProjectModel model, Map<String, Entity> entities, FileTask task) {
         if (task.enrich().isEmpty()) {
             return List.of();
         }
-        List<Entity> scope = task.scope() == Scope.ENTITY
-                ? model.entities().stream().filter(e -> e.name().equals(task.entity())).toList()
-                : model.entities();
+        List<Entity> scope = task.scope() == Scope.ENTITY ? List.of(entities.get(task.entity())) : model.entities();
         List<String> ids = new ArrayList<>();
         for (String k : task.enrich()) {
             EnrichmentKind kind = EnrichmentKind.of(k);

@@ -1,6 +1,7 @@
 package dev.specforge.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.specforge.plan.FileTask;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 public final class EnrichmentRun {
 
     private final List<EnrichmentItem> items;
+    private final List<List<String>> idsByTask;
     private final Map<EnrichmentKind, String> systemPrompts;
     private final LlmLedger ledger;
     private final long startNanos;
@@ -28,9 +30,10 @@ public final class EnrichmentRun {
     /** answers fetched or read from L2 by this spec, to put into the L1 cache */
     final Map<String, Object> forL1 = new ConcurrentHashMap<>();
 
-    EnrichmentRun(List<EnrichmentItem> items, Map<EnrichmentKind, String> systemPrompts, LlmLedger ledger,
-                  long startNanos, long deadlineNanos) {
+    EnrichmentRun(List<EnrichmentItem> items, List<List<String>> idsByTask, Map<EnrichmentKind, String> systemPrompts,
+                  LlmLedger ledger, long startNanos, long deadlineNanos) {
         this.items = List.copyOf(items);
+        this.idsByTask = List.copyOf(idsByTask);
         this.systemPrompts = Map.copyOf(systemPrompts);
         this.ledger = ledger;
         this.startNanos = startNanos;
@@ -40,6 +43,14 @@ public final class EnrichmentRun {
     /** @return every planned item, in plan order */
     public List<EnrichmentItem> items() {
         return items;
+    }
+
+    /**
+     * @param task one of the spec's planned files
+     * @return the ids of the items it reads ({@link EnrichmentItem#id()}), computed once at planning
+     */
+    public List<String> itemIds(FileTask task) {
+        return idsByTask.get(task.index());
     }
 
     /** @return the cache keys of the items not answered yet (for the L1 lookup) */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.spec.Names;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -232,7 +233,7 @@ public final class OfflineProvider {
                 } else if (lower.equals("name") || lower.endsWith("name")) {
                     yield variant == 0 ? "Jane Doe" : "John Smith";
                 } else if (LONG_TEXT.matcher(lower).matches()) {
-                    yield "A short " + humanize(name).toLowerCase(Locale.ROOT) + " text" + (n.isEmpty() ? "" : " " + n) + ".";
+                    yield "A short " + humanize(name) + " text" + (n.isEmpty() ? "" : " " + n) + ".";
                 } else {
                     yield lower.replaceAll("[^a-z0-9]", "-") + "-" + (variant + 1);
                 }
@@ -250,9 +251,8 @@ public final class OfflineProvider {
         return text.length() > 200 ? text.substring(0, 200) : text;
     }
 
-    /** @return {@code orderItem} / {@code OrderItem} / {@code order_item} as {@code order item} */
+    /** @return {@code orderItem} / {@code OrderItem} / {@code order_item} as {@code order item} ({@link Names#words}) */
     static String humanize(String name) {
-        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ').trim();
-        return spaced.toLowerCase(Locale.ROOT);
+        return String.join(" ", Names.words(name)).toLowerCase(Locale.ROOT);
     }
 }

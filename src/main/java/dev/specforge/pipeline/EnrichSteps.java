@@ -96,7 +96,6 @@ public final class EnrichSteps {
      */
     public void tasks(Exchange exchange) {
         SpecRun run = exchange.getProperty(GenerateSteps.RUN, SpecRun.class);
-        exchange.getMessage().removeHeader(CACHE_ACTION);
         exchange.getMessage().removeHeaders("CamelCaffeine*");
         exchange.setProperty(GenerateSteps.STAGE, "render");
         exchange.getMessage().setBody(run.tasks());

@@ -88,11 +88,7 @@ public final class GenerateSteps {
      */
     public List<FileTask> plan(Exchange exchange) throws InvalidPayloadException {
         exchange.setProperty(STAGE, "parse");
-        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
-        if (length != null) {
-            generator.checkDeclaredSize(length);
-        }
-        byte[] spec = exchange.getMessage().getMandatoryBody(byte[].class);
+        byte[] spec = specBytes(exchange);
         String name = specName(exchange);
         SpecRun run = generator.plan(spec, name, exchange.getMessage().getHeader(HEADER_STACK, String.class));
         exchange.setProperty(RUN, run);
@@ -113,15 +109,24 @@ public final class GenerateSteps {
      * @throws JsonProcessingException never in practice (serialising plain records)
      */
     public void dryRun(Exchange exchange) throws InvalidPayloadException, JsonProcessingException {
-        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
-        if (length != null) {
-            generator.checkDeclaredSize(length);
-        }
-        byte[] spec = exchange.getMessage().getMandatoryBody(byte[].class);
+        byte[] spec = specBytes(exchange);
         DryRunPlan plan = generator.dryRun(spec, specName(exchange),
                 exchange.getMessage().getHeader(HEADER_STACK, String.class));
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(json.writeValueAsString(plan));
+    }
+
+    /**
+     * @param exchange an exchange carrying a spec
+     * @return the spec's bytes, after refusing a file whose declared length is over the size limit unread
+     * @throws InvalidPayloadException when the body cannot be read as bytes
+     */
+    private byte[] specBytes(Exchange exchange) throws InvalidPayloadException {
+        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (length != null) {
+            generator.checkDeclaredSize(length);
+        }
+        return exchange.getMessage().getMandatoryBody(byte[].class);
     }
 
     /**

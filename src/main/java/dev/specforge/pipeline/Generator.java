@@ -114,7 +114,7 @@ public final class Generator {
         SpecRun run = plan(content, specName, stackOverride);
         List<DryRunPlan.File> files = run.tasks().stream()
                 .map(t -> new DryRunPlan.File(t.path(), t.template(), t.critical(), t.enrich(),
-                        Enricher.itemIds(run.model(), t).size()))
+                        run.enrichment().itemIds(t).size()))
                 .toList();
         return new DryRunPlan(specName, run.model().project().name(), run.stack().name(),
                 run.model().format().name().toLowerCase(java.util.Locale.ROOT), files.size(), files,
@@ -205,7 +205,7 @@ public final class Generator {
     }
 
     private static String source(SpecRun run, Enrichments answers, GeneratedFile f) {
-        List<String> ids = Enricher.itemIds(run.model(), f.task());
+        List<String> ids = run.enrichment().itemIds(f.task());
         if (ids.isEmpty()) {
             return "template";
         }

@@ -61,15 +61,8 @@ public final class JavaTypes {
             a.add("@" + BV + "NotNull");
         }
         boolean string = t.type() == FieldType.STRING && !t.many();
-        if (string && (c.minLength() != null || c.maxLength() != null)) {
-            List<String> parts = new ArrayList<>();
-            if (c.minLength() != null) {
-                parts.add("min = " + c.minLength());
-            }
-            if (c.maxLength() != null) {
-                parts.add("max = " + c.maxLength());
-            }
-            a.add("@" + BV + "Size(" + String.join(", ", parts) + ")");
+        if (string) {
+            size(a, c.minLength(), c.maxLength());
         }
         if (string && c.pattern() != null) {
             a.add("@" + BV + "Pattern(regexp = \"" + Escapes.javaStringBody(c.pattern()) + "\")");
@@ -142,17 +135,23 @@ public final class JavaTypes {
                 }
             }
         }
-        if (min != null || max != null) {
-            List<String> parts = new ArrayList<>();
-            if (min != null) {
-                parts.add("min = " + min);
-            }
-            if (max != null) {
-                parts.add("max = " + max);
-            }
-            a.add("@" + BV + "Size(" + String.join(", ", parts) + ")");
-        }
+        size(a, min, max);
         return a;
+    }
+
+    /** Adds {@code @Size(min = .., max = ..)} with the bounds given, or nothing when both are {@code null}. */
+    private static void size(List<String> a, Integer min, Integer max) {
+        if (min == null && max == null) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        if (min != null) {
+            parts.add("min = " + min);
+        }
+        if (max != null) {
+            parts.add("max = " + max);
+        }
+        a.add("@" + BV + "Size(" + String.join(", ", parts) + ")");
     }
 
     private static void bound(List<String> a, BigDecimal v, boolean integral, boolean decimal, String intName,
