@@ -143,4 +143,41 @@ class CommandLineTest {
     void should_exit_2_on_a_usage_error() {
         assertThat(SpecforgeCommand.execute("generate")).isEqualTo(2);
     }
+
+    @Test
+    void should_print_plain_progress_lines_and_a_summary_when_stdout_is_a_pipe() throws Exception {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        int exit;
+        try (dev.specforge.support.FakeLlmServer llm = dev.specforge.support.FakeLlmServer.start()) {
+            // each LLM call takes 400 ms, so the enrichment phase is long enough to be seen
+            llm.latency(400);
+            System.setProperty("specforge.llm.provider", "openai");
+            System.setProperty("specforge.llm.base-url", llm.openAiBaseUrl());
+            System.setProperty("specforge.llm.api-key", "test-key");
+            System.setProperty("specforge.cache.dir", out.resolve("cache").toString());
+            System.setOut(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = SpecforgeCommand.execute("generate", "src/test/resources/specs/orders.yaml",
+                    "src/test/resources/specs/bad-schema.yaml", "-o", out.toString());
+        } finally {
+            System.setOut(stdout);
+            System.clearProperty("specforge.llm.provider");
+            System.clearProperty("specforge.llm.base-url");
+            System.clearProperty("specforge.llm.api-key");
+            System.clearProperty("specforge.cache.dir");
+        }
+
+        assertThat(exit).isEqualTo(1);
+        String text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        // under Surefire System.console() is null: plain lines, no bar, no carriage returns or ANSI codes
+        assertThat(text).doesNotContain("\r").doesNotContain("\u001b");
+        assertThat(text.lines()).anyMatch(l -> l.matches("orders\\.yaml: enrich 0/18 files, \\d+ LLM calls, [0-9.]+ s"));
+        assertThat(text.lines()).anyMatch(l -> l.startsWith("src/test/resources/specs/orders.yaml: ok, 18 files, 18 valid"));
+        assertThat(text).contains("Summary: 2 specs in ")
+                .contains("success rate 50.0% (1 ok, 1 failed)")
+                .contains("files: 18 generated, 18 validated, 0 failed validation")
+                .contains("LLM: 3 calls, cache hit rate 0.0% (0 hits, 16 misses)");
+        assertThat(text.lines().filter(l -> l.contains("LLM: ")).findFirst().orElseThrow())
+                .matches(".*tokens [1-9][0-9]* input / [1-9][0-9]* output / 0 cached, cost \\$0\\.[0-9]{4}");
+    }
 }

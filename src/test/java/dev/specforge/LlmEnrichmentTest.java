@@ -45,9 +45,14 @@ class LlmEnrichmentTest {
     }
 
     static Properties openAi() {
+        return openAi(SERVER);
+    }
+
+    /** @return properties for the OpenAI provider at {@code server}, fast backoff, a high rate limit */
+    static Properties openAi(FakeLlmServer server) {
         Properties p = new Properties();
         p.put("specforge.llm.provider", "openai");
-        p.put("specforge.llm.base-url", SERVER.openAiBaseUrl());
+        p.put("specforge.llm.base-url", server.openAiBaseUrl());
         p.put("specforge.llm.api-key", "test-key");
         p.put("specforge.llm.backoff-ms", "10");
         p.put("specforge.llm.requests-per-minute", "6000");

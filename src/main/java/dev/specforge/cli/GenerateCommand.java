@@ -1,6 +1,8 @@
 package dev.specforge.cli;
 
+import dev.specforge.assemble.RunReport;
 import dev.specforge.pipeline.GenerateSteps;
+import dev.specforge.pipeline.RunTracker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -19,9 +21,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code specforge generate SPEC... [-o DIR] [--dry-run]}: runs each spec through the same routes as the daemon
- * ({@code direct:generate}) with the inbox switched off, writes {@code <base>.zip} and {@code <base>.report.json}
- * into DIR (failures into DIR/failed), prints one summary line per spec, and exits 0 when every spec succeeded,
- * 1 otherwise. With {@code --dry-run} it prints each spec's plan as JSON instead ({@code direct:dry-run}: files,
+ * ({@code direct:generate}) with the inbox and the HTTP server switched off, writes {@code <base>.zip} and
+ * {@code <base>.report.json} into DIR (failures into DIR/failed), shows each spec's progress ({@link CliProgress}: a
+ * bar on a terminal, plain lines otherwise), prints one result line per spec and a closing {@link Summary}, and
+ * exits 0 when every spec succeeded, 1 otherwise. With {@code --dry-run} it prints each spec's plan as JSON instead ({@code direct:dry-run}: files,
  * enrichment items, calls after expected cache hits and batching, estimated tokens, cost and duration) and calls
  * no LLM and writes nothing.
  */
@@ -49,19 +52,27 @@ public final class GenerateCommand implements Callable<Integer> {
         Path dir = output.toAbsolutePath().normalize();
         Main main = SpecforgeMain.create(Map.of(
                 "specforge.inbox.enabled", "false",
+                "camel.server.enabled", "false",
+                "camel.management.enabled", "false",
+                "camel.main.routes-exclude-pattern", "**/http.camel.yaml",
+                "specforge.progress.log-interval-ms", "0",
                 "specforge.outbox.dir", dir.toString(),
                 "specforge.deadletter.dir", dir.resolve("failed").toString(),
                 "specforge.work.dir", dir.resolve(".work").toString()));
         main.start();
         int failed = 0;
+        Summary summary = new Summary();
+        boolean terminal = System.console() != null;
         try {
             CamelContext context = main.getCamelContext();
             ProducerTemplate template = context.createProducerTemplate();
+            RunTracker runs = context.getRegistry().lookupByNameAndType("runs", RunTracker.class);
             for (Path spec : specs) {
                 long start = System.nanoTime();
                 if (!Files.isRegularFile(spec)) {
                     out.printf("%s: FAILED: no such file%n", spec);
                     failed++;
+                    summary.failed();
                     continue;
                 }
                 if (dryRun) {
@@ -74,14 +85,17 @@ public final class GenerateCommand implements Callable<Integer> {
                     }
                     continue;
                 }
-                Exchange result = send(template, "direct:generate", spec);
+                Exchange result = generate(template, runs, spec, CliProgress.of(spec.getFileName().toString(),
+                        terminal, out));
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 if (result.isFailed()) {
                     failed++;
+                    summary.failed();
                     Throwable e = result.getException();
                     out.printf("%s: FAILED: %s (%d ms; error report in %s)%n", spec, e == null ? "unknown" : e.getMessage(),
                             ms, dir.resolve("failed"));
                 } else {
+                    summary.succeeded(result.getProperty(GenerateSteps.REPORT, RunReport.class));
                     out.printf("%s: ok, %s files, %s valid, %d ms -> %s%n", spec,
                             result.getMessage().getHeader(GenerateSteps.HEADER_FILES),
                             result.getMessage().getHeader(GenerateSteps.HEADER_VALID), ms,
@@ -92,7 +106,33 @@ public final class GenerateCommand implements Callable<Integer> {
             main.stop();
             deleteIfEmpty(dir.resolve(".work"));
         }
+        if (!dryRun) {
+            summary.print(out);
+        }
         return failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * Sends one spec to {@code direct:generate} and shows its progress (polled from the run tracker every 100 ms)
+     * until it is done.
+     */
+    private static Exchange generate(ProducerTemplate template, RunTracker runs, Path spec, CliProgress progress)
+            throws InterruptedException, java.util.concurrent.ExecutionException {
+        String runId = "cli-" + java.util.UUID.randomUUID();
+        java.util.concurrent.CompletableFuture<Exchange> done = template.asyncSend("direct:generate", ex -> {
+            ex.getMessage().setBody(spec.toFile());
+            ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, spec.getFileName().toString());
+            ex.getMessage().setHeader(GenerateSteps.HEADER_RUN_ID, runId);
+        });
+        try (progress) {
+            while (true) {
+                try {
+                    return done.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException stillRunning) {
+                    runs.progress(runId).ifPresent(progress::update);
+                }
+            }
+        }
     }
 
     /** @return the exchange after sending the spec file, named by its file name, to {@code endpoint} */

@@ -26,7 +26,16 @@ import org.apache.camel.spi.Registry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.specforge.http.HttpServerSetup;
+import dev.specforge.http.CamelJobRunner;
+import dev.specforge.http.HttpSteps;
+import dev.specforge.jobs.JobRegistry;
+import dev.specforge.observe.ProgressLog;
+import dev.specforge.observe.ReadinessChecks;
+import dev.specforge.observe.SpecforgeMetrics;
+import dev.specforge.pipeline.RunTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +45,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds specforge's beans from the {@code specforge.*} properties (see {@code config/application.properties}, where
  * every key is documented) and binds them for the routes:
  * {@code generateSteps} (the pipeline bean), {@code renderPool} (the Splitter's bounded executor),
  * {@code generatedFiles} (the Splitter's Aggregator), {@code enrichSteps} (the enrichment stage), {@code llmPool}
- * (the enrichment Splitter's executor, {@code specforge.llm.max-concurrency} threads) and {@code metricsRegistry}
- * (Micrometer, unless one is bound already). Every key can be overridden by a system property of the same
- * name or an environment variable ({@code SPECFORGE_RENDER_THREADS}), through Camel's properties component.
+ * (the enrichment Splitter's executor, {@code specforge.llm.max-concurrency} threads), {@code metricsRegistry}
+ * (a Prometheus registry, unless one is bound already; camel-micrometer-prometheus serves it on
+ * {@code /observe/metrics}), {@code runs} (the runs in flight), {@code jobs} and {@code httpSteps} (the HTTP API), and
+ * the readiness checks. It also schedules the job expiry and the daemon's progress log. Every key can be overridden
+ * by a system property of the same name or an environment variable ({@code SPECFORGE_RENDER_THREADS}), through
+ * Camel's properties component.
  */
 @Configuration
 public class SpecforgeConfiguration implements CamelConfiguration {
@@ -67,6 +81,8 @@ public class SpecforgeConfiguration implements CamelConfiguration {
     private String defaultVersion;
     @PropertyInject(value = "specforge.work.dir", defaultValue = "outbox/.work")
     private String workDir;
+    @PropertyInject(value = "specforge.outbox.dir", defaultValue = "outbox")
+    private String outboxDir;
 
     /**
      * Builds the beans and binds them in the registry.
@@ -96,7 +112,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         Registry registry = camelContext.getRegistry();
         MeterRegistry meters = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
         if (meters == null) {
-            meters = new SimpleMeterRegistry();
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry.bind("metricsRegistry", meters);
         }
         Llm llm = new Llm(camelContext);
@@ -109,16 +125,61 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         ExecutorService llmPool = camelContext.getExecutorServiceManager()
                 .newFixedThreadPool(this, "specforge-llm", llm.concurrency);
 
-        registry.bind("generateSteps", new GenerateSteps(generator, Path.of(workDir)));
+        RunTracker runs = new RunTracker();
+        SpecforgeMetrics metrics = new SpecforgeMetrics(meters);
+        registry.bind("runs", runs);
+        registry.bind("generateSteps", new GenerateSteps(generator, Path.of(workDir), runs, metrics));
         registry.bind("enrichSteps", new EnrichSteps(generator));
         registry.bind("renderPool", pool);
         registry.bind("llmPool", llmPool);
         registry.bind("generatedFiles", new GeneratedFilesAggregationStrategy());
+        entryPoints(camelContext, llm, runs, metrics, stacks);
+        registry.bind("specforge-outbox", ReadinessChecks.outboxWritable(Path.of(outboxDir), Path.of(workDir)));
+        registry.bind("specforge-templates", ReadinessChecks.templatesLoad(stacks, renderer));
+        if (llm.breaker != null) {
+            registry.bind("specforge-llm-circuit", ReadinessChecks.llmCircuit(llm.breaker));
+        }
         LOG.info("specforge: templates {} (stacks {}), default stack {}, {} render threads, min valid ratio {}",
                 stacks.root(), stacks.names(), defaultStack, threads, minValidRatio);
         LOG.info("specforge: LLM provider {}{}", llm.provider.id(), llm.provider == Provider.OFFLINE ? ""
                 : ", model " + llm.model + " at " + llm.baseUrl + ", " + llm.rpm + " requests/min, " + llm.concurrency
                 + " concurrent, batches of " + llm.batchSize + ", API key " + (llm.apiKey.isEmpty() ? "not set" : "set"));
+    }
+
+    /**
+     * The HTTP API's beans ({@code jobs}, {@code httpSteps}, the 413 problem) and the housekeeping schedule: job
+     * expiry and the daemon's progress log.
+     */
+    private void entryPoints(CamelContext camelContext, Llm settings, RunTracker runs, SpecforgeMetrics metrics,
+                             StackRegistry stacks) {
+        int workers = settings.positive("specforge.jobs.workers", 2);
+        Duration expireAfter = Llm.duration("specforge.jobs.expire-after", settings.prop("specforge.jobs.expire-after", "1h"));
+        JobRegistry jobs = new JobRegistry(new JobRegistry.Settings(workers,
+                (int) settings.number("specforge.jobs.max-queued", 20), expireAfter,
+                settings.positive("specforge.jobs.retry-after-seconds", 5)),
+                new CamelJobRunner(camelContext), runs,
+                camelContext.getExecutorServiceManager().newFixedThreadPool(this, "specforge-jobs", workers),
+                Clock.systemUTC());
+        metrics.jobs(jobs::queued, jobs::running);
+        camelContext.getRegistry().bind("jobs", jobs);
+        camelContext.getRegistry().bind("httpSteps", new HttpSteps(jobs, runs, stacks,
+                settings.prop("specforge.http.api-key", "")));
+        try {
+            camelContext.addStartupListener(new HttpServerSetup(
+                    (long) settings.number("camel.server.max-body-size", 5 * 1024 * 1024)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot install the HTTP server setup", e);
+        }
+
+        ScheduledExecutorService housekeeping = camelContext.getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "specforge-housekeeping");
+        long sweepMs = Math.max(1000, Math.min(expireAfter.toMillis() / 4, 60_000));
+        housekeeping.scheduleWithFixedDelay(jobs::expire, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        long progressMs = (long) settings.number("specforge.progress.log-interval-ms", 5000);
+        if (progressMs > 0) {
+            housekeeping.scheduleWithFixedDelay(new ProgressLog(runs, progressMs), progressMs, progressMs,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The {@code specforge.llm.*}, {@code specforge.cache.*} and {@code specforge.spec.timeout-ms} settings. */
@@ -130,6 +191,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         final int rpm;
         final int concurrency;
         final int batchSize;
+        CircuitBreaker breaker;
         private final CamelContext context;
 
         Llm(CamelContext context) {
@@ -160,7 +222,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
             LlmClient client = null;
             if (provider != Provider.OFFLINE) {
                 int minimumCalls = positive("specforge.llm.circuit-breaker.minimum-calls", 5);
-                CircuitBreaker breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
+                breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
                         .failureRateThreshold((float) number("specforge.llm.circuit-breaker.failure-rate-threshold", 50))
                         .minimumNumberOfCalls(minimumCalls)
                         .slidingWindowSize(Math.max(minimumCalls, 10))
@@ -179,15 +241,15 @@ public class SpecforgeConfiguration implements CamelConfiguration {
                     (int) number("specforge.llm.context-depth", 1), positive("specforge.spec.timeout-ms", 300000),
                     rpm, concurrency, (long) number("specforge.llm.expected-latency-ms", 3000)),
                     client, new DiskAnswerCache(Path.of(prop("specforge.cache.dir", "cache")),
-                    ttl(prop("specforge.cache.ttl", "7d")), Clock.systemUTC()), renderer, metrics);
+                    duration("specforge.cache.ttl", prop("specforge.cache.ttl", "7d")), Clock.systemUTC()), renderer, metrics);
         }
 
-        private String prop(String key, String fallback) {
+        String prop(String key, String fallback) {
             String v = context.getPropertiesComponent().resolveProperty(key).orElse("").trim();
             return v.isEmpty() ? fallback : v;
         }
 
-        private double number(String key, double fallback) {
+        double number(String key, double fallback) {
             String v = prop(key, "");
             try {
                 double d = v.isEmpty() ? fallback : Double.parseDouble(v);
@@ -200,7 +262,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
             }
         }
 
-        private int positive(String key, int fallback) {
+        int positive(String key, int fallback) {
             double d = number(key, fallback);
             if (d < 1 || d > Integer.MAX_VALUE || d != Math.rint(d)) {
                 throw new IllegalArgumentException(key + " must be a whole number of at least 1, not " + prop(key, ""));
@@ -209,7 +271,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         }
 
         /** @return a duration from {@code 7d}, {@code 12h}, {@code 30m}, {@code 45s} or ISO-8601 ({@code P7D}) */
-        static Duration ttl(String text) {
+        static Duration duration(String key, String text) {
             String t = text.trim().toLowerCase(Locale.ROOT);
             try {
                 if (t.matches("[0-9]+[dhms]")) {
@@ -223,8 +285,8 @@ public class SpecforgeConfiguration implements CamelConfiguration {
                 }
                 return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("specforge.cache.ttl '" + text + "' is not a duration such as 7d, "
-                        + "12h, 30m or P7D");
+                throw new IllegalArgumentException(key + " '" + text + "' is not a duration such as 7d, 12h, 30m, "
+                        + "45s or P7D");
             }
         }
 

@@ -78,6 +78,8 @@ public final class Enricher {
     private final OfflineProvider offline = new OfflineProvider();
     private final LlmMetrics metrics;
     private final Map<String, CompletableFuture<JsonNode>> inFlight = new ConcurrentHashMap<>();
+    /** Held while one spec claims its misses in {@link #inFlight} (see {@link #batches}). */
+    private final Object claiming = new Object();
     private final Map<String, String> systemPrompts = new ConcurrentHashMap<>();
 
     /**
@@ -206,6 +208,7 @@ public final class Enricher {
         Map<EnrichmentKind, List<EnrichmentItem>> misses = new EnumMap<>(EnrichmentKind.class);
         int fromL1 = 0;
         int fromL2 = 0;
+        List<EnrichmentItem> candidates = new ArrayList<>();
         for (EnrichmentItem item : run.items()) {
             if (run.answers.containsKey(item.id())) {
                 continue;
@@ -223,12 +226,25 @@ public final class Enricher {
                 fromL2++;
                 continue;
             }
-            CompletableFuture<JsonNode> mine = new CompletableFuture<>();
-            CompletableFuture<JsonNode> theirs = inFlight.putIfAbsent(item.key(), mine);
-            if (theirs != null) {
-                run.waiting.put(item, theirs);
-                continue;
+            candidates.add(item);
+        }
+        // claim one spec's misses in one step: identical specs arriving together then join whole batches instead
+        // of splitting them between themselves (more, smaller calls); only map operations happen under the lock
+        Map<EnrichmentItem, CompletableFuture<JsonNode>> claimed = new java.util.LinkedHashMap<>();
+        synchronized (claiming) {
+            for (EnrichmentItem item : candidates) {
+                CompletableFuture<JsonNode> mine = new CompletableFuture<>();
+                CompletableFuture<JsonNode> theirs = inFlight.putIfAbsent(item.key(), mine);
+                if (theirs != null) {
+                    run.waiting.put(item, theirs);
+                } else {
+                    claimed.put(item, mine);
+                }
             }
+        }
+        for (Map.Entry<EnrichmentItem, CompletableFuture<JsonNode>> c : claimed.entrySet()) {
+            EnrichmentItem item = c.getKey();
+            CompletableFuture<JsonNode> mine = c.getValue();
             JsonNode late = l2.get(item.key());
             if (late != null) {
                 inFlight.remove(item.key(), mine);

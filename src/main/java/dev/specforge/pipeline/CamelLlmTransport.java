@@ -4,10 +4,12 @@ import dev.specforge.llm.LlmClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.util.function.Suppliers;
 
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The LLM client's HTTP call, made by the {@code llm-http} route ({@code routes/enrich.camel.yaml}, camel-http) on a
@@ -21,12 +23,11 @@ public final class CamelLlmTransport implements LlmClient.Transport {
     /** The route's endpoint. */
     public static final String ENDPOINT = "direct:llm-http";
 
-    private final CamelContext context;
-    private volatile ProducerTemplate template;
+    private final Supplier<ProducerTemplate> template;
 
     /** @param context the Camel context holding the {@code llm-http} route */
     public CamelLlmTransport(CamelContext context) {
-        this.context = context;
+        this.template = Suppliers.memorize(context::createProducerTemplate);
     }
 
     /**
@@ -34,7 +35,7 @@ public final class CamelLlmTransport implements LlmClient.Transport {
      */
     @Override
     public LlmClient.HttpReply post(String url, Map<String, String> headers, String body) throws Exception {
-        Exchange result = template().send(ENDPOINT, ex -> {
+        Exchange result = template.get().send(ENDPOINT, ex -> {
             ex.setProperty(URL, url);
             headers.forEach(ex.getMessage()::setHeader);
             ex.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
@@ -54,16 +55,4 @@ public final class CamelLlmTransport implements LlmClient.Transport {
         return new LlmClient.HttpReply(status == null ? 0 : status, out, text == null ? "" : text);
     }
 
-    private ProducerTemplate template() {
-        ProducerTemplate t = template;
-        if (t == null) {
-            synchronized (this) {
-                if (template == null) {
-                    template = context.createProducerTemplate();
-                }
-                t = template;
-            }
-        }
-        return t;
-    }
 }

@@ -68,9 +68,13 @@ public final class EnrichSteps {
      *
      * @param batch the batch
      * @param run   the spec's run
-     * @throws InterruptedException when interrupted while waiting for the limiter or a backoff
+     * @throws InterruptedException  when interrupted while waiting for the limiter or a backoff
+     * @throws RunCancelledException when the run was cancelled (no further call is made)
      */
     public void ask(@Body LlmBatch batch, @ExchangeProperty(GenerateSteps.RUN) SpecRun run) throws InterruptedException {
+        if (run.cancelled()) {
+            throw new RunCancelledException(run.specName());
+        }
         generator.enricher().ask(run.enrichment(), batch);
     }
 

@@ -30,9 +30,11 @@ import java.util.UUID;
  *
  * <p>ESB contract of {@code direct:generate}: in, the body is the spec (String, byte[], InputStream or File) with
  * optional headers {@value #HEADER_SPEC_NAME} (the spec's file name, default the {@code CamelFileName} header, else
- * {@code spec}) and {@value #HEADER_STACK} (a stack overriding the spec's own). Out, the body is the zip
- * {@link File} in the outbox, with headers {@value #HEADER_STATUS}, {@value #HEADER_PROJECT}, {@value #HEADER_FILES},
- * {@value #HEADER_VALID} and {@value #HEADER_REPORT} (the report's path).
+ * {@code spec}), {@value #HEADER_STACK} (a stack overriding the spec's own), {@value #HEADER_DRY_RUN} ({@code true}:
+ * answer the plan as JSON, write nothing) and {@value #HEADER_RUN_ID} (an id to follow and cancel the run through
+ * {@link RunTracker}). Out, the body is the zip {@link File} in the outbox, with headers {@value #HEADER_STATUS},
+ * {@value #HEADER_PROJECT}, {@value #HEADER_FILES}, {@value #HEADER_VALID}, {@value #HEADER_LLM_REQUESTS},
+ * {@value #HEADER_COST_USD} and {@value #HEADER_REPORT} (the report's path). The README documents the contract.
  */
 public final class GenerateSteps {
 
@@ -40,6 +42,10 @@ public final class GenerateSteps {
     public static final String HEADER_SPEC_NAME = "SpecforgeSpecName";
     /** Header: a stack that overrides the spec's {@code stack:}. */
     public static final String HEADER_STACK = "SpecforgeStack";
+    /** Header: {@code true} to get the dry-run plan (JSON) instead of a zip. */
+    public static final String HEADER_DRY_RUN = "SpecforgeDryRun";
+    /** Header: the run id for {@link RunTracker} (progress, cancel); default the exchange id. */
+    public static final String HEADER_RUN_ID = "SpecforgeRunId";
     /** Out header: {@code ok}. */
     public static final String HEADER_STATUS = "SpecforgeStatus";
     /** Out header: the generated project's name. */
@@ -50,6 +56,12 @@ public final class GenerateSteps {
     public static final String HEADER_VALID = "SpecforgeValid";
     /** Out header: path of the report written next to the zip. */
     public static final String HEADER_REPORT = "SpecforgeReport";
+    /** Out header: LLM calls made for this spec (each retry counts). */
+    public static final String HEADER_LLM_REQUESTS = "SpecforgeLlmRequests";
+    /** Out header: the LLM cost of this spec in USD. */
+    public static final String HEADER_COST_USD = "SpecforgeCostUsd";
+    /** Out header (and exchange property): the run report, a {@link RunReport}. */
+    public static final String REPORT = "specforgeReport";
 
     /** Exchange property: the {@link SpecRun}, shared with the Splitter's parts. */
     public static final String RUN = "specforgeRun";
@@ -59,12 +71,13 @@ public final class GenerateSteps {
     public static final String TRIGGER = "specforgeTrigger";
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerateSteps.class);
-    private static final String REPORT = "specforgeReport";
     private static final String ZIP = "specforgeZip";
     private static final String REPORT_PATH = "specforgeReportPath";
 
     private final Generator generator;
     private final Path workDir;
+    private final RunTracker tracker;
+    private final dev.specforge.observe.SpecforgeMetrics metrics;
     private final ObjectMapper json = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -72,10 +85,15 @@ public final class GenerateSteps {
     /**
      * @param generator the generation core
      * @param workDir   folder for zips being assembled ({@code specforge.work.dir}); created if missing
+     * @param tracker   the runs in flight (progress and cancellation)
+     * @param metrics   the spec and file meters
      */
-    public GenerateSteps(Generator generator, Path workDir) {
+    public GenerateSteps(Generator generator, Path workDir, RunTracker tracker,
+                         dev.specforge.observe.SpecforgeMetrics metrics) {
         this.generator = generator;
         this.workDir = workDir;
+        this.tracker = tracker;
+        this.metrics = metrics;
     }
 
     /**
@@ -85,14 +103,23 @@ public final class GenerateSteps {
      * @param exchange the exchange
      * @return the file tasks
      * @throws InvalidPayloadException when the body cannot be read as bytes
+     * @throws RunCancelledException    when the run was cancelled before it started
      */
     public List<FileTask> plan(Exchange exchange) throws InvalidPayloadException {
         exchange.setProperty(STAGE, "parse");
+        String id = exchange.getMessage().getHeader(HEADER_RUN_ID, exchange.getExchangeId(), String.class);
+        exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                tracker.finished(id);
+            }
+        });
         byte[] spec = specBytes(exchange);
         String name = specName(exchange);
         SpecRun run = generator.plan(spec, name, exchange.getMessage().getHeader(HEADER_STACK, String.class));
         exchange.setProperty(RUN, run);
         exchange.setProperty(STAGE, "enrich");
+        tracker.started(id, run);
         LOG.info("{}: {} spec, project '{}', stack {}: {} entities, {} operation groups, {} files and {} enrichment "
                         + "items planned", name, run.model().format().name().toLowerCase(java.util.Locale.ROOT),
                 run.model().project().name(), run.stack().name(), run.model().entities().size(),
@@ -137,6 +164,10 @@ public final class GenerateSteps {
      * @return the rendered file
      */
     public GeneratedFile render(@Body FileTask task, @ExchangeProperty(RUN) SpecRun run) {
+        if (run.cancelled()) {
+            throw new RunCancelledException(run.specName());
+        }
+        run.phase("render");
         return generator.render(run, task);
     }
 
@@ -144,10 +175,13 @@ public final class GenerateSteps {
      * Validate one file (a Splitter part). In and out: a {@link GeneratedFile}.
      *
      * @param file the rendered file
+     * @param run  the spec's run
      * @return the checked file
      */
-    public GeneratedFile validate(@Body GeneratedFile file) {
-        return generator.validate(file);
+    public GeneratedFile validate(@Body GeneratedFile file, @ExchangeProperty(RUN) SpecRun run) {
+        GeneratedFile checked = generator.validate(file);
+        run.fileDone();
+        return checked;
     }
 
     /**
@@ -158,10 +192,15 @@ public final class GenerateSteps {
      * @param exchange the exchange
      * @throws IOException when the zip cannot be written
      * @throws GenerationFailedException when validation rejects the project
+     * @throws RunCancelledException     when the run was cancelled
      */
     public void assemble(Exchange exchange) throws IOException {
         exchange.setProperty(STAGE, "validate");
         SpecRun run = exchange.getProperty(RUN, SpecRun.class);
+        if (run.cancelled()) {
+            throw new RunCancelledException(run.specName());
+        }
+        run.phase("deliver");
         List<GeneratedFile> files = ((List<?>) exchange.getMessage().getBody(List.class)).stream()
                 .filter(GeneratedFile.class::isInstance).map(GeneratedFile.class::cast).toList();
         Files.createDirectories(workDir);
@@ -204,6 +243,9 @@ public final class GenerateSteps {
         exchange.getMessage().setHeader(HEADER_FILES, report.counts().files());
         exchange.getMessage().setHeader(HEADER_VALID, report.counts().valid());
         exchange.getMessage().setHeader(HEADER_REPORT, exchange.getProperty(REPORT_PATH, String.class));
+        exchange.getMessage().setHeader(HEADER_LLM_REQUESTS, report.llm().requests());
+        exchange.getMessage().setHeader(HEADER_COST_USD, report.llm().costUsd());
+        metrics.succeeded(report);
         LOG.info("{}: ok, {} files, {} valid, {} ms -> {}", report.spec(), report.counts().files(),
                 report.counts().valid(), report.durationMs(), produced == null ? "outbox" : produced);
     }
@@ -251,6 +293,7 @@ public final class GenerateSteps {
         if (cause instanceof GenerationFailedException gf) {
             out.set("report", json.valueToTree(gf.report()));
         }
+        metrics.ended("failed", exchange.getClock().elapsed());
         if (!isSpecProblem(cause)) {
             LOG.error("{}: failed at {} with an unexpected error -> dead letter", name, stage, error);
         } else {
@@ -258,6 +301,17 @@ public final class GenerateSteps {
         }
         exchange.getMessage().setHeader(Exchange.FILE_NAME, name + ".error.json");
         exchange.getMessage().setBody(json.writeValueAsString(out));
+    }
+
+    /**
+     * Dead Letter Channel for a cancelled run: nothing goes to the dead letter (the caller asked for it), the
+     * cancellation is logged and counted.
+     *
+     * @param exchange the cancelled exchange
+     */
+    public void cancelled(Exchange exchange) {
+        metrics.ended("cancelled", exchange.getClock().elapsed());
+        LOG.info("{}: cancelled at {}", specName(exchange), exchange.getProperty(STAGE, "receive", String.class));
     }
 
     /** @return whether the failure is about the spec or its generated files (expected), not a specforge fault */

@@ -27,6 +27,9 @@ public final class SpecRun {
     private volatile TemplateModels.Base templateModel;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
+    private final AtomicInteger filesDone = new AtomicInteger();
+    private volatile String phase = "enrich";
+    private volatile boolean cancelled;
 
     SpecRun(String specName, ProjectModel model, StackManifest stack, List<FileTask> tasks,
             EnrichmentRun enrichment, long startNanos) {
@@ -91,6 +94,60 @@ public final class SpecRun {
 
     void renderFinished() {
         inFlight.decrementAndGet();
+    }
+
+    void phase(String phase) {
+        this.phase = phase;
+    }
+
+    void fileDone() {
+        filesDone.incrementAndGet();
+    }
+
+    void cancel() {
+        cancelled = true;
+    }
+
+    /** @return whether the run was asked to stop ({@link RunTracker#cancel}) */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /**
+     * @return a snapshot of the run's progress: phase ({@code enrich}, {@code render}, {@code validate},
+     *         {@code deliver}), files rendered and checked out of the planned total, LLM calls made so far and the
+     *         time since the spec was received, in ms
+     */
+    public Progress progress() {
+        return new Progress(specName, phase, filesDone.get(), tasks.size(), enrichment.ledger().requests(),
+                (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    /**
+     * A run's progress at one moment.
+     *
+     * @param spec        the spec's file name
+     * @param phase       the stage in progress
+     * @param filesDone   files rendered and checked
+     * @param filesTotal  files planned
+     * @param llmRequests LLM calls made so far (each retry counts)
+     * @param elapsedMs   time since the spec was received, in ms
+     */
+    public record Progress(String spec, String phase, int filesDone, int filesTotal, long llmRequests,
+                           long elapsedMs) {
+
+        /**
+         * A linear estimate from the render rate so far: {@code elapsed x remaining / done}. Enrichment time is
+         * part of the elapsed time, so the estimate is pessimistic early on and tightens as files finish.
+         *
+         * @return the estimated time to finish in ms, or {@code -1} while no file is done yet
+         */
+        public long etaMs() {
+            if (filesDone <= 0) {
+                return -1;
+            }
+            return elapsedMs * (filesTotal - filesDone) / filesDone;
+        }
     }
 
     /** @return the most files of this spec that were rendering at the same moment */

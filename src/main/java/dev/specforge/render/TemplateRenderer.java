@@ -79,6 +79,20 @@ public final class TemplateRenderer {
         }
     }
 
+    /**
+     * Loads and parses a template without rendering it (FreeMarker caches it for later renders).
+     *
+     * @param template a template name relative to the templates root
+     * @throws RenderException when the template is missing or does not parse
+     */
+    public void check(String template) {
+        try {
+            cfg.getTemplate(template);
+        } catch (IOException e) {
+            throw new RenderException(template + ": " + e.getMessage(), e);
+        }
+    }
+
     /** FreeMarker appends "Tip:" paragraphs between "----" lines; the report keeps the problem only. */
     private static String withoutTips(String message) {
         int tip = message.indexOf("\n----");

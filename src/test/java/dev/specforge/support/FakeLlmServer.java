@@ -83,6 +83,8 @@ public final class FakeLlmServer implements AutoCloseable {
     private final AtomicLong cachedTokens = new AtomicLong();
     private final AtomicLong cacheWriteTokens = new AtomicLong();
     private volatile long latencyMs;
+    private volatile java.util.concurrent.CountDownLatch gate;
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int rpm = Integer.MAX_VALUE;
     private volatile double tokens;
     private volatile long lastRefillNanos = System.nanoTime();
@@ -128,10 +130,31 @@ public final class FakeLlmServer implements AutoCloseable {
         cachedTokens.set(0);
         cacheWriteTokens.set(0);
         latencyMs = 0;
+        release();
+        held.set(0);
         rpm = Integer.MAX_VALUE;
         failStatus = 0;
         throttleNext.set(0);
         mutator = (context, answer) -> answer;
+    }
+
+    /** Holds every request that arrives from now on until {@link #release()} (a gate, not a delay). */
+    public void hold() {
+        gate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Lets held requests, and later ones, through. */
+    public void release() {
+        java.util.concurrent.CountDownLatch g = gate;
+        gate = null;
+        if (g != null) {
+            g.countDown();
+        }
+    }
+
+    /** @return how many requests have arrived at the gate since the last reset */
+    public int held() {
+        return held.get();
     }
 
     /** @param ms delay before each answer */
@@ -239,6 +262,11 @@ public final class FakeLlmServer implements AutoCloseable {
                 record(ex, headers, body, 429);
                 send(ex, 429, error(anthropic, "rate_limit_error", "Rate limit reached for requests"));
                 return;
+            }
+            java.util.concurrent.CountDownLatch g = gate;
+            if (g != null) {
+                held.incrementAndGet();
+                g.await(120, java.util.concurrent.TimeUnit.SECONDS);
             }
             if (latencyMs > 0) {
                 Thread.sleep(latencyMs);

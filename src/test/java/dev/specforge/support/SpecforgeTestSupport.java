@@ -50,6 +50,8 @@ public abstract class SpecforgeTestSupport extends CamelMainTestSupport {
         p.put("specforge.inbox.move-failed", deadLetter.toString());
         p.put("specforge.work.dir", outbox.resolve(".work").toString());
         p.put("specforge.cache.dir", cacheFolder().toString());
+        // a free port per test class: the HTTP server and the management endpoints share it
+        p.put("camel.server.port", "0");
         p.putAll(extraProperties());
         configuration.withUseOverridePropertiesWithPropertiesComponent(p);
     }

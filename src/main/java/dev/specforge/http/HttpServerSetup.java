@@ -1,0 +1,84 @@
+package dev.specforge.http;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+
+/**
+ * Adjusts the embedded HTTP server once it runs, for what Camel routes cannot do themselves:
+ * <ul>
+ *   <li>every response, including Vert.x's own 404/405 pages and the management endpoints, carries seed 003's
+ *       security headers {@code X-Content-Type-Options: nosniff} and {@code Cache-Control: no-store} (Camel's HTTP
+ *       header filter drops a {@code Cache-Control} set by a route);</li>
+ *   <li>a request body over {@code camel.server.max-body-size} is answered with an RFC 9457 problem (413) instead
+ *       of Vert.x's plain-text page: Vert.x's body handler refuses such a body before any Camel route sees it.</li>
+ * </ul>
+ */
+public final class HttpServerSetup implements ExtendedStartupListener {
+
+    private final long maxBodySize;
+
+    /** @param maxBodySize {@code camel.server.max-body-size}, in bytes, for the problem's detail */
+    public HttpServerSetup(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        // the server's router is bound once the HTTP server has started; see onCamelContextFullyStarted
+    }
+
+    /**
+     * Installs the header handler and the 413 handler on every platform-http router.
+     *
+     * @param context        the started context
+     * @param alreadyStarted whether the context was started already
+     */
+    @Override
+    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+        Handler<RoutingContext> tooLarge = ctx -> {
+            if (ctx.response().ended()) {
+                return;
+            }
+            String body = "{\"type\":\"" + Problems.type("body-too-large") + "\",\"title\":\"Request body too large\","
+                    + "\"status\":413,\"detail\":\"the body is over " + maxBodySize + " bytes "
+                    + "(camel.server.max-body-size)\",\"instance\":\"" + jsonEscape(ctx.normalizedPath()) + "\"}";
+            ctx.response().setStatusCode(413)
+                    .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Cache-Control", "no-store")
+                    .putHeader("Connection", "close")
+                    .end(body);
+        };
+        for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
+            router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+                ctx.addHeadersEndHandler(v -> ctx.response().headers()
+                        .set("X-Content-Type-Options", "nosniff")
+                        .set("Cache-Control", "no-store"));
+                ctx.next();
+            }).failureHandler(ctx -> {
+                if (ctx.statusCode() == 413) {
+                    tooLarge.handle(ctx);
+                } else {
+                    ctx.next();
+                }
+            });
+        }
+    }
+
+    private static String jsonEscape(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : (s == null ? "" : s).toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.specforge.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A real HTTP client ({@link java.net.http.HttpClient}) for the started Main's server on 127.0.0.1. */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+
+    /** @param context a started context whose embedded server listens on a random port */
+    public Http(CamelContext context) {
+        VertxPlatformHttpServer server = context.hasService(VertxPlatformHttpServer.class);
+        this.base = "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** @return e.g. {@code http://127.0.0.1:41234} */
+    public String base() {
+        return base;
+    }
+
+    /** @return a request builder for {@code path} with a 2-minute timeout */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2));
+    }
+
+    /** Sends a request and reads the whole body. */
+    public HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    public HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET().build());
+    }
+
+    public HttpResponse<byte[]> delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE().build());
+    }
+
+    /** POSTs {@code body} with the given Content-Type (none when {@code null}). */
+    public HttpResponse<byte[]> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.build());
+    }
+
+    /** @return the body parsed as JSON */
+    public static JsonNode json(HttpResponse<byte[]> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+}
