@@ -121,6 +121,9 @@ class CommandLineTest {
                 "-Dspecforge.deadletter.dir=" + outbox.resolve("failed"),
                 "-Dspecforge.inbox.move-failed=" + outbox.resolve("failed"),
                 "-Dspecforge.work.dir=" + outbox.resolve(".work"),
+                "-Dspecforge.cache.dir=" + out.resolve("cache"),
+                // any free port for the HTTP API: 8080 may be taken on a build machine
+                "-Dcamel.server.port=0",
                 "dev.specforge.Application")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {

@@ -114,6 +114,32 @@ class ObservabilityTest {
         }
 
         @Test
+        void should_have_a_grafana_dashboard_that_queries_only_meters_specforge_exposes() throws Exception {
+            assertThat(http.post("/api/generate", "application/yaml", Files.readAllBytes(ORDERS)).statusCode())
+                    .isEqualTo(200);
+            Map<String, Double> m = scrape(http);
+            JsonNode dashboard = JSON.readTree(Path.of("config/grafana/specforge-dashboard.json").toFile());
+
+            java.util.Set<String> queried = new java.util.TreeSet<>();
+            for (JsonNode panel : dashboard.path("panels")) {
+                for (JsonNode target : panel.path("targets")) {
+                    Matcher names = Pattern.compile("specforge_[a-z_]+").matcher(target.path("expr").asText());
+                    while (names.find()) {
+                        queried.add(names.group());
+                    }
+                }
+            }
+
+            assertThat(queried).contains("specforge_specs_total", "specforge_files_total",
+                    "specforge_spec_duration_seconds_bucket", "specforge_llm_requests_total",
+                    "specforge_llm_tokens_total", "specforge_llm_cost_usd_total", "specforge_llm_cache_total",
+                    "specforge_jobs");
+            assertThat(queried).allSatisfy(name -> assertThat(m.keySet())
+                    .as("meter %s in /observe/metrics", name)
+                    .anyMatch(k -> k.equals(name) || k.startsWith(name + "{")));
+        }
+
+        @Test
         void should_be_up_live_and_ready_with_the_specforge_checks() throws Exception {
             await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/observe/health").statusCode() == 200);
 

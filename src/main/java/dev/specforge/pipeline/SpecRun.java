@@ -29,6 +29,7 @@ public final class SpecRun {
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger filesDone = new AtomicInteger();
     private volatile String phase = "enrich";
+    private volatile long renderStartNanos;
     private volatile boolean cancelled;
 
     SpecRun(String specName, ProjectModel model, StackManifest stack, List<FileTask> tasks,
@@ -97,6 +98,9 @@ public final class SpecRun {
     }
 
     void phase(String phase) {
+        if (renderStartNanos == 0 && phase.equals("render")) {
+            renderStartNanos = System.nanoTime();
+        }
         this.phase = phase;
     }
 
@@ -119,8 +123,10 @@ public final class SpecRun {
      *         time since the spec was received, in ms
      */
     public Progress progress() {
+        long now = System.nanoTime();
+        long render = renderStartNanos;
         return new Progress(specName, phase, filesDone.get(), tasks.size(), enrichment.ledger().requests(),
-                (System.nanoTime() - startNanos) / 1_000_000);
+                (now - startNanos) / 1_000_000, render == 0 ? 0 : (now - render) / 1_000_000);
     }
 
     /**
@@ -132,13 +138,14 @@ public final class SpecRun {
      * @param filesTotal  files planned
      * @param llmRequests LLM calls made so far (each retry counts)
      * @param elapsedMs   time since the spec was received, in ms
+     * @param renderMs    time since the first file started rendering, in ms (0 before)
      */
     public record Progress(String spec, String phase, int filesDone, int filesTotal, long llmRequests,
-                           long elapsedMs) {
+                           long elapsedMs, long renderMs) {
 
         /**
-         * A linear estimate from the render rate so far: {@code elapsed x remaining / done}. Enrichment time is
-         * part of the elapsed time, so the estimate is pessimistic early on and tightens as files finish.
+         * A linear estimate from the render rate so far: {@code render time x remaining / done}. The first files
+         * also pay for JIT warm-up and template loading, so it is pessimistic early on and tightens as files finish.
          *
          * @return the estimated time to finish in ms, or {@code -1} while no file is done yet
          */
@@ -146,7 +153,7 @@ public final class SpecRun {
             if (filesDone <= 0) {
                 return -1;
             }
-            return elapsedMs * (filesTotal - filesDone) / filesDone;
+            return renderMs * (filesTotal - filesDone) / filesDone;
         }
     }
 
