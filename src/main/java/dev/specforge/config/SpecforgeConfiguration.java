@@ -1,5 +1,9 @@
 package dev.specforge.config;
 
+import dev.specforge.http.CamelJobRunner;
+import dev.specforge.http.HttpServerSetup;
+import dev.specforge.http.HttpSteps;
+import dev.specforge.jobs.JobRegistry;
 import dev.specforge.llm.AnswerCheck;
 import dev.specforge.llm.DiskAnswerCache;
 import dev.specforge.llm.Enricher;
@@ -8,34 +12,30 @@ import dev.specforge.llm.LlmLimiter;
 import dev.specforge.llm.LlmMetrics;
 import dev.specforge.llm.Prices;
 import dev.specforge.llm.Provider;
+import dev.specforge.observe.ProgressLog;
+import dev.specforge.observe.ReadinessChecks;
+import dev.specforge.observe.SpecforgeMetrics;
 import dev.specforge.pipeline.CamelLlmTransport;
 import dev.specforge.pipeline.EnrichSteps;
 import dev.specforge.pipeline.GenerateSteps;
 import dev.specforge.pipeline.GeneratedFilesAggregationStrategy;
 import dev.specforge.pipeline.Generator;
+import dev.specforge.pipeline.RunTracker;
 import dev.specforge.plan.StackRegistry;
 import dev.specforge.render.TemplateRenderer;
 import dev.specforge.spec.SpecDefaults;
 import dev.specforge.spec.SpecReader;
 import dev.specforge.validate.ValidationPolicy;
-import org.apache.camel.CamelConfiguration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Configuration;
-import org.apache.camel.PropertyInject;
-import org.apache.camel.spi.Registry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import dev.specforge.http.HttpServerSetup;
-import dev.specforge.http.CamelJobRunner;
-import dev.specforge.http.HttpSteps;
-import dev.specforge.jobs.JobRegistry;
-import dev.specforge.observe.ProgressLog;
-import dev.specforge.observe.ReadinessChecks;
-import dev.specforge.observe.SpecforgeMetrics;
-import dev.specforge.pipeline.RunTracker;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,7 +155,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         int workers = settings.positive("specforge.jobs.workers", 2);
         Duration expireAfter = Llm.duration("specforge.jobs.expire-after", settings.prop("specforge.jobs.expire-after", "1h"));
         JobRegistry jobs = new JobRegistry(new JobRegistry.Settings(workers,
-                (int) settings.number("specforge.jobs.max-queued", 20), expireAfter,
+                (int) settings.number("specforge.jobs.max-queued", 10), expireAfter,
                 settings.positive("specforge.jobs.retry-after-seconds", 5)),
                 new CamelJobRunner(camelContext), runs,
                 camelContext.getExecutorServiceManager().newFixedThreadPool(this, "specforge-jobs", workers),

@@ -39,10 +39,11 @@ public final class SpecforgeMetrics {
      */
     public void succeeded(RunReport report) {
         outcome("ok", report.durationMs());
-        for (RunReport.FileRow row : report.files()) {
-            Counter.builder("specforge.files").description("Generated files by where their content came from")
-                    .tag("source", row.source()).register(registry).increment();
-        }
+        java.util.Map<String, Long> bySource = report.files().stream().collect(java.util.stream.Collectors
+                .groupingBy(RunReport.FileRow::source, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        bySource.forEach((source, n) -> Counter.builder("specforge.files")
+                .description("Generated files by where their content came from")
+                .tag("source", source).register(registry).increment(n));
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specforge.assemble.GeneratedFile;
 import dev.specforge.assemble.RunReport;
+import dev.specforge.observe.SpecforgeMetrics;
 import dev.specforge.plan.FileTask;
 import dev.specforge.spec.SpecException;
 import org.apache.camel.Body;
@@ -77,7 +78,7 @@ public final class GenerateSteps {
     private final Generator generator;
     private final Path workDir;
     private final RunTracker tracker;
-    private final dev.specforge.observe.SpecforgeMetrics metrics;
+    private final SpecforgeMetrics metrics;
     private final ObjectMapper json = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -89,7 +90,7 @@ public final class GenerateSteps {
      * @param metrics   the spec and file meters
      */
     public GenerateSteps(Generator generator, Path workDir, RunTracker tracker,
-                         dev.specforge.observe.SpecforgeMetrics metrics) {
+                         SpecforgeMetrics metrics) {
         this.generator = generator;
         this.workDir = workDir;
         this.tracker = tracker;
