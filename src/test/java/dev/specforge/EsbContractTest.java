@@ -104,30 +104,27 @@ class EsbContractTest {
             return p;
         }
 
-        @Test
-        void should_generate_a_spec_sent_to_the_swapped_inbox_endpoint() throws Exception {
+        /** Sends a spec to the swapped inbox and waits until the inbox route has finished with it. */
+        private void sendAndAwait(Object spec, String name) {
             // the render Splitter's parts carry the inbox route id too: wait for the spec's own exchange
             NotifyBuilder done = new NotifyBuilder(context).fromRoute("inbox").wereSentTo("direct:generate")
                     .whenDone(1).create();
+            template.sendBodyAndHeader("seda:specforge-inbox", spec, GenerateSteps.HEADER_SPEC_NAME, name);
+            assertThat(done.matches(60, TimeUnit.SECONDS)).as("inbox finished with " + name).isTrue();
+        }
 
-            template.sendBodyAndHeader("seda:specforge-inbox", Files.readAllBytes(ORDERS),
-                    GenerateSteps.HEADER_SPEC_NAME, "orders.yaml");
+        @Test
+        void should_generate_a_spec_sent_to_the_swapped_inbox_endpoint() throws Exception {
+            sendAndAwait(Files.readAllBytes(ORDERS), "orders.yaml");
 
-            assertThat(done.matches(60, TimeUnit.SECONDS)).isTrue();
             assertThat(outbox.resolve("orders.zip")).isRegularFile();
             assertThat(inbox).doesNotExist();
         }
 
         @Test
         void should_keep_a_failed_spec_from_a_non_file_inbox_in_the_dead_letter() throws Exception {
-            // the render Splitter's parts carry the inbox route id too: wait for the spec's own exchange
-            NotifyBuilder done = new NotifyBuilder(context).fromRoute("inbox").wereSentTo("direct:generate")
-                    .whenDone(1).create();
+            sendAndAwait(Files.readString(BAD), "bad.yaml");
 
-            template.sendBodyAndHeader("seda:specforge-inbox", Files.readString(BAD),
-                    GenerateSteps.HEADER_SPEC_NAME, "bad.yaml");
-
-            assertThat(done.matches(60, TimeUnit.SECONDS)).isTrue();
             assertThat(new String(Files.readAllBytes(deadLetter.resolve("bad.yaml")), StandardCharsets.UTF_8))
                     .isEqualTo(Files.readString(BAD));
             assertThat(deadLetter.resolve("bad.yaml.error.json")).isRegularFile();

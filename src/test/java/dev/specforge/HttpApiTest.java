@@ -74,7 +74,6 @@ class HttpApiTest {
     @Nested
     class OpenApi extends SpecforgeTestSupport {
 
-        Http http;
 
         @Override
         protected Properties extraProperties() {
@@ -83,19 +82,15 @@ class HttpApiTest {
             return p;
         }
 
-        @BeforeEach
-        void client() {
-            http = new Http(context);
-        }
 
         @Test
         void should_answer_a_posted_spec_with_a_streamed_zip_whose_entries_match_the_plan() throws Exception {
-            HttpResponse<byte[]> plan = http.post("/api/plan", "application/yaml", orders());
+            HttpResponse<byte[]> plan = http().post("/api/plan", "application/yaml", orders());
             assertThat(plan.statusCode()).isEqualTo(200);
             Set<String> planned = new TreeSet<>();
             Http.json(plan).path("files").forEach(f -> planned.add(f.path("path").asText()));
 
-            HttpResponse<byte[]> zip = http.post("/api/generate", "application/yaml", orders());
+            HttpResponse<byte[]> zip = http().post("/api/generate", "application/yaml", orders());
 
             assertThat(zip.statusCode()).isEqualTo(200);
             assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
@@ -119,7 +114,7 @@ class HttpApiTest {
             String json = JSON.writeValueAsString(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
                     .readTree(ORDERS.toFile()));
 
-            HttpResponse<byte[]> zip = http.post("/api/generate", "text/plain; charset=utf-8",
+            HttpResponse<byte[]> zip = http().post("/api/generate", "text/plain; charset=utf-8",
                     json.getBytes(StandardCharsets.UTF_8));
 
             assertThat(zip.statusCode()).isEqualTo(200);
@@ -128,7 +123,7 @@ class HttpApiTest {
 
         @Test
         void should_run_a_job_then_serve_its_result_and_forget_it_after_expiry() throws Exception {
-            HttpResponse<byte[]> created = http.post("/api/jobs", "application/yaml", orders());
+            HttpResponse<byte[]> created = http().post("/api/jobs", "application/yaml", orders());
 
             assertThat(created.statusCode()).isEqualTo(202);
             String location = created.headers().firstValue("Location").orElseThrow();
@@ -136,15 +131,15 @@ class HttpApiTest {
             assertThat(Http.json(created).path("state").asText()).isIn("queued", "running", "succeeded");
 
             await().atMost(Duration.ofMinutes(1)).until(() ->
-                    Http.json(http.get(location)).path("state").asText().equals("succeeded"));
-            JsonNode status = Http.json(http.get(location));
+                    Http.json(http().get(location)).path("state").asText().equals("succeeded"));
+            JsonNode status = Http.json(http().get(location));
             assertThat(status.path("phase").asText()).isEqualTo("done");
             assertThat(status.path("filesDone").asInt()).isEqualTo(status.path("filesTotal").asInt()).isEqualTo(18);
             assertThat(status.path("llmRequests").asInt()).isZero();
             assertThat(status.path("etaSeconds").asInt()).isZero();
             assertThat(status.path("result").asText()).isEqualTo(location + "/result");
 
-            HttpResponse<byte[]> result = http.get(location + "/result");
+            HttpResponse<byte[]> result = http().get(location + "/result");
             assertThat(result.statusCode()).isEqualTo(200);
             assertThat(GeneratedZip.read(saveZip(work, result)).files()).hasSize(18);
             List<Path> outputs = new ArrayList<>();
@@ -154,21 +149,21 @@ class HttpApiTest {
             assertThat(outputs).as("zip and report of the job").hasSize(2);
 
             // expire-after is 3 s: the job and its files go
-            await().atMost(Duration.ofSeconds(30)).until(() -> http.get(location).statusCode() == 404);
-            assertProblem(http.get(location), 404, "unknown-job");
+            await().atMost(Duration.ofSeconds(30)).until(() -> http().get(location).statusCode() == 404);
+            assertProblem(http().get(location), 404, "unknown-job");
             assertThat(outputs).allSatisfy(f -> assertThat(f).doesNotExist());
         }
 
         @Test
         void should_remove_a_finished_job_and_its_files_on_delete() throws Exception {
-            String location = http.post("/api/jobs", "application/yaml", orders()).headers()
+            String location = http().post("/api/jobs", "application/yaml", orders()).headers()
                     .firstValue("Location").orElseThrow();
             await().atMost(Duration.ofMinutes(1)).until(() ->
-                    Http.json(http.get(location)).path("state").asText().equals("succeeded"));
+                    Http.json(http().get(location)).path("state").asText().equals("succeeded"));
 
-            assertThat(http.delete(location).statusCode()).isEqualTo(204);
+            assertThat(http().delete(location).statusCode()).isEqualTo(204);
 
-            assertThat(http.get(location).statusCode()).isEqualTo(404);
+            assertThat(http().get(location).statusCode()).isEqualTo(404);
             try (var files = Files.list(outbox)) {
                 assertThat(files.filter(f -> f.getFileName().toString().startsWith("api-"))).isEmpty();
             }
@@ -176,7 +171,7 @@ class HttpApiTest {
 
         @Test
         void should_answer_an_invalid_spec_with_a_400_problem_naming_where_and_keep_the_spec() throws Exception {
-            HttpResponse<byte[]> response = http.post("/api/generate", "application/yaml",
+            HttpResponse<byte[]> response = http().post("/api/generate", "application/yaml",
                     Files.readAllBytes(Path.of("src/test/resources/specs/bad-schema.yaml")));
 
             assertProblem(response, 400, "invalid-spec");
@@ -193,7 +188,7 @@ class HttpApiTest {
 
         @Test
         void should_answer_broken_yaml_with_its_line_and_column() throws Exception {
-            HttpResponse<byte[]> response = http.post("/api/plan", "application/yaml",
+            HttpResponse<byte[]> response = http().post("/api/plan", "application/yaml",
                     "project:\n  name: [unclosed\n".getBytes(StandardCharsets.UTF_8));
 
             assertProblem(response, 400, "invalid-spec");
@@ -205,7 +200,7 @@ class HttpApiTest {
             byte[] big = new byte[5 * 1024 * 1024 + 1];
             java.util.Arrays.fill(big, (byte) 'a');
 
-            HttpResponse<byte[]> response = http.post("/api/generate", "application/yaml", big);
+            HttpResponse<byte[]> response = http().post("/api/generate", "application/yaml", big);
 
             assertProblem(response, 413, "body-too-large");
             assertThat(Http.json(response).path("detail").asText()).contains("5242880");
@@ -213,22 +208,22 @@ class HttpApiTest {
 
         @Test
         void should_refuse_an_unsupported_media_type_with_415() throws Exception {
-            assertProblem(http.post("/api/generate", "application/xml", orders()), 415, "unsupported-media-type");
+            assertProblem(http().post("/api/generate", "application/xml", orders()), 415, "unsupported-media-type");
 
-            HttpResponse<byte[]> form = http.post("/api/jobs", "application/x-www-form-urlencoded", orders());
+            HttpResponse<byte[]> form = http().post("/api/jobs", "application/x-www-form-urlencoded", orders());
             assertProblem(form, 415, "unsupported-media-type");
             assertThat(Http.json(form).path("detail").asText()).contains("--data-binary");
         }
 
         @Test
         void should_answer_404_for_an_unknown_job() throws Exception {
-            assertProblem(http.get("/api/jobs/no-such-job"), 404, "unknown-job");
-            assertProblem(http.get("/api/jobs/no-such-job/result"), 404, "unknown-job");
+            assertProblem(http().get("/api/jobs/no-such-job"), 404, "unknown-job");
+            assertProblem(http().get("/api/jobs/no-such-job/result"), 404, "unknown-job");
         }
 
         @Test
         void should_list_the_installed_stacks_with_their_outputs() throws Exception {
-            HttpResponse<byte[]> response = http.get("/api/stacks");
+            HttpResponse<byte[]> response = http().get("/api/stacks");
 
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode stacks = Http.json(response);
@@ -242,7 +237,7 @@ class HttpApiTest {
 
         @Test
         void should_not_echo_request_headers_in_the_answer() throws Exception {
-            HttpResponse<byte[]> response = http.send(http.request("/api/stacks")
+            HttpResponse<byte[]> response = http().send(http().request("/api/stacks")
                     .header("X-API-Key", "not-configured-but-secret").GET().build());
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -253,7 +248,6 @@ class HttpApiTest {
     @Nested
     class ApiKey extends SpecforgeTestSupport {
 
-        Http http;
 
         @Override
         protected Properties extraProperties() {
@@ -262,20 +256,16 @@ class HttpApiTest {
             return p;
         }
 
-        @BeforeEach
-        void client() {
-            http = new Http(context);
-        }
 
         @Test
         void should_refuse_a_missing_or_wrong_key_with_401() throws Exception {
-            HttpResponse<byte[]> missing = http.get("/api/stacks");
+            HttpResponse<byte[]> missing = http().get("/api/stacks");
             assertProblem(missing, 401, "unauthorized");
             assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
 
-            assertProblem(http.send(http.request("/api/stacks").header("Authorization", "Bearer s3cret-kez").GET()
+            assertProblem(http().send(http().request("/api/stacks").header("Authorization", "Bearer s3cret-kez").GET()
                     .build()), 401, "unauthorized");
-            assertProblem(http.send(http.request("/api/generate").header("X-API-Key", "s3cret")
+            assertProblem(http().send(http().request("/api/generate").header("X-API-Key", "s3cret")
                     .header("Content-Type", "application/yaml")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(orders())).build()), 401, "unauthorized");
             assertThat(zips(outbox)).isEmpty();
@@ -283,17 +273,16 @@ class HttpApiTest {
 
         @Test
         void should_accept_the_key_as_a_bearer_token_or_an_x_api_key_header() throws Exception {
-            assertThat(http.send(http.request("/api/stacks").header("Authorization", "Bearer s3cret-key").GET()
+            assertThat(http().send(http().request("/api/stacks").header("Authorization", "Bearer s3cret-key").GET()
                     .build()).statusCode()).isEqualTo(200);
-            assertThat(http.send(http.request("/api/stacks").header("X-API-Key", "s3cret-key").GET()
+            assertThat(http().send(http().request("/api/stacks").header("X-API-Key", "s3cret-key").GET()
                     .build()).statusCode()).isEqualTo(200);
         }
 
         @Test
         void should_leave_health_and_metrics_open_for_probes() throws Exception {
-            // the health is DOWN until the inbox consumer has polled once (initial delay 1 s)
-            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/observe/health").statusCode() == 200);
-            assertThat(http.get("/observe/metrics").statusCode()).isEqualTo(200);
+            http().awaitHealthy();
+            assertThat(http().get("/observe/metrics").statusCode()).isEqualTo(200);
         }
     }
 
@@ -301,7 +290,6 @@ class HttpApiTest {
     @Nested
     class BoundedQueue extends SpecforgeTestSupport {
 
-        Http http;
 
         @Override
         protected Properties extraProperties() {
@@ -313,9 +301,8 @@ class HttpApiTest {
         }
 
         @BeforeEach
-        void client() {
+        void resetServer() {
             SERVER.reset();
-            http = new Http(context);
         }
 
         @Test
@@ -324,49 +311,49 @@ class HttpApiTest {
             SERVER.hold();
             String running;
             try {
-                running = http.post("/api/jobs", "application/yaml", orders()).headers()
+                running = http().post("/api/jobs", "application/yaml", orders()).headers()
                         .firstValue("Location").orElseThrow();
                 // the first job is running once its first LLM call is held by the server
                 await().atMost(Duration.ofMinutes(1)).until(() -> SERVER.held() > 0);
-                JsonNode status = Http.json(http.get(running));
+                JsonNode status = Http.json(http().get(running));
                 assertThat(status.path("state").asText()).isEqualTo("running");
                 assertThat(status.path("phase").asText()).isEqualTo("enrich");
                 assertThat(status.path("filesTotal").asInt()).isEqualTo(18);
                 assertThat(status.path("llmRequests").asInt()).isZero();
-                assertProblem(http.get(running + "/result"), 409, "not-finished");
+                assertProblem(http().get(running + "/result"), 409, "not-finished");
 
-                HttpResponse<byte[]> second = http.post("/api/jobs", "application/yaml", orders());
+                HttpResponse<byte[]> second = http().post("/api/jobs", "application/yaml", orders());
                 assertThat(second.statusCode()).isEqualTo(202);
                 String queued = second.headers().firstValue("Location").orElseThrow();
-                assertThat(Http.json(http.get(queued)).path("state").asText()).isEqualTo("queued");
+                assertThat(Http.json(http().get(queued)).path("state").asText()).isEqualTo("queued");
 
-                HttpResponse<byte[]> third = http.post("/api/jobs", "application/yaml", orders());
+                HttpResponse<byte[]> third = http().post("/api/jobs", "application/yaml", orders());
                 assertProblem(third, 429, "queue-full");
                 assertThat(third.headers().firstValue("Retry-After")).hasValue("7");
-                HttpResponse<byte[]> sync = http.post("/api/generate", "application/yaml", orders());
+                HttpResponse<byte[]> sync = http().post("/api/generate", "application/yaml", orders());
                 assertProblem(sync, 429, "queue-full");
 
                 // cancel the queued job: at once
-                HttpResponse<byte[]> cancelQueued = http.delete(queued);
+                HttpResponse<byte[]> cancelQueued = http().delete(queued);
                 assertThat(cancelQueued.statusCode()).isEqualTo(202);
                 assertThat(Http.json(cancelQueued).path("state").asText()).isEqualTo("cancelled");
-                assertProblem(http.get(queued + "/result"), 409, "cancelled");
+                assertProblem(http().get(queued + "/result"), 409, "cancelled");
 
                 // cancel the running job: it stops at its next check, after the held call returns
-                HttpResponse<byte[]> cancelRunning = http.delete(running);
+                HttpResponse<byte[]> cancelRunning = http().delete(running);
                 assertThat(cancelRunning.statusCode()).isEqualTo(202);
                 assertThat(Http.json(cancelRunning).path("cancelRequested").asBoolean()).isTrue();
             } finally {
                 SERVER.release();
             }
             await().atMost(Duration.ofMinutes(1)).until(() ->
-                    Http.json(http.get(running)).path("state").asText().equals("cancelled"));
-            assertProblem(http.get(running + "/result"), 409, "cancelled");
+                    Http.json(http().get(running)).path("state").asText().equals("cancelled"));
+            assertProblem(http().get(running + "/result"), 409, "cancelled");
             // a cancelled run writes no zip and nothing to the dead letter
             assertThat(zips(outbox)).isEmpty();
             assertThat(deadLetter).satisfiesAnyOf(d -> assertThat(d).doesNotExist(), d -> assertThat(d).isEmptyDirectory());
             // the queue is free again
-            assertThat(http.post("/api/generate", "application/yaml", orders()).statusCode()).isEqualTo(200);
+            assertThat(http().post("/api/generate", "application/yaml", orders()).statusCode()).isEqualTo(200);
         }
     }
 }

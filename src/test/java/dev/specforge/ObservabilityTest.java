@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -21,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /observe/metrics} (Prometheus) and {@code /observe/health} (live, ready) over real HTTP, after real runs
@@ -38,7 +36,7 @@ class ObservabilityTest {
         SERVER.close();
     }
 
-    /** @return Prometheus samples, "name{labels}" to value, summed over the labels not named in the key */
+    /** @return the Prometheus samples of {@code /observe/metrics}, {@code name{labels}} to value */
     static Map<String, Double> scrape(Http http) throws Exception {
         HttpResponse<byte[]> response = http.get("/observe/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -67,7 +65,6 @@ class ObservabilityTest {
     @Nested
     class AfterARun extends SpecforgeTestSupport {
 
-        Http http;
 
         @Override
         protected Properties extraProperties() {
@@ -75,19 +72,18 @@ class ObservabilityTest {
         }
 
         @BeforeEach
-        void client() {
+        void resetServer() {
             SERVER.reset();
-            http = new Http(context);
         }
 
         @Test
         void should_expose_the_specforge_meters_with_the_run_counted() throws Exception {
-            assertThat(http.post("/api/generate", "application/yaml", Files.readAllBytes(ORDERS)).statusCode())
+            assertThat(http().post("/api/generate", "application/yaml", Files.readAllBytes(ORDERS)).statusCode())
                     .isEqualTo(200);
-            assertThat(http.post("/api/generate", "application/yaml", "name: [".getBytes(StandardCharsets.UTF_8))
+            assertThat(http().post("/api/generate", "application/yaml", "name: [".getBytes(StandardCharsets.UTF_8))
                     .statusCode()).isEqualTo(400);
 
-            Map<String, Double> m = scrape(http);
+            Map<String, Double> m = scrape(http());
 
             assertThat(sum(m, "specforge_specs_total", "outcome=\"ok\"")).isEqualTo(1);
             assertThat(sum(m, "specforge_specs_total", "outcome=\"failed\"")).isEqualTo(1);
@@ -106,18 +102,18 @@ class ObservabilityTest {
             assertThat(m.keySet()).anyMatch(k -> k.startsWith("camel_exchanges_total"));
 
             // the same spec again is answered from the L1 cache
-            assertThat(http.post("/api/generate", "application/yaml", Files.readAllBytes(ORDERS)).statusCode())
+            assertThat(http().post("/api/generate", "application/yaml", Files.readAllBytes(ORDERS)).statusCode())
                     .isEqualTo(200);
-            Map<String, Double> again = scrape(http);
+            Map<String, Double> again = scrape(http());
             assertThat(sum(again, "specforge_llm_cache_total", "result=\"hit_l1\"")).isEqualTo(16);
             assertThat(sum(again, "specforge_files_total", "source=\"cache\"")).isPositive();
         }
 
         @Test
         void should_have_a_grafana_dashboard_that_queries_only_meters_specforge_exposes() throws Exception {
-            assertThat(http.post("/api/generate", "application/yaml", Files.readAllBytes(ORDERS)).statusCode())
+            assertThat(http().post("/api/generate", "application/yaml", Files.readAllBytes(ORDERS)).statusCode())
                     .isEqualTo(200);
-            Map<String, Double> m = scrape(http);
+            Map<String, Double> m = scrape(http());
             JsonNode dashboard = JSON.readTree(Path.of("config/grafana/specforge-dashboard.json").toFile());
 
             java.util.Set<String> queried = new java.util.TreeSet<>();
@@ -141,10 +137,10 @@ class ObservabilityTest {
 
         @Test
         void should_be_up_live_and_ready_with_the_specforge_checks() throws Exception {
-            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/observe/health").statusCode() == 200);
+            http().awaitHealthy();
 
-            assertThat(Http.json(http.get("/observe/health/live")).path("status").asText()).isEqualTo("UP");
-            HttpResponse<byte[]> ready = http.get("/observe/health/ready?exposureLevel=full");
+            assertThat(Http.json(http().get("/observe/health/live")).path("status").asText()).isEqualTo("UP");
+            HttpResponse<byte[]> ready = http().get("/observe/health/ready?exposureLevel=full");
             assertThat(ready.statusCode()).isEqualTo(200);
             Map<String, String> checks = new HashMap<>();
             Http.json(ready).path("checks").forEach(c -> checks.put(c.path("name").asText(), c.path("status").asText()));
@@ -154,27 +150,26 @@ class ObservabilityTest {
 
         @Test
         void should_not_be_ready_when_the_outbox_cannot_be_written() throws Exception {
-            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/observe/health").statusCode() == 200);
+            http().awaitHealthy();
             Path workFolder = outbox.resolve(".work");
             Files.createDirectories(outbox);
             Files.deleteIfExists(workFolder);
             Files.writeString(workFolder, "a file where the work folder should be");
 
-            HttpResponse<byte[]> ready = http.get("/observe/health/ready");
+            HttpResponse<byte[]> ready = http().get("/observe/health/ready");
 
             assertThat(ready.statusCode()).isEqualTo(503);
             JsonNode down = Http.json(ready).path("checks").get(0);
             assertThat(down.path("name").asText()).isEqualTo("specforge-outbox");
             assertThat(down.path("message").asText()).contains("not writable");
             // liveness is unaffected: restarting the JVM would not fix a disk
-            assertThat(http.get("/observe/health/live").statusCode()).isEqualTo(200);
+            assertThat(http().get("/observe/health/live").statusCode()).isEqualTo(200);
         }
     }
 
     @Nested
     class OpenCircuit extends SpecforgeTestSupport {
 
-        Http http;
 
         @Override
         protected Properties extraProperties() {
@@ -186,24 +181,23 @@ class ObservabilityTest {
         }
 
         @BeforeEach
-        void client() {
+        void resetServer() {
             SERVER.reset();
-            http = new Http(context);
         }
 
         @Test
         void should_not_be_ready_while_the_llm_circuit_is_open() throws Exception {
-            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/observe/health").statusCode() == 200);
+            http().awaitHealthy();
             SERVER.failWith(503);
 
             // the files fall back to offline answers, so the spec still succeeds
-            assertThat(http.post("/api/generate", "application/yaml", Files.readAllBytes(ORDERS)).statusCode())
+            assertThat(http().post("/api/generate", "application/yaml", Files.readAllBytes(ORDERS)).statusCode())
                     .isEqualTo(200);
 
-            HttpResponse<byte[]> ready = http.get("/observe/health/ready");
+            HttpResponse<byte[]> ready = http().get("/observe/health/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(Http.json(ready).path("checks").findValuesAsText("name")).contains("specforge-llm-circuit");
-            Map<String, Double> m = scrape(http);
+            Map<String, Double> m = scrape(http());
             // calls already past the breaker when it opened still count
             assertThat(sum(m, "specforge_llm_requests_total", "outcome=\"error\"")).isEqualTo(SERVER.requests().size())
                     .isGreaterThanOrEqualTo(2);

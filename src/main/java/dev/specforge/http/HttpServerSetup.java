@@ -1,5 +1,6 @@
 package dev.specforge.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
@@ -12,8 +13,9 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  *   <li>every response, including Vert.x's own 404/405 pages and the management endpoints, carries seed 003's
  *       security headers {@code X-Content-Type-Options: nosniff} and {@code Cache-Control: no-store} (Camel's HTTP
  *       header filter drops a {@code Cache-Control} set by a route);</li>
- *   <li>a request body over {@code camel.server.max-body-size} is answered with an RFC 9457 problem (413) instead
- *       of Vert.x's plain-text page: Vert.x's body handler refuses such a body before any Camel route sees it.</li>
+ *   <li>a request body over {@code camel.server.max-body-size} is answered with an RFC 9457 problem (413, built by
+ *       {@link Problems} like every other problem) instead of Vert.x's plain-text page: Vert.x's body handler
+ *       refuses such a body before any Camel route sees it.</li>
  * </ul>
  */
 public final class HttpServerSetup implements ExtendedStartupListener {
@@ -38,19 +40,17 @@ public final class HttpServerSetup implements ExtendedStartupListener {
      */
     @Override
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+        Problems problems = new Problems(new ObjectMapper());
+        HttpProblem over = new HttpProblem(413, "body-too-large", "Request body too large",
+                "the body is over " + maxBodySize + " bytes (camel.server.max-body-size)");
         Handler<RoutingContext> tooLarge = ctx -> {
             if (ctx.response().ended()) {
                 return;
             }
-            String body = "{\"type\":\"" + Problems.type("body-too-large") + "\",\"title\":\"Request body too large\","
-                    + "\"status\":413,\"detail\":\"the body is over " + maxBodySize + " bytes "
-                    + "(camel.server.max-body-size)\",\"instance\":\"" + jsonEscape(ctx.normalizedPath()) + "\"}";
             ctx.response().setStatusCode(413)
                     .putHeader("Content-Type", Problems.MEDIA_TYPE)
-                    .putHeader("X-Content-Type-Options", "nosniff")
-                    .putHeader("Cache-Control", "no-store")
                     .putHeader("Connection", "close")
-                    .end(body);
+                    .end(problems.map(over, ctx.normalizedPath()).body().toString());
         };
         for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
             router.route().order(Integer.MIN_VALUE).handler(ctx -> {
@@ -66,19 +66,5 @@ public final class HttpServerSetup implements ExtendedStartupListener {
                 }
             });
         }
-    }
-
-    private static String jsonEscape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char c : (s == null ? "" : s).toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -28,8 +28,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The HTTP API's steps, called by {@code routes/http.camel.yaml}. Every route starts with {@link #accept} (API key,
- * request headers stripped so nothing is echoed back) and every answer carries {@code X-Content-Type-Options: nosniff}
- * and {@code Cache-Control: no-store} (seed 003's security headers). Errors become RFC 9457 problems
+ * request headers stripped so nothing is echoed back); every answer gets seed 003's security headers from
+ * {@link HttpServerSetup}, which sets them on the router for every response. Errors become RFC 9457 problems
  * ({@link #problem}).
  *
  * <p>Specs are accepted as {@code application/yaml}, {@code application/json} (and their {@code x-}, {@code text/},
@@ -361,8 +361,6 @@ public final class HttpSteps {
         if (contentType != null) {
             out.setHeader(Exchange.CONTENT_TYPE, contentType);
         }
-        out.setHeader("X-Content-Type-Options", "nosniff");
-        out.setHeader("Cache-Control", "no-store");
         out.setBody(body);
     }
 

@@ -2,6 +2,7 @@ package dev.specforge.jobs;
 
 import dev.specforge.pipeline.RunCancelledException;
 import dev.specforge.pipeline.RunTracker;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The HTTP API's jobs: a bounded queue in front of a fixed pool of workers, each running one spec through the
  * pipeline. {@code specforge.jobs.max-queued} bounds the jobs waiting (beyond it {@link #submit} refuses with
  * {@link QueueFullException}, HTTP 429), {@code specforge.jobs.workers} the jobs running at once, and finished jobs,
- * with their zip and report files, are forgotten {@code specforge.jobs.expire-after} after they finished.
- * Thread-safe.
+ * with their zip and report files, are forgotten {@code specforge.jobs.expire-after} after they finished: by the
+ * scheduled {@link #expire()} sweep, or at once when an expired job is looked up. Thread-safe.
  */
 public final class JobRegistry {
 
@@ -76,7 +77,6 @@ public final class JobRegistry {
      * @throws QueueFullException when {@code max-queued} jobs are waiting already
      */
     public Job submit(JobRequest request) {
-        expire();
         if (queued.incrementAndGet() > settings.maxQueued()) {
             queued.decrementAndGet();
             throw new QueueFullException(settings.maxQueued(), settings.retryAfterSeconds());
@@ -93,8 +93,12 @@ public final class JobRegistry {
      * @return the job, unless unknown or expired
      */
     public Optional<Job> get(String id) {
-        expire();
-        return Optional.ofNullable(jobs.get(id));
+        Job job = jobs.get(id);
+        if (job != null && expired(job, clock.instant().minus(settings.expireAfter()))) {
+            remove(job);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(job);
     }
 
     /**
@@ -139,11 +143,15 @@ public final class JobRegistry {
     public void expire() {
         Instant cutoff = clock.instant().minus(settings.expireAfter());
         for (Job job : jobs.values()) {
-            Instant finished = job.finished();
-            if (finished != null && !finished.isAfter(cutoff)) {
+            if (expired(job, cutoff)) {
                 remove(job);
             }
         }
+    }
+
+    private static boolean expired(Job job, Instant cutoff) {
+        Instant finished = job.finished();
+        return finished != null && !finished.isAfter(cutoff);
     }
 
     private void remove(Job job) {
@@ -169,7 +177,7 @@ public final class JobRegistry {
             job.succeed(result, clock.instant());
             LOG.info("job {}: succeeded -> {}", job.id(), result.zip());
         } catch (Exception e) {
-            boolean cancelled = isCancellation(e);
+            boolean cancelled = ObjectHelper.getException(RunCancelledException.class, e) != null;
             job.fail(e, cancelled, clock.instant());
             LOG.info("job {}: {}", job.id(), cancelled ? "cancelled" : "failed: " + e.getMessage());
         } finally {
@@ -178,14 +186,6 @@ public final class JobRegistry {
         }
     }
 
-    private static boolean isCancellation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RunCancelledException) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static void delete(Path file) {
         if (file == null) {

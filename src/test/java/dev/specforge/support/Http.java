@@ -57,6 +57,11 @@ public final class Http {
         return send(b.build());
     }
 
+    /** Waits (up to 30 s) until {@code /observe/health} is UP: it is DOWN until the inbox consumer has polled once. */
+    public void awaitHealthy() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/observe/health").statusCode() == 200);
+    }
+
     /** @return the body parsed as JSON */
     public static JsonNode json(HttpResponse<byte[]> response) throws IOException {
         return JSON.readTree(response.body());

@@ -73,6 +73,16 @@ public abstract class SpecforgeTestSupport extends CamelMainTestSupport {
         }
     }
 
+    /** @return a real HTTP client for this test's server (made on first use) */
+    protected Http http() {
+        if (http == null) {
+            http = new Http(context);
+        }
+        return http;
+    }
+
+    private Http http;
+
     /** @return the durable LLM answer cache folder; by default inside the test's own work folder */
     protected Path cacheFolder() {
         return work.resolve("cache");
