@@ -119,7 +119,6 @@ class CommandLineTest {
                 "-cp", System.getProperty("java.class.path"),
                 "-Dspecforge.inbox.dir=" + inbox, "-Dspecforge.outbox.dir=" + outbox,
                 "-Dspecforge.deadletter.dir=" + outbox.resolve("failed"),
-                "-Dspecforge.inbox.move-failed=" + outbox.resolve("failed"),
                 "-Dspecforge.work.dir=" + outbox.resolve(".work"),
                 "-Dspecforge.cache.dir=" + out.resolve("cache"),
                 // any free port for the HTTP API: 8080 may be taken on a build machine

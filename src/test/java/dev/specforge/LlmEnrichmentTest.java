@@ -183,15 +183,18 @@ class LlmEnrichmentTest {
             int calls = SERVER.requests().size();
             assertThat(calls).isPositive();
 
+            // the same spec again: the Idempotent Consumer answers it from the result store
             JsonNode again = generate(spec, "synth-again.yaml");
             assertThat(SERVER.requests()).hasSize(calls);
             assertThat(again.path("llm").path("requests").asInt()).isZero();
-            assertThat(again.path("llm").path("cacheHits").asInt()).isEqualTo(first.path("llm").path("items").asInt());
-            assertThat(sources(again)).containsEntry("src/main/java/com/example/synth/model/E2.java", "cache");
-            assertThat(GeneratedZip.read(outbox.resolve("synth-again.zip")).files().get("README.md"))
-                    .isEqualTo(GeneratedZip.read(outbox.resolve("synth.zip")).files().get("README.md"));
+            assertThat(sources(again).values()).containsOnly("cache");
+            assertThat(Files.readAllBytes(outbox.resolve("synth-again.zip")))
+                    .isEqualTo(Files.readAllBytes(outbox.resolve("synth.zip")));
 
-            // a restart: a new Main with the same cache folder has an empty L1 and reads L2
+            // a restart: a new Main with the same cache folder has an empty L1 and reads L2; without the stored
+            // results and files, every file renders again from the cached answers
+            deleteTree(cacheFolder().resolve("results"));
+            deleteTree(cacheFolder().resolve("files"));
             Path restartOut = work.resolve("restart-out");
             Main main = SpecforgeMain.create(Map.of(
                     "specforge.inbox.enabled", "false",
@@ -213,8 +216,11 @@ class LlmEnrichmentTest {
                 main.stop();
             }
             assertThat(SERVER.requests()).as("calls after a restart").hasSize(calls);
-            assertThat(readJson(restartOut.resolve("synth.report.json")).path("llm").path("cacheHits").asInt())
-                    .isEqualTo(first.path("llm").path("items").asInt());
+            JsonNode restarted = readJson(restartOut.resolve("synth.report.json"));
+            assertThat(restarted.path("llm").path("cacheHits").asInt()).isEqualTo(first.path("llm").path("items").asInt());
+            assertThat(sources(restarted)).containsEntry("src/main/java/com/example/synth/model/E2.java", "llm-cache");
+            assertThat(Files.readAllBytes(restartOut.resolve("synth.zip")))
+                    .isEqualTo(Files.readAllBytes(outbox.resolve("synth.zip")));
 
             // change one field (E2.f1 gets a maxLength): only E2.f1's validators and the per-entity items of E2 and
             // of E1, which refers to E2, change their context
@@ -223,8 +229,11 @@ class LlmEnrichmentTest {
             assertThat(askedItems(SERVER.requests())).containsExactlyInAnyOrder(
                     "field_validators:E2.f1", "entity_docs:E1", "entity_docs:E2", "sample_data:E1", "sample_data:E2");
             assertThat(changed.path("llm").path("cacheMisses").asInt()).isEqualTo(5);
+            // files reading only unchanged entities come from the per-file result cache
             assertThat(sources(changed)).containsEntry("src/main/java/com/example/synth/model/E2.java", "llm")
-                    .containsEntry("src/main/java/com/example/synth/model/E4.java", "cache");
+                    .containsEntry("src/main/java/com/example/synth/model/E4.java", "cache")
+                    .containsEntry("src/main/java/com/example/synth/repository/E4Repository.java", "cache")
+                    .containsEntry("README.md", "llm");
         }
 
         @Test
@@ -469,6 +478,17 @@ class LlmEnrichmentTest {
             long wallMs = report.path("llm").path("durationMs").asLong();
             assertThat(wallMs).as("enrichment wall time vs the rpm bound of %d ms", boundMs)
                     .isLessThanOrEqualTo((long) (boundMs * 1.10) + 500);
+        }
+    }
+
+    static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 }

@@ -9,9 +9,12 @@ import dev.specforge.plan.FileTask;
  * @param content the rendered bytes (UTF-8), or {@code null} when rendering failed
  * @param check   what was checked ({@code java}, {@code json}, ... or {@code none}); {@code render} when rendering failed
  * @param valid   whether the file rendered and passed its check
- * @param problem why not, or {@code null}
+ * @param problem  why not, or {@code null}
+ * @param cacheKey the file's key in the per-file result cache, or {@code null} when it is not cached
+ * @param cached   whether the file came from that cache (neither rendered nor checked in this run)
  */
-public record GeneratedFile(FileTask task, byte[] content, String check, boolean valid, String problem) {
+public record GeneratedFile(FileTask task, byte[] content, String check, boolean valid, String problem,
+                            String cacheKey, boolean cached) {
 
     /** Zip and report order: by path, comparing UTF-16 code units (locale-independent, so reproducible). */
     public static final java.util.Comparator<GeneratedFile> BY_PATH = java.util.Comparator.comparing(f -> f.task().path());

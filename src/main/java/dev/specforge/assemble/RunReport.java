@@ -36,9 +36,10 @@ public record RunReport(String status, String spec, String project, String stack
     /**
      * @param path     path in the project
      * @param template template that produced it
-     * @param source   where the content came from: {@code template} (templates alone, or with offline answers),
-     *                 {@code llm} (reads a fresh LLM answer), {@code cache} (reads cached LLM answers only) or
-     *                 {@code fallback} (an LLM answer it reads was replaced by the offline provider's)
+     * @param source   where the content came from: {@code cache} (the per-file result cache: neither rendered nor
+     *                 checked in this run), else, rendered now: {@code template} (templates alone, or with offline
+     *                 answers), {@code llm} (reads a fresh LLM answer), {@code llm-cache} (reads cached LLM answers
+     *                 only) or {@code fallback} (an LLM answer it reads was replaced by the offline provider's)
      * @param check    the check applied ({@code java}, {@code json}, {@code yaml}, {@code xml}, {@code none},
      *                 {@code render} when rendering failed)
      * @param valid    whether it passed

@@ -1,5 +1,9 @@
 package dev.specforge.config;
 
+import dev.specforge.cache.CacheSweeper;
+import dev.specforge.cache.FileResultCache;
+import dev.specforge.cache.ResultStore;
+import dev.specforge.cache.StaleFiles;
 import dev.specforge.http.CamelJobRunner;
 import dev.specforge.http.HttpServerSetup;
 import dev.specforge.http.HttpSteps;
@@ -33,6 +37,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.impl.engine.DefaultShutdownStrategy;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
@@ -117,9 +122,19 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         }
         Llm llm = new Llm(camelContext);
         Enricher enricher = llm.enricher(camelContext, renderer, meters);
+        Path cacheDir = Path.of(llm.prop("specforge.cache.dir", "cache"));
+        Duration ttl = Llm.duration("specforge.cache.ttl", llm.prop("specforge.cache.ttl", "7d"));
+        StaleFiles.clean(Path.of(workDir), cacheDir, Path.of(outboxDir),
+                Path.of(llm.prop("specforge.deadletter.dir", "outbox/failed")));
+        ResultStore results = new ResultStore(cacheDir, ttl, Clock.systemUTC());
+        String settings = String.join("|", llm.provider.id(), llm.model, defaultGroup, defaultVersion,
+                Double.toString(minValidRatio));
         Generator generator = new Generator(
                 new SpecReader(new SpecDefaults(defaultGroup, defaultVersion, maxSpecBytes)),
-                stacks, renderer, new ValidationPolicy(minValidRatio), defaultStack, threads, enricher);
+                stacks, renderer, new ValidationPolicy(minValidRatio), defaultStack, threads, enricher,
+                new Generator.Caches(new FileResultCache(cacheDir, ttl, Clock.systemUTC()),
+                        (long) llm.number("specforge.cache.parsed-max-bytes", 64 * 1024 * 1024), settings));
+        shutdownStrategy(camelContext, (long) llm.number("specforge.shutdown.timeout-ms", 30_000));
         ExecutorService pool = camelContext.getExecutorServiceManager()
                 .newFixedThreadPool(this, "specforge-render", threads);
         ExecutorService llmPool = camelContext.getExecutorServiceManager()
@@ -128,12 +143,13 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         RunTracker runs = new RunTracker();
         SpecforgeMetrics metrics = new SpecforgeMetrics(meters);
         registry.bind("runs", runs);
-        registry.bind("generateSteps", new GenerateSteps(generator, Path.of(workDir), runs, metrics));
+        registry.bind("resultStore", results);
+        registry.bind("generateSteps", new GenerateSteps(generator, Path.of(workDir), runs, metrics, results));
         registry.bind("enrichSteps", new EnrichSteps(generator));
         registry.bind("renderPool", pool);
         registry.bind("llmPool", llmPool);
         registry.bind("generatedFiles", new GeneratedFilesAggregationStrategy());
-        entryPoints(camelContext, llm, runs, metrics, stacks);
+        entryPoints(camelContext, llm, runs, metrics, stacks, new CacheSweeper(cacheDir, ttl, Clock.systemUTC()));
         registry.bind("specforge-outbox", ReadinessChecks.outboxWritable(Path.of(outboxDir), Path.of(workDir)));
         registry.bind("specforge-templates", ReadinessChecks.templatesLoad(stacks, renderer));
         if (llm.breaker != null) {
@@ -147,11 +163,25 @@ public class SpecforgeConfiguration implements CamelConfiguration {
     }
 
     /**
+     * Graceful shutdown in ms ({@code specforge.shutdown.timeout-ms}): Camel's {@link DefaultShutdownStrategy} stops
+     * the consumers, waits for the exchanges in flight for at most the timeout, then stops them. Bound as a bean,
+     * which Camel Main installs after applying {@code camel.main.*}, so the unit stays milliseconds.
+     */
+    private static void shutdownStrategy(CamelContext camelContext, long timeoutMs) {
+        DefaultShutdownStrategy strategy = new DefaultShutdownStrategy(camelContext);
+        strategy.setTimeUnit(TimeUnit.MILLISECONDS);
+        strategy.setTimeout(Math.max(1, timeoutMs));
+        strategy.setShutdownNowOnTimeout(true);
+        strategy.setLogInflightExchangesOnTimeout(true);
+        camelContext.getRegistry().bind("specforgeShutdown", strategy);
+    }
+
+    /**
      * The HTTP API's beans ({@code jobs}, {@code httpSteps}, the 413 problem) and the housekeeping schedule: job
      * expiry and the daemon's progress log.
      */
     private void entryPoints(CamelContext camelContext, Llm settings, RunTracker runs, SpecforgeMetrics metrics,
-                             StackRegistry stacks) {
+                             StackRegistry stacks, CacheSweeper sweeper) {
         int workers = settings.positive("specforge.jobs.workers", 2);
         Duration expireAfter = Llm.duration("specforge.jobs.expire-after", settings.prop("specforge.jobs.expire-after", "1h"));
         JobRegistry jobs = new JobRegistry(new JobRegistry.Settings(workers,
@@ -175,6 +205,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
                 .newSingleThreadScheduledExecutor(this, "specforge-housekeeping");
         long sweepMs = Math.max(1000, Math.min(expireAfter.toMillis() / 4, 60_000));
         housekeeping.scheduleWithFixedDelay(jobs::expire, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(sweeper, 1, 10, TimeUnit.MINUTES);
         long progressMs = (long) settings.number("specforge.progress.log-interval-ms", 5000);
         if (progressMs > 0) {
             housekeeping.scheduleWithFixedDelay(new ProgressLog(runs, progressMs), progressMs, progressMs,

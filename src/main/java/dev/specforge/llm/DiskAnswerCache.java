@@ -80,7 +80,7 @@ public final class DiskAnswerCache {
         entry.put("created", clock.instant().toString());
         entry.set("answer", answer);
         try {
-            AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(entry)));
+            AtomicFiles.writeDurable(file, out -> out.write(JSON.writeValueAsBytes(entry)));
         } catch (IOException e) {
             LOG.warn("could not write LLM cache entry {}: {} (the answer is still used)", file, e.getMessage());
         }

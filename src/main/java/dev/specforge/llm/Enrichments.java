@@ -50,10 +50,10 @@ public record Enrichments(Map<String, Answer> answers) {
 
     /**
      * A file's source: {@code fallback} if any answer it reads fell back, else {@code llm} if any is fresh, else
-     * {@code cache} if any came from a cache, else {@code template}.
+     * {@code llm-cache} if any came from an answer cache, else {@code template}.
      *
      * @param read the answers a file reads
-     * @return {@code template}, {@code llm}, {@code cache} or {@code fallback}
+     * @return {@code template}, {@code llm}, {@code llm-cache} or {@code fallback}
      */
     public static String fileSource(List<Answer> read) {
         boolean llm = false;
@@ -69,6 +69,6 @@ public record Enrichments(Map<String, Answer> answers) {
                 }
             }
         }
-        return llm ? "llm" : cache ? "cache" : "template";
+        return llm ? "llm" : cache ? "llm-cache" : "template";
     }
 }

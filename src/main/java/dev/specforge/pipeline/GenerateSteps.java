@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specforge.assemble.GeneratedFile;
 import dev.specforge.assemble.RunReport;
+import dev.specforge.cache.ResultStore;
 import dev.specforge.observe.SpecforgeMetrics;
 import dev.specforge.plan.FileTask;
 import dev.specforge.spec.SpecException;
@@ -64,6 +65,8 @@ public final class GenerateSteps {
     /** Out header (and exchange property): the run report, a {@link RunReport}. */
     public static final String REPORT = "specforgeReport";
 
+    /** Exchange property: the spec's key in the result store, read by the Idempotent Consumer. */
+    public static final String RESULT_KEY = "specforgeResultKey";
     /** Exchange property: the {@link SpecRun}, shared with the Splitter's parts. */
     public static final String RUN = "specforgeRun";
     /** Exchange property: the stage in progress, for error reports. */
@@ -74,11 +77,13 @@ public final class GenerateSteps {
     private static final Logger LOG = LoggerFactory.getLogger(GenerateSteps.class);
     private static final String ZIP = "specforgeZip";
     private static final String REPORT_PATH = "specforgeReportPath";
+    private static final String INBOX_FILE = "specforgeInboxFile";
 
     private final Generator generator;
     private final Path workDir;
     private final RunTracker tracker;
     private final SpecforgeMetrics metrics;
+    private final ResultStore results;
     private final ObjectMapper json = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -88,9 +93,11 @@ public final class GenerateSteps {
      * @param workDir   folder for zips being assembled ({@code specforge.work.dir}); created if missing
      * @param tracker   the runs in flight (progress and cancellation)
      * @param metrics   the spec and file meters
+     * @param results   the durable result store (the Idempotent Consumer's repository)
      */
     public GenerateSteps(Generator generator, Path workDir, RunTracker tracker,
-                         SpecforgeMetrics metrics) {
+                         SpecforgeMetrics metrics, ResultStore results) {
+        this.results = results;
         this.generator = generator;
         this.workDir = workDir;
         this.tracker = tracker;
@@ -119,6 +126,7 @@ public final class GenerateSteps {
         String name = specName(exchange);
         SpecRun run = generator.plan(spec, name, exchange.getMessage().getHeader(HEADER_STACK, String.class));
         exchange.setProperty(RUN, run);
+        exchange.setProperty(RESULT_KEY, run.resultKey());
         exchange.setProperty(STAGE, "enrich");
         tracker.started(id, run);
         LOG.info("{}: {} spec, project '{}', stack {}: {} entities, {} operation groups, {} files and {} enrichment "
@@ -208,11 +216,45 @@ public final class GenerateSteps {
         Path zip = workDir.resolve(UUID.randomUUID() + ".zip");
         exchange.getExchangeExtension().addOnCompletion(new DeleteOnCompletion(zip));
         RunReport report = generator.assemble(run, files, zip);
+        byte[] reportJson = json.writeValueAsBytes(report);
+        results.store(run.resultKey(), zip, reportJson);
         exchange.setProperty(STAGE, "deliver");
         exchange.setProperty(REPORT, report);
         exchange.setProperty(ZIP, zip.toFile());
         exchange.getMessage().setHeader(Exchange.FILE_NAME, baseName(run.specName()) + ".report.json");
-        exchange.getMessage().setBody(json.writeValueAsString(report));
+        exchange.getMessage().setBody(reportJson);
+    }
+
+    /**
+     * The Idempotent Consumer found the spec's result stored (an identical spec, same stack and settings, ran
+     * before): take its zip and report from the {@link ResultStore} instead of enriching, rendering and checking.
+     * Out: as {@link #assemble}; the report is the stored one for this spec's name, with every file's
+     * {@code source} {@code cache}, no LLM calls, and this run's duration.
+     *
+     * @param exchange the exchange, after {@link #plan}
+     * @throws IOException when the stored report cannot be read
+     */
+    public void replay(Exchange exchange) throws IOException {
+        exchange.setProperty(STAGE, "deliver");
+        SpecRun run = exchange.getProperty(RUN, SpecRun.class);
+        run.phase("deliver");
+        String key = run.resultKey();
+        RunReport stored = json.readValue(results.report(key).toFile(), RunReport.class);
+        RunReport.Llm was = stored.llm();
+        RunReport report = new RunReport(stored.status(), run.specName(), stored.project(), stored.stack(),
+                stored.format(), java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()),
+                stored.renderThreads(), 0, stored.counts(),
+                new RunReport.Llm(was.provider(), was.model(), was.items(), was.offlineItems(), 0, 0, 0, 0, 0, 0, 0,
+                        0, 0, 0, 0, 0, was.templateFiles(), was.llmFiles(), 0),
+                stored.files().stream().map(f -> new RunReport.FileRow(f.path(), f.template(), "cache", f.check(),
+                        f.valid(), f.critical(), f.bytes(), f.problem())).toList(),
+                stored.warnings());
+        LOG.info("{}: same spec, stack and settings as an earlier run (result {}): zip from the result store, "
+                + "nothing enriched or rendered", run.specName(), key.substring(0, 12));
+        exchange.setProperty(REPORT, report);
+        exchange.setProperty(ZIP, results.zip(key).toFile());
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, baseName(run.specName()) + ".report.json");
+        exchange.getMessage().setBody(json.writeValueAsBytes(report));
     }
 
     /**
@@ -252,29 +294,93 @@ public final class GenerateSteps {
     }
 
     /**
-     * Dead Letter Channel, first half: name the original spec for the dead letter (used when the spec did not
-     * come from the file inbox, which moves the file there itself).
+     * Dead Letter Channel, first step: whether the spec failed only because specforge is shutting down, and came
+     * from the file inbox. Such a spec is left where it is, to be generated on the next start, instead of being
+     * dead-lettered for a fault that is not its own. A spec problem (invalid spec, rejected project) is
+     * dead-lettered even during a shutdown.
+     *
+     * @param exchange the failed exchange
+     * @return {@code true} to leave the spec in the inbox
+     */
+    public boolean interruptedByShutdown(Exchange exchange) {
+        boolean stopping = exchange.getContext().isStopping() || exchange.getContext().isStopped();
+        return stopping && fromInbox(exchange) && !isSpecProblem(rootSpecificCause(caught(exchange)));
+    }
+
+    /**
+     * Logs a spec left in the inbox by a shutdown ({@link #interruptedByShutdown}) and counts it as
+     * {@code interrupted}.
+     *
+     * @param exchange the failed exchange
+     */
+    public void leaveInInbox(Exchange exchange) {
+        metrics.ended("interrupted", exchange.getClock().elapsed());
+        LOG.warn("{}: interrupted by the shutdown at {}; left in the inbox for the next start", specName(exchange),
+                exchange.getProperty(STAGE, "receive", String.class));
+    }
+
+    /**
+     * Dead Letter Channel: name the original spec for the dead letter (the body is the original message, so the
+     * dead-letter producer writes the spec's own bytes).
      *
      * @param exchange the failed exchange, carrying the original message
      */
     public void deadLetterOriginal(Exchange exchange) {
+        File local = inboxFile(exchange);
+        if (local != null) {
+            exchange.setProperty(INBOX_FILE, local.getAbsolutePath());
+        }
         exchange.getMessage().setHeader(Exchange.FILE_NAME, specName(exchange));
+    }
+
+    /**
+     * Dead Letter Channel, last step: a spec from the file inbox leaves it once its copy and error report are in
+     * the dead letter (so a failure on the way leaves it in the inbox, never nowhere).
+     *
+     * @param exchange the failed exchange
+     * @throws IOException when the inbox file cannot be deleted (it is then generated again on the next poll)
+     */
+    public void removeFromInbox(Exchange exchange) throws IOException {
+        String path = exchange.getProperty(INBOX_FILE, String.class);
+        if (path != null) {
+            Files.deleteIfExists(Path.of(path));
+        }
+    }
+
+    private static boolean fromInbox(Exchange exchange) {
+        return inboxFile(exchange) != null;
+    }
+
+    /**
+     * @return the local file the inbox route consumed (the original message's body is a {@code GenericFile} over a
+     *         {@link File}), else {@code null}: other triggers, and remote inboxes (ftp, sftp), whose consumers
+     *         need their own {@code moveFailed}
+     */
+    private static File inboxFile(Exchange exchange) {
+        if (!"inbox".equals(exchange.getProperty(TRIGGER, String.class))) {
+            return null;
+        }
+        return exchange.getMessage().getBody() instanceof org.apache.camel.component.file.GenericFile<?> g
+                && g.getFile() instanceof File f ? f : null;
+    }
+
+    private static Throwable caught(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return error == null ? exchange.getException() : error;
     }
 
     /**
      * Dead Letter Channel, second half: the error report. Out: JSON with {@code spec}, {@code stage} (parse,
      * render, validate, deliver...), {@code error} (exception type), {@code message}, {@code location} (JSON
-     * pointer or line/column when known), {@code time} (UTC, ISO-8601) and, when planning had succeeded, the
-     * run's {@code report}; named {@code <spec name>.error.json}.
+     * pointer or line/column when known), {@code time} (UTC, ISO-8601), {@code attempts} (1 plus the redeliveries
+     * of a transient fault) and, when validation rejected the project, the run's {@code report}; named
+     * {@code <spec name>.error.json}.
      *
      * @param exchange the failed exchange
      * @throws JsonProcessingException never in practice (serialising plain records)
      */
     public void errorReport(Exchange exchange) throws JsonProcessingException {
-        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (error == null) {
-            error = exchange.getException();
-        }
+        Throwable error = caught(exchange);
         Throwable cause = rootSpecificCause(error);
         String name = specName(exchange);
         String stage = exchange.getProperty(STAGE, "receive", String.class);
@@ -291,6 +397,7 @@ public final class GenerateSteps {
             out.put("message", cause == null ? "unknown error" : String.valueOf(cause.getMessage()));
         }
         out.put("time", Instant.now().toString());
+        out.put("attempts", 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class));
         if (cause instanceof GenerationFailedException gf) {
             out.set("report", json.valueToTree(gf.report()));
         }

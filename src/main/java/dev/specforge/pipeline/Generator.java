@@ -19,6 +19,12 @@ import dev.specforge.validate.FileCheck;
 import dev.specforge.validate.FileValidator;
 import dev.specforge.validate.ValidationPolicy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.specforge.cache.Digest;
+import dev.specforge.cache.FileResultCache;
+import dev.specforge.spec.ProjectModel;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +47,13 @@ public final class Generator {
     private final String defaultStack;
     private final int renderThreads;
     private final Enricher enricher;
+    private final FileResultCache fileCache;
+    private final Cache<String, Parsed> parsed;
+
+    /** A parsed spec and the size of its source, the parsed-spec cache's weight. */
+    private record Parsed(ProjectModel model, int sourceBytes) {
+    }
+    private final String settings;
 
     /**
      * @param reader        spec reader
@@ -50,9 +63,10 @@ public final class Generator {
      * @param defaultStack  stack for specs that name none ({@code specforge.stack.default})
      * @param renderThreads size of the render pool, reported in each run report
      * @param enricher      the enrichment stage
+     * @param caches        the per-file result cache and the parsed-spec cache's bound
      */
     public Generator(SpecReader reader, StackRegistry stacks, TemplateRenderer renderer, ValidationPolicy policy,
-                     String defaultStack, int renderThreads, Enricher enricher) {
+                     String defaultStack, int renderThreads, Enricher enricher, Caches caches) {
         this.reader = reader;
         this.stacks = stacks;
         this.planner = new Planner();
@@ -63,6 +77,25 @@ public final class Generator {
         this.defaultStack = defaultStack;
         this.renderThreads = renderThreads;
         this.enricher = enricher;
+        this.fileCache = caches.files();
+        this.parsed = Caffeine.newBuilder()
+                .maximumWeight(caches.parsedMaxBytes())
+                .<String, Parsed>weigher((key, p) -> p.sourceBytes())
+                .build();
+        this.settings = caches.settings();
+    }
+
+    /**
+     * The caches of the generation core.
+     *
+     * @param files          the per-file result cache, or {@code null} for none
+     * @param parsedMaxBytes the parsed-spec cache's bound: the total size of the specs whose models it keeps, in
+     *                       bytes ({@code specforge.cache.parsed-max-bytes}); 0 keeps none
+     * @param settings       every setting that changes a spec's output but is not in the spec or the stack (LLM
+     *                       provider and model, project defaults, validation ratio), as one string; part of every
+     *                       result key
+     */
+    public record Caches(FileResultCache files, long parsedMaxBytes, String settings) {
     }
 
     /** @return the enrichment stage */
@@ -90,7 +123,8 @@ public final class Generator {
      */
     public SpecRun plan(byte[] content, String specName, String stackOverride) {
         long start = System.nanoTime();
-        ProjectModel model = reader.read(content);
+        String contentHash = Digest.of(content);
+        ProjectModel model = parsed.get(contentHash, k -> new Parsed(reader.read(content), content.length)).model();
         String stackName = stackOverride != null ? stackOverride : model.stack() != null ? model.stack() : defaultStack;
         if (!stacks.exists(stackName)) {
             throw new SpecException(model.stack() != null && stackOverride == null ? "/stack" : null,
@@ -98,7 +132,29 @@ public final class Generator {
         }
         StackManifest stack = stacks.manifest(stackName);
         List<FileTask> tasks = planner.plan(model, stack);
-        return new SpecRun(specName, model, stack, tasks, enricher.start(model, stack, tasks), start);
+        String resultKey = Digest.sha256().add(ENGINE).add(settings).add(contentHash).add(stack.name())
+                .add(stack.version()).add(stacks.stackDigest(stack.name())).hex();
+        return new SpecRun(specName, model, stack, tasks, enricher.start(model, stack, tasks), start, resultKey);
+    }
+
+    /**
+     * The version of the code that turns models into files: a digest of specforge's own jar when it runs from one,
+     * else its build version. Part of every cache key, so a new specforge build never reuses an older one's files.
+     */
+    static final String ENGINE = engine();
+
+    private static String engine() {
+        try {
+            java.net.URL jar = Generator.class.getProtectionDomain().getCodeSource().getLocation();
+            Path path = Path.of(jar.toURI());
+            if (java.nio.file.Files.isRegularFile(path)) {
+                return Digest.of(java.nio.file.Files.readAllBytes(path));
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            // fall back to the version
+        }
+        String version = Generator.class.getPackage().getImplementationVersion();
+        return "specforge-" + (version == null ? "dev" : version);
     }
 
     /**
@@ -141,11 +197,16 @@ public final class Generator {
      */
     public GeneratedFile render(SpecRun run, FileTask task) {
         run.renderStarted();
+        String key = fileCache == null ? null : fileKey(run, task);
         try {
+            FileResultCache.Entry hit = key == null ? null : fileCache.get(key);
+            if (hit != null) {
+                return new GeneratedFile(task, hit.content(), hit.check(), hit.valid(), hit.problem(), key, true);
+            }
             byte[] content = renderer.render(task.template(), TemplateModels.forTask(run.templateModel(), task));
-            return new GeneratedFile(task, content, "pending", false, null);
+            return new GeneratedFile(task, content, "pending", false, null, key, false);
         } catch (RenderException e) {
-            return new GeneratedFile(task, null, "render", false, e.getMessage());
+            return new GeneratedFile(task, null, "render", false, e.getMessage(), null, false);
         } finally {
             run.renderFinished();
         }
@@ -158,11 +219,30 @@ public final class Generator {
      * @return the same file with its check's outcome; a file that failed to render is returned unchanged
      */
     public GeneratedFile validate(GeneratedFile file) {
-        if (file.content() == null) {
+        if (file.content() == null || file.cached()) {
             return file;
         }
         FileCheck check = validator.check(file.task().path(), file.content());
-        return new GeneratedFile(file.task(), file.content(), check.kind(), check.valid(), check.problem());
+        if (file.cacheKey() != null) {
+            fileCache.put(file.cacheKey(), new FileResultCache.Entry(file.content(), check.kind(), check.valid(),
+                    check.problem()));
+        }
+        return new GeneratedFile(file.task(), file.content(), check.kind(), check.valid(), check.problem(),
+                file.cacheKey(), false);
+    }
+
+    /**
+     * A file's key in the per-file result cache: SHA-256 over the engine version, the stack's name and version,
+     * the template's source ({@link StackRegistry#templateDigest}) and the data slice the template reads
+     * ({@link TemplateModels.Base#sliceDigest}: the enrichment answers it uses are part of that slice).
+     *
+     * @param run  a spec's run, enriched
+     * @param task one of its files
+     * @return 64 hex characters
+     */
+    String fileKey(SpecRun run, FileTask task) {
+        return Digest.sha256().add(ENGINE).add(run.stack().name()).add(run.stack().version())
+                .add(stacks.templateDigest(task.template())).add(run.templateModel().sliceDigest(task)).hex();
     }
 
     /**
@@ -193,10 +273,12 @@ public final class Generator {
         long bytes = files.stream().mapToLong(GeneratedFile::bytes).sum();
         Enrichments answers = run.enrichments();
         List<RunReport.FileRow> rows = files.stream()
-                .map(f -> new RunReport.FileRow(f.task().path(), f.task().template(), source(run, answers, f),
+                .map(f -> new RunReport.FileRow(f.task().path(), f.task().template(),
+                        f.cached() ? "cache" : source(run, answers, f),
                         f.check(), f.valid(), f.task().critical(), f.bytes(), f.problem()))
                 .toList();
-        int llmFiles = (int) rows.stream().filter(r -> r.source().equals("llm") || r.source().equals("cache")).count();
+        int llmFiles = (int) files.stream().map(f -> source(run, answers, f))
+                .filter(src -> src.equals("llm") || src.equals("llm-cache")).count();
         return new RunReport(status, run.specName(), run.model().project().name(), run.stack().name(),
                 run.model().format().name().toLowerCase(java.util.Locale.ROOT),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()), renderThreads,

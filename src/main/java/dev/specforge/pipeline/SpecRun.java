@@ -31,9 +31,11 @@ public final class SpecRun {
     private volatile String phase = "enrich";
     private volatile long renderStartNanos;
     private volatile boolean cancelled;
+    private final String resultKey;
 
     SpecRun(String specName, ProjectModel model, StackManifest stack, List<FileTask> tasks,
-            EnrichmentRun enrichment, long startNanos) {
+            EnrichmentRun enrichment, long startNanos, String resultKey) {
+        this.resultKey = resultKey;
         this.specName = specName;
         this.model = model;
         this.stack = stack;
@@ -45,6 +47,14 @@ public final class SpecRun {
     /** @return the spec's file name, e.g. {@code petstore.yaml} */
     public String specName() {
         return specName;
+    }
+
+    /**
+     * @return the spec's key in the durable result store and Idempotent Consumer: SHA-256 over the spec's bytes, the
+     *         stack (name, version, every file of its folder), the output-changing settings and the engine version
+     */
+    public String resultKey() {
+        return resultKey;
     }
 
     /** @return the parsed project model */

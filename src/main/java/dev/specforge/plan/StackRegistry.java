@@ -25,6 +25,7 @@ public final class StackRegistry {
 
     private final Path root;
     private final Map<String, StackManifest> cache = new ConcurrentHashMap<>();
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
     /**
@@ -69,6 +70,66 @@ public final class StackRegistry {
             throw new PlanException("unknown stack '" + name + "'; installed stacks: " + String.join(", ", names()));
         }
         return cache.computeIfAbsent(name, this::load);
+    }
+
+    /**
+     * The digest a generated file's cache key uses for its template: the template file's own SHA-256, or, when it
+     * pulls in other files ({@code #include} / {@code #import}), the whole stack folder's ({@link #stackDigest}).
+     * Read once per process, like the renderer, which never re-reads a template either.
+     *
+     * @param template a template name relative to the root, e.g. {@code camel-service/pom.xml.ftl}
+     * @return 64 hex characters
+     * @throws java.io.UncheckedIOException when the template cannot be read
+     */
+    public String templateDigest(String template) {
+        return memo("t:" + template, () -> {
+            byte[] source = read(root.resolve(template).normalize());
+            String text = new String(source, java.nio.charset.StandardCharsets.UTF_8);
+            if (text.contains("#include") || text.contains("#import")) {
+                return stackDigest(template.substring(0, template.indexOf('/')));
+            }
+            return dev.specforge.cache.Digest.of(source);
+        });
+    }
+
+    /**
+     * @param name an installed stack
+     * @return the SHA-256 over every file of the stack folder (relative paths in sorted order, and their bytes):
+     *         manifest, templates and prompts; read once per process
+     * @throws java.io.UncheckedIOException when the folder cannot be read
+     */
+    public String stackDigest(String name) {
+        return memo("s:" + name, () -> {
+            Path dir = root.resolve(manifest(name).name());
+            dev.specforge.cache.Digest digest = dev.specforge.cache.Digest.sha256();
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    digest.add(dir.relativize(f).toString().replace('\\', '/')).add(read(f));
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read stack folder " + dir, e);
+            }
+            return digest.hex();
+        });
+    }
+
+    /** get, else compute and keep (not computeIfAbsent: a template digest may need the stack digest) */
+    private String memo(String key, java.util.function.Supplier<String> compute) {
+        String known = digests.get(key);
+        if (known != null) {
+            return known;
+        }
+        String value = compute.get();
+        String raced = digests.putIfAbsent(key, value);
+        return raced == null ? value : raced;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private StackManifest load(String name) {

@@ -30,7 +30,9 @@ import java.util.Map;
  *   <li>{@code entities}, {@code objectEntities}, {@code enumEntities}: entity maps;</li>
  *   <li>{@code operationGroups}: group maps (name, tag, kebab, operations);</li>
  *   <li>{@code features}: name to boolean; {@code format}: native or openapi;</li>
- *   <li>{@code entity} (entity scope) and {@code group} (operation-group scope);</li>
+ *   <li>{@code entity} (entity scope) and {@code group} (operation-group scope); entity- and group-scoped files
+ *       see only {@code project}, {@code stack}, {@code features}, {@code format}, their entity or group and
+ *       {@code path}, so that their cached results depend on that slice alone ({@link Base#sliceDigest});</li>
  *   <li>functions {@code yamlString(text)} and {@code javaString(text)}: quoted, escaped literals
  *       (see {@link Escapes}).</li>
  * </ul>
@@ -54,13 +56,36 @@ public final class TemplateModels {
     /**
      * The data model of one spec, built once and shared (read-only) by every file's render.
      *
-     * @param shared   the variables every file sees
      * @param entities entity maps by entity name, for entity-scoped files
      * @param groups   operation-group maps by group name, for operation-group-scoped files
+     * @param shared   the variables every project-scoped file sees
+     * @param scoped   the narrow shared part entity- and group-scoped files see
+     * @param sharedDigest the digest of {@code shared} ({@link dev.specforge.cache.Digest#addModel})
      */
-    public record Base(Map<String, Object> shared, Map<String, Map<String, Object>> entities,
-                       Map<String, Map<String, Object>> groups) {
+    public record Base(Map<String, Object> shared, Map<String, Object> scoped,
+                       Map<String, Map<String, Object>> entities, Map<String, Map<String, Object>> groups,
+                       String sharedDigest) {
+
+        /**
+         * The digest of exactly the data one file's template can read (its "data slice"): the whole shared model
+         * for a project-scoped file; for an entity- or group-scoped file, the narrow shared part ({@code project},
+         * {@code stack}, {@code features}, {@code format}), its entity or group map (enrichment slots included) and
+         * its path. Changing one entity therefore changes the key of only the files that read it.
+         *
+         * @param task a planned file of this spec
+         * @return 64 hex characters
+         */
+        public String sliceDigest(FileTask task) {
+            if (task.entity() == null && task.group() == null) {
+                return dev.specforge.cache.Digest.sha256().add(sharedDigest).add(task.path()).hex();
+            }
+            return dev.specforge.cache.Digest.sha256().addModel(forTask(this, task)).hex();
+        }
     }
+
+    /** The shared variables entity- and operation-group-scoped files see (not the lists of every entity/group). */
+    private static final java.util.Set<String> SCOPED = java.util.Set.of("project", "stack", "features", "format",
+            "yamlString", "javaString");
 
     /**
      * @param model   the project model
@@ -108,16 +133,20 @@ public final class TemplateModels {
         root.put("format", model.format().name().toLowerCase(Locale.ROOT));
         root.put("yamlString", Escapes.YAML);
         root.put("javaString", Escapes.JAVA);
-        return new Base(root, byName, groupByName);
+        Map<String, Object> scoped = new HashMap<>(root);
+        scoped.keySet().retainAll(SCOPED);
+        return new Base(root, scoped, byName, groupByName, dev.specforge.cache.Digest.sha256().addModel(root).hex());
     }
 
     /**
      * @param base a model from {@link #base}
      * @param task the file to render
-     * @return the data model for that file: the base plus {@code entity} or {@code group}
+     * @return the data model for that file: for a project-scoped file the whole shared model; for an entity- or
+     *         group-scoped one the narrow shared part plus {@code entity} or {@code group}; and {@code path}
      */
     public static Map<String, Object> forTask(Base base, FileTask task) {
-        Map<String, Object> m = new HashMap<>(base.shared());
+        Map<String, Object> m = new HashMap<>(task.entity() == null && task.group() == null ? base.shared()
+                : base.scoped());
         if (task.entity() != null) {
             m.put("entity", base.entities().get(task.entity()));
         }

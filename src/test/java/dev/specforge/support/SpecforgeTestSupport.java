@@ -47,7 +47,6 @@ public abstract class SpecforgeTestSupport extends CamelMainTestSupport {
         p.put("specforge.inbox.dir", inbox.toString());
         p.put("specforge.outbox.dir", outbox.toString());
         p.put("specforge.deadletter.dir", deadLetter.toString());
-        p.put("specforge.inbox.move-failed", deadLetter.toString());
         p.put("specforge.work.dir", outbox.resolve(".work").toString());
         p.put("specforge.cache.dir", cacheFolder().toString());
         // a free port per test class: the HTTP server and the management endpoints share it
