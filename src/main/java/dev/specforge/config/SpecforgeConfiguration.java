@@ -37,7 +37,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.engine.DefaultShutdownStrategy;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
@@ -134,13 +133,13 @@ public class SpecforgeConfiguration implements CamelConfiguration {
                 stacks, renderer, new ValidationPolicy(minValidRatio), defaultStack, threads, enricher,
                 new Generator.Caches(new FileResultCache(cacheDir, ttl, Clock.systemUTC()),
                         (long) llm.number("specforge.cache.parsed-max-bytes", 64 * 1024 * 1024), settings));
-        shutdownStrategy(camelContext, (long) llm.number("specforge.shutdown.timeout-ms", 30_000));
         ExecutorService pool = camelContext.getExecutorServiceManager()
                 .newFixedThreadPool(this, "specforge-render", threads);
         ExecutorService llmPool = camelContext.getExecutorServiceManager()
                 .newFixedThreadPool(this, "specforge-llm", llm.concurrency);
 
         RunTracker runs = new RunTracker();
+        shutdown(camelContext, (long) llm.number("specforge.shutdown.timeout-ms", 30_000), runs);
         SpecforgeMetrics metrics = new SpecforgeMetrics(meters);
         registry.bind("runs", runs);
         registry.bind("resultStore", results);
@@ -163,17 +162,33 @@ public class SpecforgeConfiguration implements CamelConfiguration {
     }
 
     /**
-     * Graceful shutdown in ms ({@code specforge.shutdown.timeout-ms}): Camel's {@link DefaultShutdownStrategy} stops
-     * the consumers, waits for the exchanges in flight for at most the timeout, then stops them. Bound as a bean,
-     * which Camel Main installs after applying {@code camel.main.*}, so the unit stays milliseconds.
+     * Graceful shutdown in ms ({@code specforge.shutdown.timeout-ms}): Camel's shutdown strategy stops the consumers,
+     * waits for the exchanges in flight for at most the timeout, then stops the rest; thread pools then get one
+     * second to end. Configuration classes run after Camel Main applied {@code camel.main.*}, so the unit set here
+     * stays milliseconds. Runs still unfinished at that point are logged ({@link RunTracker#all()}): a spec from the
+     * file inbox stays there and is generated on the next start.
      */
-    private static void shutdownStrategy(CamelContext camelContext, long timeoutMs) {
-        DefaultShutdownStrategy strategy = new DefaultShutdownStrategy(camelContext);
+    private static void shutdown(CamelContext camelContext, long timeoutMs, RunTracker runs) {
+        var strategy = camelContext.getShutdownStrategy();
         strategy.setTimeUnit(TimeUnit.MILLISECONDS);
         strategy.setTimeout(Math.max(1, timeoutMs));
         strategy.setShutdownNowOnTimeout(true);
-        strategy.setLogInflightExchangesOnTimeout(true);
-        camelContext.getRegistry().bind("specforgeShutdown", strategy);
+        strategy.setLogInflightExchangesOnTimeout(false);
+        camelContext.getExecutorServiceManager().setShutdownAwaitTermination(1000);
+        try {
+            camelContext.addService(new org.apache.camel.support.service.ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    for (var run : runs.all()) {
+                        LOG.warn("{}: did not finish within the shutdown timeout ({} ms; phase {}, {}/{} files); "
+                                + "a spec from the inbox is left in the inbox for the next start", run.spec(),
+                                timeoutMs, run.phase(), run.filesDone(), run.filesTotal());
+                    }
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the shutdown log", e);
+        }
     }
 
     /**

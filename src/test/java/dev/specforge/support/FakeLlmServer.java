@@ -67,6 +67,22 @@ public final class FakeLlmServer implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+
+        /**
+         * @return the items asked, as {@code <kind>:<entity>} or {@code <kind>:<entity>.<field>}, e.g.
+         *         {@code field_validators:E2.f1}
+         */
+        public List<String> itemIds() {
+            String kind = body.has("tools") ? body.path("tool_choice").path("name").asText()
+                    : body.path("response_format").path("json_schema").path("name").asText();
+            List<String> ids = new ArrayList<>();
+            items().forEach(ctx -> {
+                JsonNode entity = ctx.path("entity");
+                ids.add(kind + ":" + (entity.isTextual() ? entity.asText() + "." + ctx.path("field").path("name").asText()
+                        : entity.path("name").asText()));
+            });
+            return ids;
+        }
     }
 
     private final HttpServer server;
