@@ -62,8 +62,13 @@ final class PathExpression {
         return safe(out.toString(), expression);
     }
 
+    /** Longest path segment, in UTF-8 bytes: most file systems allow 255, and the zip must unpack anywhere. */
+    static final int MAX_SEGMENT_BYTES = 200;
+
     /**
-     * @return the path if it is a safe relative path
+     * @return the path if it is a safe relative path: not empty or absolute, no drive letter, no backslash, no
+     *         control character (NUL included), no empty, {@code .} or {@code ..} segment, no segment over
+     *         {@value #MAX_SEGMENT_BYTES} UTF-8 bytes
      * @throws PlanException otherwise
      */
     static String safe(String path, String expression) {
@@ -72,6 +77,10 @@ final class PathExpression {
         for (String segment : path.split("/")) {
             if (segment.equals("..") || segment.equals(".") || segment.isEmpty()) {
                 bad = true;
+            }
+            if (segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+                throw new PlanException("output path '" + path + "' (from '" + expression + "') has a name longer "
+                        + "than " + MAX_SEGMENT_BYTES + " bytes, which file systems refuse; shorten the name in the spec");
             }
         }
         if (bad) {

@@ -81,11 +81,31 @@ public final class Names {
         }
     }
 
+    /** Windows device names, reserved as file names with any extension (Microsoft: "Naming Files, Paths"). */
+    private static final java.util.regex.Pattern WINDOWS_RESERVED =
+            java.util.regex.Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])");
+    /** Longest type name kept whole; longer ones keep a prefix plus a hash so file names stay portable. */
+    static final int MAX_TYPE_NAME = 100;
+
     /**
      * @param raw a name from a spec, e.g. {@code pet_status} or {@code 200-response}
-     * @return an UpperCamelCase Java type name, e.g. {@code PetStatus} or {@code Model200Response}
+     * @return an UpperCamelCase Java type name, e.g. {@code PetStatus} or {@code Model200Response}; a Windows
+     *         device name gets a {@code Model} suffix ({@code CON} becomes {@code CONModel}, so {@code CON.java}
+     *         never appears in a zip), and a name over {@value #MAX_TYPE_NAME} characters keeps its first 90 plus
+     *         {@code _} and 8 hex digits of its hash (the same name always gives the same result)
      */
     public static String typeName(String raw) {
+        String name = plainTypeName(raw);
+        if (WINDOWS_RESERVED.matcher(name).matches()) {
+            name = name + "Model";
+        }
+        if (name.length() > MAX_TYPE_NAME) {
+            name = name.substring(0, 90) + "_" + String.format("%08x", name.hashCode());
+        }
+        return name;
+    }
+
+    private static String plainTypeName(String raw) {
         StringBuilder b = new StringBuilder();
         for (String w : words(raw)) {
             b.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));

@@ -1,6 +1,8 @@
 package dev.specforge.spec;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +11,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -21,6 +22,11 @@ import java.nio.charset.StandardCharsets;
  * Input must be UTF-8 (a leading byte order mark is skipped). Thread-safe; one instance serves the process.
  */
 public final class SpecReader {
+
+    /** Deepest nesting of mappings and sequences accepted (Jackson's {@code StreamReadConstraints}). */
+    public static final int MAX_DEPTH = 256;
+    /** Longest scalar accepted, in characters (a description of a thousand pages; Jackson's default is 20 M). */
+    public static final int MAX_STRING_CHARS = 1_000_000;
 
     private final SpecDefaults defaults;
     private final ObjectMapper yaml;
@@ -36,8 +42,15 @@ public final class SpecReader {
         options.setCodePointLimit(defaults.maxBytes());
         options.setNestingDepthLimit(256);
         options.setMaxAliasesForCollections(50);
-        options.setAllowDuplicateKeys(true);
-        this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
+        options.setAllowDuplicateKeys(false);
+        this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(MAX_STRING_CHARS)
+                        .maxDocumentLength(defaults.maxBytes())
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build());
         this.nativeParser = new NativeSpecParser(defaults);
         this.openApiParser = new OpenApiSpecParser(defaults);
     }
@@ -100,6 +113,7 @@ public final class SpecReader {
         } catch (IOException e) {
             throw new SpecException(null, "cannot read the spec: " + e.getMessage());
         }
+        checkStrings(root, "");
         if (root == null || !root.isObject()) {
             throw new SpecException("/", "the document root must be a mapping (an object), found "
                     + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
@@ -136,17 +150,68 @@ public final class SpecReader {
                 + " 'openapi: 3.x' (OpenAPI) key");
     }
 
+    /**
+     * Jackson's YAML parser does not apply {@code maxStringLength} to scalars, so the limit is checked on the tree.
+     *
+     * @throws SpecException for a key or string value over {@link #MAX_STRING_CHARS}, naming its JSON pointer
+     */
+    private static void checkStrings(JsonNode node, String pointer) {
+        if (node == null) {
+            return;
+        }
+        if (node.isTextual() && node.textValue().length() > MAX_STRING_CHARS) {
+            throw new SpecException(pointer.isEmpty() ? "/" : pointer, "a string of " + node.textValue().length()
+                    + " characters, over the limit of " + MAX_STRING_CHARS);
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkStrings(node.get(i), pointer + "/" + i);
+            }
+        } else if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var f = fields.next();
+                String at = pointer + "/" + f.getKey().replace("~", "~0").replace("/", "~1");
+                if (f.getKey().length() > MAX_STRING_CHARS) {
+                    throw new SpecException(pointer.isEmpty() ? "/" : pointer, "a key of " + f.getKey().length()
+                            + " characters, over the limit of " + MAX_STRING_CHARS);
+                }
+                checkStrings(f.getValue(), at);
+            }
+        }
+    }
+
+    /**
+     * @return the text, after skipping a UTF-8 byte order mark
+     * @throws SpecException for binary content (a NUL byte) or bytes that are not UTF-8, naming the offset and line
+     */
     private static String decodeUtf8(byte[] content) {
         int offset = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
                 && (content[2] & 0xFF) == 0xBF ? 3 : 0;
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content, offset, content.length - offset))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new SpecException(null, "the spec is not valid UTF-8 text (" + e.getMessage() + ")");
+        for (int i = offset; i < content.length; i++) {
+            if (content[i] == 0) {
+                throw new SpecException("byte " + i, "the spec is binary, not text (a NUL byte at offset " + i
+                        + "); a spec is YAML or JSON text in UTF-8");
+            }
         }
+        ByteBuffer in = ByteBuffer.wrap(content, offset, content.length - offset);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(content.length);
+        var result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = offset; i < at; i++) {
+                if (content[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new SpecException("line " + line + ", byte " + at, String.format("the spec is not UTF-8 text: byte "
+                    + "0x%02X at offset %d (line %d) is not valid UTF-8; save the file as UTF-8", content[at] & 0xFF,
+                    at, line));
+        }
+        return out.flip().toString();
     }
 }

@@ -31,6 +31,21 @@ public record GeneratedZip(String root, Map<String, String> files) {
         return new GeneratedZip(root, files);
     }
 
+    /**
+     * @param zip a zip
+     * @return its raw entry names, in zip order
+     * @throws IOException when it cannot be read
+     */
+    public static java.util.List<String> entryNames(Path zip) throws IOException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+
     /** @return the Java sources, path to text */
     public Map<String, String> javaSources() {
         Map<String, String> java = new TreeMap<>();
