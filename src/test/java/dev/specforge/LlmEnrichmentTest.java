@@ -469,15 +469,4 @@ class LlmEnrichmentTest {
                     .isLessThanOrEqualTo((long) (boundMs * 1.10) + 500);
         }
     }
-
-    static void deleteTree(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

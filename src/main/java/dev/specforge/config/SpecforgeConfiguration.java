@@ -145,6 +145,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         registry.bind("resultStore", results);
         registry.bind("generateSteps", new GenerateSteps(generator, Path.of(workDir), runs, metrics, results));
         registry.bind("enrichSteps", new EnrichSteps(generator));
+        registry.bind("countRedelivery", (org.apache.camel.Processor) GenerateSteps::countRedelivery);
         registry.bind("renderPool", pool);
         registry.bind("llmPool", llmPool);
         registry.bind("generatedFiles", new GeneratedFilesAggregationStrategy());

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * The pipeline's own meters, process-wide, in the registry Camel serves on {@code /observe/metrics} (Prometheus
  * names in brackets):
  * <ul>
- *   <li>{@code specforge.specs} (tag {@code outcome}: ok, failed, cancelled) [{@code specforge_specs_total}];</li>
+ *   <li>{@code specforge.specs} (tag {@code outcome}: ok, failed, cancelled, interrupted) [{@code specforge_specs_total}];</li>
  *   <li>{@code specforge.files} (tag {@code source}: template, llm, cache, fallback; from the run report)
  *       [{@code specforge_files_total}];</li>
  *   <li>{@code specforge.spec.duration}, a histogram of receive-to-zip wall time (tag {@code outcome})
@@ -49,7 +49,7 @@ public final class SpecforgeMetrics {
     /**
      * Counts a spec that ended without a zip.
      *
-     * @param outcome    {@code failed} or {@code cancelled}
+     * @param outcome    {@code failed}, {@code cancelled} or {@code interrupted} (left in the inbox by a shutdown)
      * @param durationMs time from receiving the spec to the failure, in ms, or {@code -1} when unknown
      */
     public void ended(String outcome, long durationMs) {

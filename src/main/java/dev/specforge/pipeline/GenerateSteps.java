@@ -67,6 +67,8 @@ public final class GenerateSteps {
 
     /** Exchange property: the spec's key in the result store, read by the Idempotent Consumer. */
     public static final String RESULT_KEY = "specforgeResultKey";
+    /** Exchange property: redeliveries of a transient fault so far (set by {@link #countRedelivery}). */
+    public static final String REDELIVERIES = "specforgeRedeliveries";
     /** Exchange property: the {@link SpecRun}, shared with the Splitter's parts. */
     public static final String RUN = "specforgeRun";
     /** Exchange property: the stage in progress, for error reports. */
@@ -294,6 +296,17 @@ public final class GenerateSteps {
     }
 
     /**
+     * The {@code onRedelivery} processor of the transient-fault handler (bean {@code countRedelivery}): keeps the
+     * redelivery number in the {@value #REDELIVERIES} property, which survives {@code useOriginalMessage}.
+     *
+     * @param exchange the exchange about to be redelivered (header {@code CamelRedeliveryCounter} set)
+     */
+    public static void countRedelivery(Exchange exchange) {
+        exchange.setProperty(REDELIVERIES, exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0,
+                Integer.class));
+    }
+
+    /**
      * Dead Letter Channel, first step: whether the spec failed only because specforge is shutting down, and came
      * from the file inbox. Such a spec is left where it is, to be generated on the next start, instead of being
      * dead-lettered for a fault that is not its own. A spec problem (invalid spec, rejected project) is
@@ -397,7 +410,7 @@ public final class GenerateSteps {
             out.put("message", cause == null ? "unknown error" : String.valueOf(cause.getMessage()));
         }
         out.put("time", Instant.now().toString());
-        out.put("attempts", 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class));
+        out.put("attempts", 1 + exchange.getProperty(REDELIVERIES, 0, Integer.class));
         if (cause instanceof GenerationFailedException gf) {
             out.set("report", json.valueToTree(gf.report()));
         }

@@ -65,7 +65,18 @@ public abstract class SpecforgeTestSupport extends CamelMainTestSupport {
 
     @AfterEach
     void deleteWorkFolder() throws IOException {
-        try (var paths = Files.walk(work)) {
+        deleteTree(work);
+    }
+
+    /**
+     * @param dir a folder (or file) to delete with everything under it; absent is fine
+     * @throws IOException when something cannot be deleted
+     */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
