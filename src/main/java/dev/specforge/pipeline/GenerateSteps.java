@@ -219,7 +219,12 @@ public final class GenerateSteps {
         exchange.getExchangeExtension().addOnCompletion(new DeleteOnCompletion(zip));
         RunReport report = generator.assemble(run, files, zip);
         byte[] reportJson = json.writeValueAsBytes(report);
-        results.store(run.resultKey(), zip, reportJson);
+        try {
+            results.store(run.resultKey(), zip, reportJson);
+        } catch (IOException e) {
+            LOG.warn("{}: could not store the result in {} ({}); the zip is still delivered, and an identical spec "
+                    + "will be generated again", run.specName(), results.root(), e.getMessage());
+        }
         exchange.setProperty(STAGE, "deliver");
         exchange.setProperty(REPORT, report);
         exchange.setProperty(ZIP, zip.toFile());

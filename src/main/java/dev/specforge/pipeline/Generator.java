@@ -1,8 +1,12 @@
 package dev.specforge.pipeline;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.specforge.assemble.GeneratedFile;
 import dev.specforge.assemble.RunReport;
 import dev.specforge.assemble.ZipAssembler;
+import dev.specforge.cache.Digest;
+import dev.specforge.cache.FileResultCache;
 import dev.specforge.llm.Enricher;
 import dev.specforge.llm.Enrichments;
 import dev.specforge.plan.FileTask;
@@ -18,12 +22,6 @@ import dev.specforge.spec.SpecReader;
 import dev.specforge.validate.FileCheck;
 import dev.specforge.validate.FileValidator;
 import dev.specforge.validate.ValidationPolicy;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.specforge.cache.Digest;
-import dev.specforge.cache.FileResultCache;
-import dev.specforge.spec.ProjectModel;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,11 +47,11 @@ public final class Generator {
     private final Enricher enricher;
     private final FileResultCache fileCache;
     private final Cache<String, Parsed> parsed;
+    private final String settings;
 
     /** A parsed spec and the size of its source, the parsed-spec cache's weight. */
     private record Parsed(ProjectModel model, int sourceBytes) {
     }
-    private final String settings;
 
     /**
      * @param reader        spec reader
@@ -188,12 +186,14 @@ public final class Generator {
     }
 
     /**
-     * Stage 3 for one file: render it. Never throws for a template problem: a failed render comes back as an
-     * invalid file (check {@code render}) so the validation policy can judge the whole project.
+     * Stage 3 for one file: render it, unless the per-file result cache holds it ({@link #fileKey}): a cached file
+     * comes back as stored, already checked ({@code cached} set). Never throws for a template problem: a failed
+     * render comes back as an invalid file (check {@code render}) so the validation policy can judge the whole
+     * project; such files are never cached.
      *
      * @param run  the spec's run
      * @param task one of its tasks
-     * @return the rendered file, not yet checked (check {@code pending})
+     * @return the rendered file, not yet checked (check {@code pending}), or the cached one
      */
     public GeneratedFile render(SpecRun run, FileTask task) {
         run.renderStarted();
@@ -213,7 +213,7 @@ public final class Generator {
     }
 
     /**
-     * Stage 5 for one file: check it by type (see {@link FileValidator}).
+     * Stage 5 for one file: check it by type (see {@link FileValidator}) and store it in the per-file result cache.
      *
      * @param file a file from {@link #render}
      * @return the same file with its check's outcome; a file that failed to render is returned unchanged
