@@ -37,7 +37,7 @@ public final class ZipAssembler {
      * @throws IOException when the zip cannot be written or moved into place (the temporary file is removed)
      */
     public long write(Path target, String rootFolder, List<GeneratedFile> files) throws IOException {
-        AtomicFiles.writeDurable(target, out -> write(out, rootFolder, files));
+        AtomicFiles.write(target, out -> write(out, rootFolder, files));
         return Files.size(target);
     }
 

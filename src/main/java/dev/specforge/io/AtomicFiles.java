@@ -18,7 +18,8 @@ import java.util.UUID;
  * <p>A kill (even {@code kill -9}) cannot leave a partial file under the target name. {@link #writeDurable} also
  * forces the bytes to the disk before the rename, and the rename itself after it, so that a power loss cannot
  * leave a complete-looking but empty or torn file either: use it for results that are served again later without
- * a check (stored zips). Cache entries that carry their own checksum can use the cheaper {@link #write}.
+ * a check (stored zips, LLM answers). Temporary files (a zip in the work folder) and cache entries that carry their
+ * own checksum use the cheaper {@link #write}.
  */
 public final class AtomicFiles {
 

@@ -322,7 +322,7 @@ public final class GenerateSteps {
      */
     public boolean interruptedByShutdown(Exchange exchange) {
         boolean stopping = exchange.getContext().isStopping() || exchange.getContext().isStopped();
-        return stopping && fromInbox(exchange) && !isSpecProblem(rootSpecificCause(caught(exchange)));
+        return stopping && inboxFile(exchange) != null && !isSpecProblem(rootSpecificCause(caught(exchange)));
     }
 
     /**
@@ -363,10 +363,6 @@ public final class GenerateSteps {
         if (path != null) {
             Files.deleteIfExists(Path.of(path));
         }
-    }
-
-    private static boolean fromInbox(Exchange exchange) {
-        return inboxFile(exchange) != null;
     }
 
     /**

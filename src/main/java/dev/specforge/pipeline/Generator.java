@@ -26,6 +26,7 @@ import dev.specforge.validate.ValidationPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -197,13 +198,14 @@ public final class Generator {
      */
     public GeneratedFile render(SpecRun run, FileTask task) {
         run.renderStarted();
-        String key = fileCache == null ? null : fileKey(run, task);
+        Map<String, Object> model = TemplateModels.forTask(run.templateModel(), task);
+        String key = fileCache == null ? null : fileKey(run, task, model);
         try {
             FileResultCache.Entry hit = key == null ? null : fileCache.get(key);
             if (hit != null) {
                 return new GeneratedFile(task, hit.content(), hit.check(), hit.valid(), hit.problem(), key, true);
             }
-            byte[] content = renderer.render(task.template(), TemplateModels.forTask(run.templateModel(), task));
+            byte[] content = renderer.render(task.template(), model);
             return new GeneratedFile(task, content, "pending", false, null, key, false);
         } catch (RenderException e) {
             return new GeneratedFile(task, null, "render", false, e.getMessage(), null, false);
@@ -236,13 +238,14 @@ public final class Generator {
      * the template's source ({@link StackRegistry#templateDigest}) and the data slice the template reads
      * ({@link TemplateModels.Base#sliceDigest}: the enrichment answers it uses are part of that slice).
      *
-     * @param run  a spec's run, enriched
-     * @param task one of its files
+     * @param run   a spec's run, enriched
+     * @param task  one of its files
+     * @param model the file's data model
      * @return 64 hex characters
      */
-    String fileKey(SpecRun run, FileTask task) {
+    String fileKey(SpecRun run, FileTask task, Map<String, Object> model) {
         return Digest.sha256().add(ENGINE).add(run.stack().name()).add(run.stack().version())
-                .add(stacks.templateDigest(task.template())).add(run.templateModel().sliceDigest(task)).hex();
+                .add(stacks.templateDigest(task.template())).add(run.templateModel().sliceDigest(task, model)).hex();
     }
 
     /**

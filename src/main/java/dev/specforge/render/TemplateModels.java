@@ -72,14 +72,15 @@ public final class TemplateModels {
          * {@code stack}, {@code features}, {@code format}), its entity or group map (enrichment slots included) and
          * its path. Changing one entity therefore changes the key of only the files that read it.
          *
-         * @param task a planned file of this spec
+         * @param task  a planned file of this spec
+         * @param model its data model, {@link #forTask}{@code (this, task)}
          * @return 64 hex characters
          */
-        public String sliceDigest(FileTask task) {
+        public String sliceDigest(FileTask task, Map<String, Object> model) {
             if (task.entity() == null && task.group() == null) {
                 return dev.specforge.cache.Digest.sha256().add(sharedDigest).add(task.path()).hex();
             }
-            return dev.specforge.cache.Digest.sha256().addModel(forTask(this, task)).hex();
+            return dev.specforge.cache.Digest.sha256().addModel(model).hex();
         }
     }
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -114,10 +113,7 @@ public abstract class SpecforgeTestSupport extends CamelMainTestSupport {
         // the Splitter's parts carry the inbox route id too; only the spec's own exchange went to direct:generate
         NotifyBuilder done = new NotifyBuilder(context).fromRoute("inbox").wereSentTo("direct:generate")
                 .whenDone(1).create();
-        Files.createDirectories(inbox);
-        Path tmp = inbox.resolve("." + name + ".tmp");
-        Files.write(tmp, content);
-        Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        SpecforgeProcess.drop(inbox, name, content);
         assertThat(done.matches(120, TimeUnit.SECONDS)).as("inbox finished with " + name).isTrue();
     }
 
