@@ -1,0 +1,144 @@
+package dev.specforge.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.io.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+/**
+ * The per-file result cache (incremental regeneration, seed 001 #6): one entry per rendered and checked file,
+ * content-addressed by a key over everything the file's content depends on (see
+ * {@code dev.specforge.pipeline.Generator#fileKey}), under {@code <specforge.cache.dir>/files/<key[0..2]>/<key>}.
+ *
+ * <p>Entry format: one JSON header line ({@code sha256} of the content, {@code check}, {@code valid},
+ * {@code problem}, {@code created}), a newline, then the file's bytes. Entries are written with {@link AtomicFiles}
+ * (temporary file, atomic rename) and checked against their SHA-256 on every read, so a crash or a torn write
+ * (power loss without fsync) can only cost a miss, never a corrupt file in a zip. Entries older than the TTL
+ * ({@code specforge.cache.ttl}) count as missing and are swept by {@link CacheSweeper}. Thread-safe.
+ */
+public final class FileResultCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileResultCache.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path root;
+    private final Duration ttl;
+    private final Clock clock;
+
+    /**
+     * A cached file.
+     *
+     * @param content the file's bytes
+     * @param check   the check that was applied ({@code java}, {@code json}, ...)
+     * @param valid   whether it passed
+     * @param problem why not, or {@code null}
+     */
+    public record Entry(byte[] content, String check, boolean valid, String problem) {
+    }
+
+    /**
+     * @param cacheDir the cache folder ({@code specforge.cache.dir}); entries go to its {@code files/} sub-folder
+     * @param ttl      how long an entry is valid
+     * @param clock    the clock (UTC)
+     */
+    public FileResultCache(Path cacheDir, Duration ttl, Clock clock) {
+        this.root = cacheDir.resolve("files");
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /** @return the folder holding the entries */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * @param key a SHA-256 hex key
+     * @return the entry, or {@code null} when absent, expired, unreadable or failing its checksum (logged)
+     */
+    public Entry get(String key) {
+        Path file = file(key);
+        byte[] raw;
+        try {
+            raw = Files.readAllBytes(file);
+        } catch (NoSuchFileException absent) {
+            return null;
+        } catch (IOException e) {
+            LOG.warn("ignoring unreadable file cache entry {}: {}", file, e.getMessage());
+            return null;
+        }
+        int nl = indexOf(raw, (byte) '\n');
+        try {
+            if (nl < 0) {
+                throw new IOException("no header line");
+            }
+            JsonNode header = JSON.readTree(raw, 0, nl);
+            if (Instant.parse(header.path("created").asText()).plus(ttl).isBefore(clock.instant())) {
+                return null;
+            }
+            byte[] content = Arrays.copyOfRange(raw, nl + 1, raw.length);
+            if (!Digest.of(content).equals(header.path("sha256").asText())) {
+                throw new IOException("content does not match its SHA-256 (torn write?)");
+            }
+            return new Entry(content, header.path("check").asText(), header.path("valid").asBoolean(),
+                    header.hasNonNull("problem") ? header.get("problem").asText() : null);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ignoring damaged file cache entry {}: {}; it will be rendered again", file, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Stores a checked file. A failure to write is logged, never fatal: the file is still used.
+     *
+     * @param key   a SHA-256 hex key
+     * @param entry the file
+     */
+    public void put(String key, Entry entry) {
+        Path file = file(key);
+        ObjectNode header = JSON.createObjectNode();
+        header.put("sha256", Digest.of(entry.content()));
+        header.put("check", entry.check());
+        header.put("valid", entry.valid());
+        header.put("problem", entry.problem());
+        header.put("created", clock.instant().toString());
+        try {
+            AtomicFiles.write(file, out -> {
+                out.write(JSON.writeValueAsBytes(header));
+                out.write('\n');
+                out.write(entry.content());
+            });
+        } catch (IOException e) {
+            LOG.warn("could not write file cache entry {}: {} (the file is still used)", file, e.getMessage());
+        }
+    }
+
+    private Path file(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a cache key: " + key);
+        }
+        return root.resolve(key.substring(0, 2)).resolve(key);
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < Math.min(bytes.length, 64 * 1024); i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
