@@ -10,7 +10,7 @@ public class AppConfiguration implements org.apache.camel.CamelConfiguration {
     /** @return the {@code ${e.varName}Repository} bean */
     @org.apache.camel.BindToRegistry("${e.varName}Repository")
     public ${project.packageName}.repository.${e.name}Repository ${e.varName}Repository() {
-        return new ${project.packageName}.repository.InMemory${e.name}Repository();
+        return new ${project.packageName}.repository.memory.InMemory${e.name}Repository();
     }
 </#list>
 }

@@ -1,9 +1,11 @@
-package ${project.packageName}.repository;
+package ${project.packageName}.repository.memory;
 
 /**
- * In-memory {@link ${entity.name}Repository}: thread-safe, ordered by id, lost on restart.
+ * In-memory {@link ${project.packageName}.repository.${entity.name}Repository}: thread-safe, ordered by id, lost on
+ * restart. (In a package of its own, so that its name never clashes with the interface of an entity whose name
+ * starts with "InMemory".)
  */
-public class InMemory${entity.name}Repository implements ${entity.name}Repository {
+public class InMemory${entity.name}Repository implements ${project.packageName}.repository.${entity.name}Repository {
 
     private final java.util.concurrent.ConcurrentSkipListMap<String, ${project.packageName}.model.${entity.name}> items =
             new java.util.concurrent.ConcurrentSkipListMap<>();

@@ -8,18 +8,29 @@ package ${project.packageName}.model;
 <#else>
  * ${entity.name}.
 </#if>
-<#if entity.fields?filter(f -> f.docLines?has_content || f.exampleDoc?has_content)?has_content>
+<#if entity.fields?filter(f -> f.docLines?has_content || f.exampleDoc?has_content || f.notes?has_content)?has_content>
  *
 </#if>
 <#list entity.fields as f>
-<#if f.docLines?has_content || f.exampleDoc?has_content>
- * @param ${f.name} <#list f.docLines as line>${line}<#sep> </#sep></#list><#if f.exampleDoc?has_content><#if f.docLines?has_content> (example: <#else>example: </#if>{@code ${f.exampleDoc?replace("}", "&#125;")?replace("{", "&#123;")}}<#if f.docLines?has_content>)</#if></#if>
+<#if f.docLines?has_content || f.exampleDoc?has_content || f.notes?has_content>
+ * @param ${f.name} <#list f.docLines as line>${line}<#sep> </#sep></#list><#if f.exampleDoc?has_content><#if f.docLines?has_content> (example: <#else>example: </#if>{@code ${f.exampleDoc?replace("}", "&#125;")?replace("{", "&#123;")}}<#if f.docLines?has_content>)</#if></#if><#list f.notes as line> ${line}</#list>
 </#if>
 </#list>
  */
 public record ${entity.name}(
 <#list entity.fields as f>
-        <#if f.name != f.jsonName>@com.fasterxml.jackson.annotation.JsonProperty(${javaString(f.jsonName)}) </#if><#list f.annotations as a>${a} </#list>${f.javaType} ${f.name}<#sep>,</#sep>
+        <#if f.jsonProperty?has_content>${f.jsonProperty} </#if><#list f.annotations as a>${a} </#list>${f.javaType} ${f.name}<#sep>,</#sep>
 </#list>
-) {
+)<#if entity.unions?has_content> implements ${entity.unions?join(", ")}</#if> {
+<#if entity.hasDefaults>
+
+    /** Fills in the spec's default values for the components that are {@code null}. */
+    public ${entity.name} {
+<#list entity.fields?filter(f -> f.defaultExpression?has_content) as f>
+        if (${f.name} == null) {
+            ${f.name} = ${f.defaultExpression};
+        }
+</#list>
+    }
+</#if>
 }

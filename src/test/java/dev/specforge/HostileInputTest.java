@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -185,6 +186,28 @@ class HostileInputTest extends SpecforgeTestSupport {
             assertThat(FETCHES).as("requests to the referenced server").hasValue(0);
             JsonNode warnings = readJson(outbox.resolve("external.report.json")).path("warnings");
             assertThat(warnings.toString()).contains(url, "file:///etc/passwd", "is not fetched");
+
+            // the same references in a Swagger 2.0 document (converted by swagger-parser) and in a JSON Schema
+            byte[] swagger = utf8("""
+                    swagger: "2.0"
+                    info: {title: ext, version: 1.0.0}
+                    paths: {}
+                    definitions:
+                      A: {type: object, properties: {r: {$ref: "%s"}, f: {$ref: "file:///etc/passwd"}}}
+                    """.formatted(url));
+            byte[] schema = utf8("""
+                    {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                     "properties": {"r": {"$ref": "%s"}, "f": {"$ref": "file:///etc/passwd"}}}
+                    """.formatted(url));
+            for (Map.Entry<String, byte[]> e : Map.of("external-swagger.yaml", swagger,
+                    "external-schema.json", schema).entrySet()) {
+                dropAndAwait(e.getValue(), e.getKey());
+                assertOutcome(e.getKey(), e.getValue(), null, zip -> { });
+                String base = e.getKey().substring(0, e.getKey().lastIndexOf('.'));
+                assertThat(readJson(outbox.resolve(base + ".report.json")).path("warnings").toString())
+                        .as(e.getKey()).contains("file:///etc/passwd", "is not fetched");
+            }
+            assertThat(FETCHES).as("requests to the referenced server").hasValue(0);
         } finally {
             evil.stop(0);
         }

@@ -110,6 +110,32 @@ class HttpApiTest {
         }
 
         @Test
+        void should_generate_a_multi_file_spec_posted_as_a_zip() throws Exception {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+                out.putNextEntry(new java.util.zip.ZipEntry("api.yaml"));
+                out.write("""
+                        openapi: 3.0.3
+                        info: {title: Bundled, version: 1.0.0}
+                        paths: {}
+                        components:
+                          schemas:
+                            Box: {type: object, properties: {item: {$ref: "models/item.yaml"}}}
+                        """.getBytes(StandardCharsets.UTF_8));
+                out.putNextEntry(new java.util.zip.ZipEntry("models/item.yaml"));
+                out.write("{type: object, properties: {label: {type: string}}}\n".getBytes(StandardCharsets.UTF_8));
+            }
+
+            HttpResponse<byte[]> zip = http().post("/api/generate", "application/zip", bytes.toByteArray());
+
+            assertThat(zip.statusCode()).isEqualTo(200);
+            GeneratedZip project = GeneratedZip.read(saveZip(work, zip));
+            assertThat(project.root()).isEqualTo("bundled");
+            assertThat(project.files().get("src/main/java/com/example/bundled/model/Box.java")).contains("Item item");
+            assertThat(project.files()).containsKey("src/main/java/com/example/bundled/model/Item.java");
+        }
+
+        @Test
         void should_sniff_a_json_spec_sent_as_text_plain() throws Exception {
             String json = JSON.writeValueAsString(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
                     .readTree(ORDERS.toFile()));

@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
         description = "Generate project zips from spec files, then exit (0: all succeeded, 1: some failed).")
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files (native specforge spec or OpenAPI 3).")
+    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files: native specforge spec, OpenAPI 3, Swagger 2.0, JSON Schema, or a .zip of a multi-file spec.")
     List<Path> specs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "outbox",

@@ -28,6 +28,7 @@ import dev.specforge.pipeline.RunTracker;
 import dev.specforge.plan.StackRegistry;
 import dev.specforge.render.TemplateRenderer;
 import dev.specforge.spec.SpecDefaults;
+import dev.specforge.spec.SpecBundle;
 import dev.specforge.spec.SpecReader;
 import dev.specforge.validate.ValidationPolicy;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -129,7 +130,9 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         String settings = String.join("|", llm.provider.id(), llm.model, defaultGroup, defaultVersion,
                 Double.toString(minValidRatio));
         Generator generator = new Generator(
-                new SpecReader(new SpecDefaults(defaultGroup, defaultVersion, maxSpecBytes)),
+                new SpecReader(new SpecDefaults(defaultGroup, defaultVersion, maxSpecBytes, new SpecBundle.Limits(
+                        (int) llm.number("specforge.bundle.max-entries", 10_000),
+                        (long) llm.number("specforge.bundle.max-bytes", 64 * 1024 * 1024)))),
                 stacks, renderer, new ValidationPolicy(minValidRatio), defaultStack, threads, enricher,
                 new Generator.Caches(new FileResultCache(cacheDir, ttl, Clock.systemUTC()),
                         (long) llm.number("specforge.cache.parsed-max-bytes", 64 * 1024 * 1024), settings));

@@ -34,7 +34,8 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>Specs are accepted as {@code application/yaml}, {@code application/json} (and their {@code x-}, {@code text/},
  * {@code +json}/{@code +yaml} and {@code vnd.oai.openapi} variants), or as {@code text/plain},
- * {@code application/octet-stream} or no type at all, in which case the content decides; anything else is a 415.
+ * {@code application/octet-stream} or no type at all, in which case the content decides; a multi-file spec comes as
+ * {@code application/zip}; anything else is a 415.
  */
 public final class HttpSteps {
 
@@ -48,6 +49,8 @@ public final class HttpSteps {
             "text/x-yaml", "application/json", "text/json", "application/vnd.oai.openapi",
             "application/schema+json", "application/schema-instance+json");
     private static final Set<String> SNIFFED = Set.of("text/plain", "application/octet-stream");
+    /** A multi-file spec: a zip holding the root spec and the files it references. */
+    private static final Set<String> ZIP = Set.of("application/zip", "application/x-zip-compressed");
 
     private final JobRegistry jobs;
     private final RunTracker tracker;
@@ -326,20 +329,22 @@ public final class HttpSteps {
     private JobRequest specRequest(Exchange exchange) {
         String type = exchange.getProperty(CONTENT_TYPE, String.class);
         String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!media.isEmpty() && !YAML_OR_JSON.contains(media) && !SNIFFED.contains(media)
+        if (!media.isEmpty() && !YAML_OR_JSON.contains(media) && !SNIFFED.contains(media) && !ZIP.contains(media)
                 && !media.endsWith("+json") && !media.endsWith("+yaml")) {
             String hint = media.equals("application/x-www-form-urlencoded")
                     ? " (curl -d sends this type; add -H 'Content-Type: application/yaml' and use --data-binary @file)"
                     : "";
             throw new HttpProblem(415, "unsupported-media-type", "Unsupported media type",
-                    "'" + media + "' is not a spec type; send application/yaml, application/json or text/plain" + hint);
+                    "'" + media + "' is not a spec type; send application/yaml, application/json, application/zip (a multi-file"
+                            + " spec) or text/plain" + hint);
         }
         byte[] spec = exchange.getMessage().getBody(byte[].class);
         if (spec == null || spec.length == 0) {
             throw new HttpProblem(400, "invalid-spec", "Invalid spec", "the request body is empty; send the spec");
         }
         String stack = exchange.getProperty(STACK, String.class);
-        return new JobRequest(spec, looksLikeJson(spec) ? "json" : "yaml", stack == null || stack.isBlank() ? null : stack);
+        String extension = dev.specforge.spec.SpecBundle.isZip(spec) ? "zip" : looksLikeJson(spec) ? "json" : "yaml";
+        return new JobRequest(spec, extension, stack == null || stack.isBlank() ? null : stack);
     }
 
     private static boolean looksLikeJson(byte[] spec) {

@@ -103,6 +103,8 @@ public final class OfflineProvider {
             d.append("The ").append(name).append(" values: ");
             join(d, e.path("values"), 12);
             d.append('.');
+        } else if (e.path("kind").asText().equals("union")) {
+            d.append("A ").append(name).append(": one of several object types.");
         } else {
             JsonNode fields = e.path("fields");
             d.append("aeiou".indexOf(name.isEmpty() ? 'x' : name.charAt(0)) >= 0 ? "An " : "A ").append(name);
@@ -164,7 +166,7 @@ public final class OfflineProvider {
                 return JSON.getNodeFactory().booleanNode(variant % 2 == 0);
             case "integer": case "long":
                 return JSON.getNodeFactory().numberNode(number(f, variant).toBigInteger());
-            case "decimal": case "double":
+            case "decimal": case "double": case "float":
                 return JSON.getNodeFactory().numberNode(number(f, variant));
             case "enum": {
                 JsonNode target = related.get(f.path("target").asText());
@@ -180,7 +182,7 @@ public final class OfflineProvider {
             }
             case "map":
                 return JSON.createObjectNode().put("key" + (variant + 1), "value" + (variant + 1));
-            case "object":
+            case "object": case "union":
                 return null;
             default:
                 return JSON.getNodeFactory().textNode(exampleText(f, variant));
@@ -212,13 +214,14 @@ public final class OfflineProvider {
         String lower = name.toLowerCase(Locale.ROOT);
         String n = variant == 0 ? "" : String.valueOf(variant + 1);
         String text = switch (type) {
-            case "integer", "long", "decimal", "double" -> number(f, variant).toPlainString();
+            case "integer", "long", "decimal", "double", "float" -> number(f, variant).toPlainString();
+            case "bytes" -> variant == 0 ? "aGVsbG8=" : "d29ybGQ=";
             case "boolean" -> String.valueOf(variant % 2 == 0);
             case "date" -> "2024-0" + (variant + 1) + "-15";
             case "datetime" -> "2024-0" + (variant + 1) + "-15T09:30:00Z";
             case "uuid" -> variant == 0 ? "3fa85f64-5717-4562-b3fc-2c963f66afa6" : "9b2e7c1a-4f3d-4e8b-a1c2-5d6e7f8a9b0c";
             case "enum" -> f.path("enumValues").path(variant % Math.max(1, f.path("enumValues").size())).asText("");
-            case "ref", "map", "object" -> "";
+            case "ref", "map", "object", "union" -> "";
             default -> {
                 if (format.equals("email") || lower.contains("email")) {
                     yield "jane.doe" + n + "@example.com";

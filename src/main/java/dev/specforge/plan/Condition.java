@@ -10,9 +10,11 @@ import java.util.Locale;
  * never run code:
  * <ul>
  *   <li>{@code feature:<name>}: the spec's feature is on (features default to on);</li>
- *   <li>{@code entity-kind:object} / {@code entity-kind:enum}: entity-scoped outputs only;</li>
+ *   <li>{@code entity-kind:object} / {@code entity-kind:enum} / {@code entity-kind:union}: entity-scoped outputs
+ *       only;</li>
  *   <li>{@code operations:any} / {@code operations:none}: the spec has (no) HTTP operations;</li>
- *   <li>{@code format:native} / {@code format:openapi}: the spec's input format.</li>
+ *   <li>{@code format:native} / {@code format:openapi} / {@code format:swagger} / {@code format:json_schema}: the
+ *       spec's input format.</li>
  * </ul>
  *
  * @param key   the condition's name
@@ -37,9 +39,9 @@ public record Condition(String key, String value) {
                     throw new IllegalArgumentException("condition '" + text + "' names no feature");
                 }
             }
-            case "entity-kind" -> requireOneOf(c, "object", "enum");
+            case "entity-kind" -> requireOneOf(c, "object", "enum", "union");
             case "operations" -> requireOneOf(c, "any", "none");
-            case "format" -> requireOneOf(c, "native", "openapi");
+            case "format" -> requireOneOf(c, "native", "openapi", "swagger", "json_schema");
             default -> throw new IllegalArgumentException("unknown condition '" + c.key
                     + "' (known: feature, entity-kind, operations, format)");
         }

@@ -33,6 +33,9 @@ public final class JavaTypes {
             case LONG -> "Long";
             case DECIMAL -> "java.math.BigDecimal";
             case DOUBLE -> "Double";
+            case FLOAT -> "Float";
+            case URI -> "java.net.URI";
+            case BYTES -> "byte[]";
             case BOOLEAN -> "Boolean";
             case DATE -> "java.time.LocalDate";
             case DATETIME -> "java.time.OffsetDateTime";
@@ -48,7 +51,9 @@ public final class JavaTypes {
      * Bean Validation annotations for a field (Jakarta Bean Validation 3.0, section 7 built-in constraints):
      * {@code @NotNull} for required fields, {@code @Size} for string lengths, {@code @Pattern}, {@code @Email} for
      * {@code format: email}, {@code @Min}/{@code @Max} for integral bounds, {@code @DecimalMin}/{@code @DecimalMax}
-     * for other numbers, and {@code @Valid} to cascade into referenced objects.
+     * for other numbers ({@code inclusive = false} for exclusive bounds), {@code @Size} for {@code minItems} and
+     * {@code maxItems} of lists, and {@code @Valid} to cascade into referenced objects. A required field that is
+     * also nullable gets no {@code @NotNull}.
      *
      * @param f a field
      * @return annotation source texts, e.g. {@code @jakarta.validation.constraints.Size(max = 120)}
@@ -57,8 +62,11 @@ public final class JavaTypes {
         List<String> a = new ArrayList<>();
         TypeRef t = f.type();
         Constraints c = f.constraints();
-        if (f.required()) {
+        if (f.required() && !f.nullable()) {
             a.add("@" + BV + "NotNull");
+        }
+        if (t.many()) {
+            size(a, c.minItems(), c.maxItems());
         }
         boolean string = t.type() == FieldType.STRING && !t.many();
         if (string) {
@@ -71,9 +79,18 @@ public final class JavaTypes {
             a.add("@" + BV + "Email");
         }
         boolean integral = (t.type() == FieldType.INTEGER || t.type() == FieldType.LONG) && !t.many();
-        boolean decimal = (t.type() == FieldType.DECIMAL || t.type() == FieldType.DOUBLE) && !t.many();
-        bound(a, c.minimum(), integral, decimal, "Min", "DecimalMin");
-        bound(a, c.maximum(), integral, decimal, "Max", "DecimalMax");
+        boolean decimal = (t.type() == FieldType.DECIMAL || t.type() == FieldType.DOUBLE
+                || t.type() == FieldType.FLOAT) && !t.many();
+        if (c.exclusiveMinimum() && c.minimum() != null && (integral || decimal)) {
+            a.add("@" + BV + "DecimalMin(value = \"" + c.minimum().toPlainString() + "\", inclusive = false)");
+        } else {
+            bound(a, c.minimum(), integral, decimal, "Min", "DecimalMin");
+        }
+        if (c.exclusiveMaximum() && c.maximum() != null && (integral || decimal)) {
+            a.add("@" + BV + "DecimalMax(value = \"" + c.maximum().toPlainString() + "\", inclusive = false)");
+        } else {
+            bound(a, c.maximum(), integral, decimal, "Max", "DecimalMax");
+        }
         if (t.type() == FieldType.REF) {
             a.add("@jakarta.validation.Valid");
         }
@@ -137,6 +154,71 @@ public final class JavaTypes {
         }
         size(a, min, max);
         return a;
+    }
+
+    /**
+     * The Java expression for a field's {@code default} (JSON Schema Validation 2020-12 section 9.2), used by a
+     * record's compact constructor to fill a missing value.
+     *
+     * @param f    a field
+     * @param enumConstant for an enum-typed field, maps a value as written in the spec to its constant name (or
+     *             {@code null} when the value is not one of the enum's); ignored for other types
+     * @return the expression, e.g. {@code 10L}, {@code "open"}, {@code Status.OPEN}, {@code java.util.List.of()};
+     *         {@code null} when the field has no default or the default cannot be expressed for its type (the
+     *         caller documents it and warns)
+     */
+    public static String defaultExpression(Field f, java.util.function.Function<String, String> enumConstant) {
+        if (f.defaultJson() == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode v;
+        try {
+            v = DEFAULTS.readTree(f.defaultJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+        TypeRef t = f.type();
+        if (t.many()) {
+            return v.isArray() && v.isEmpty() ? "java.util.List.of()" : null;
+        }
+        try {
+            return switch (t.type()) {
+                case STRING -> v.isTextual() ? "\"" + Escapes.javaStringBody(v.textValue()) + "\"" : null;
+                case INTEGER -> v.isIntegralNumber() && v.canConvertToInt() ? String.valueOf(v.intValue()) : null;
+                case LONG -> v.isIntegralNumber() && v.canConvertToLong() ? v.longValue() + "L" : null;
+                case DECIMAL -> v.isNumber() ? "new java.math.BigDecimal(\"" + v.decimalValue().toPlainString() + "\")"
+                        : null;
+                case DOUBLE -> v.isNumber() && Double.isFinite(v.doubleValue()) ? v.doubleValue() + "d" : null;
+                case FLOAT -> v.isNumber() && Float.isFinite(v.floatValue()) ? v.floatValue() + "f" : null;
+                case BOOLEAN -> v.isBoolean() ? "Boolean." + String.valueOf(v.booleanValue()).toUpperCase(java.util.Locale.ROOT)
+                        : null;
+                case DATE -> v.isTextual() ? parsed(java.time.LocalDate::parse, v.textValue(), "java.time.LocalDate")
+                        : null;
+                case DATETIME -> v.isTextual() ? parsed(java.time.OffsetDateTime::parse, v.textValue(),
+                        "java.time.OffsetDateTime") : null;
+                case UUID -> v.isTextual() ? parsed(java.util.UUID::fromString, v.textValue(), "java.util.UUID")
+                        .replace(".parse(", ".fromString(") : null;
+                case URI -> v.isTextual() ? parsed(java.net.URI::create, v.textValue(), "java.net.URI")
+                        .replace(".parse(", ".create(") : null;
+                case ENUM -> {
+                    String c = v.isValueNode() && !v.isNull() ? enumConstant.apply(v.asText()) : null;
+                    yield c == null ? null : t.target() + "." + c;
+                }
+                case MAP -> v.isObject() && v.isEmpty() ? "java.util.Map.of()" : null;
+                case BYTES, REF, OBJECT -> null;
+            };
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper DEFAULTS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** @return {@code Type.parse("text")} after checking that the text parses; throws when it does not */
+    private static String parsed(java.util.function.Function<String, ?> parser, String text, String type) {
+        parser.apply(text);
+        return type + ".parse(\"" + Escapes.javaStringBody(text) + "\")";
     }
 
     /** Adds {@code @Size(min = .., max = ..)} with the bounds given, or nothing when both are {@code null}. */

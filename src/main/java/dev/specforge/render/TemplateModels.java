@@ -27,18 +27,22 @@ import java.util.Map;
  * <ul>
  *   <li>{@code project}: name, group, version, description, packageName, packagePath, docLines;</li>
  *   <li>{@code stack}: name, version, properties (the manifest's constants);</li>
- *   <li>{@code entities}, {@code objectEntities}, {@code enumEntities}: entity maps;</li>
+ *   <li>{@code entities}, {@code objectEntities}, {@code enumEntities}, {@code unionEntities}: entity maps;</li>
  *   <li>{@code operationGroups}: group maps (name, tag, kebab, operations);</li>
- *   <li>{@code features}: name to boolean; {@code format}: native or openapi;</li>
+ *   <li>{@code features}: name to boolean; {@code format}: native, openapi, swagger or json_schema;</li>
  *   <li>{@code entity} (entity scope) and {@code group} (operation-group scope); entity- and group-scoped files
  *       see only {@code project}, {@code stack}, {@code features}, {@code format}, their entity or group and
  *       {@code path}, so that their cached results depend on that slice alone ({@link Base#sliceDigest});</li>
  *   <li>functions {@code yamlString(text)} and {@code javaString(text)}: quoted, escaped literals
  *       (see {@link Escapes}).</li>
  * </ul>
- * An entity map has name, varName, kebab, plural, sourceName, kind, description, docLines, fields, values, hasId,
- * idType; a field map has name, jsonName, type, target, many, required, unique, format, javaType, annotations,
- * minLength, maxLength, minimum, maximum, pattern, description, docLines. Absent values are empty strings.
+ * An entity map has name, varName, kebab, plural, sourceName, kind (object, enum or union), description, docLines,
+ * fields, values, permits (a union's branch entity names), unions (the unions an object is a branch of),
+ * hasDefaults, hasId, idType; a field map has name, jsonName, type, target, many, required, unique, format,
+ * javaType, annotations, minLength, maxLength, minimum, maximum, pattern, description, docLines, nullable, access
+ * (read-write, read-only or write-only), defaultJson (the spec's default as JSON), defaultExpression (that default
+ * as a Java expression, or empty when Java cannot express it), notes (Javadoc lines on nullability, access and the
+ * default) and jsonProperty (a ready {@code @JsonProperty} annotation, or empty). Absent values are empty strings.
  * {@code docLines} are the description split into lines and made safe for a block comment.
  *
  * <p>Enrichment slots (filled from the answers of the kinds an output declares; see {@code EnrichmentKind}): an
@@ -110,16 +114,30 @@ public final class TemplateModels {
         List<Map<String, Object>> all = new ArrayList<>();
         List<Map<String, Object>> objects = new ArrayList<>();
         List<Map<String, Object>> enums = new ArrayList<>();
+        List<Map<String, Object>> unions = new ArrayList<>();
         Map<String, Map<String, Object>> byName = new HashMap<>();
+        Map<String, Map<String, String>> enumConstants = new HashMap<>();
         for (Entity e : model.entities()) {
-            Map<String, Object> m = entity(e, answers);
+            if (e.kind() == Entity.Kind.ENUM) {
+                Map<String, String> constants = new HashMap<>();
+                e.values().forEach(v -> constants.put(v.value(), v.constant()));
+                enumConstants.put(e.name(), constants);
+            }
+        }
+        for (Entity e : model.entities()) {
+            Map<String, Object> m = entity(e, answers, enumConstants);
             all.add(m);
-            (e.kind() == Entity.Kind.ENUM ? enums : objects).add(m);
+            switch (e.kind()) {
+                case ENUM -> enums.add(m);
+                case UNION -> unions.add(m);
+                case OBJECT -> objects.add(m);
+            }
             byName.put(e.name(), m);
         }
         root.put("entities", all);
         root.put("objectEntities", objects);
         root.put("enumEntities", enums);
+        root.put("unionEntities", unions);
         List<Map<String, Object>> groups = new ArrayList<>();
         Map<String, Map<String, Object>> groupByName = new HashMap<>();
         for (OperationGroup g : model.operationGroups()) {
@@ -158,7 +176,8 @@ public final class TemplateModels {
         return m;
     }
 
-    private static Map<String, Object> entity(Entity e, Enrichments answers) {
+    private static Map<String, Object> entity(Entity e, Enrichments answers,
+                                              Map<String, Map<String, String>> enumConstants) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", e.name());
         m.put("varName", Names.memberName(e.name()));
@@ -179,7 +198,8 @@ public final class TemplateModels {
         List<Map<String, Object>> fields = new ArrayList<>();
         String idType = "";
         for (Field f : e.fields()) {
-            Map<String, Object> fm = field(f, answers.get(EnrichmentKind.FIELD_VALIDATORS, e.name(), f.name()));
+            Map<String, Object> fm = field(f, answers.get(EnrichmentKind.FIELD_VALIDATORS, e.name(), f.name()),
+                    enumConstants);
             fields.add(fm);
             if (f.name().equals("id") && !f.type().many()) {
                 idType = (String) fm.get("javaType");
@@ -193,10 +213,14 @@ public final class TemplateModels {
             values.add(Map.of("constant", v.constant(), "value", v.value(), "javaLiteral", Escapes.javaStringBody(v.value())));
         }
         m.put("values", values);
+        m.put("permits", e.permits());
+        m.put("unions", e.unions());
+        m.put("hasDefaults", fields.stream().anyMatch(f -> !((String) f.get("defaultExpression")).isEmpty()));
         return m;
     }
 
-    private static Map<String, Object> field(Field f, Enrichments.Answer validators) {
+    private static Map<String, Object> field(Field f, Enrichments.Answer validators,
+                                             Map<String, Map<String, String>> enumConstants) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", f.name());
         m.put("jsonName", f.jsonName());
@@ -219,6 +243,34 @@ public final class TemplateModels {
         m.put("pattern", nz(f.constraints().pattern()));
         m.put("description", nz(f.description()));
         m.put("docLines", docLines(f.description()));
+        m.put("nullable", f.nullable());
+        m.put("access", f.access().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        m.put("defaultJson", nz(f.defaultJson()));
+        String defaultExpression = JavaTypes.defaultExpression(f,
+                v -> enumConstants.getOrDefault(f.type().target(), Map.of()).get(v));
+        m.put("defaultExpression", nz(defaultExpression));
+        List<String> notes = new ArrayList<>();
+        if (f.nullable()) {
+            notes.add("May be null.");
+        }
+        if (f.access() == Field.Access.READ_ONLY) {
+            notes.add("Read-only: sent in responses, ignored in requests.");
+        } else if (f.access() == Field.Access.WRITE_ONLY) {
+            notes.add("Write-only: accepted in requests, never sent in responses.");
+        }
+        if (f.defaultJson() != null) {
+            String shown = f.defaultJson().length() > 200 ? f.defaultJson().substring(0, 197) + "..." : f.defaultJson();
+            notes.add("Default: " + shown + (defaultExpression == null ? " (documented only)." : "."));
+        }
+        m.put("notes", docLines(String.join(" ", notes)));
+        String access = switch (f.access()) {
+            case READ_ONLY -> "access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY";
+            case WRITE_ONLY -> "access = com.fasterxml.jackson.annotation.JsonProperty.Access.WRITE_ONLY";
+            case READ_WRITE -> null;
+        };
+        String name = f.name().equals(f.jsonName()) ? null : Escapes.javaString(f.jsonName());
+        m.put("jsonProperty", name == null && access == null ? "" : "@com.fasterxml.jackson.annotation.JsonProperty("
+                + (name == null ? access : access == null ? name : "value = " + name + ", " + access) + ")");
         return m;
     }
 

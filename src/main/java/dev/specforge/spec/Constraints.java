@@ -12,9 +12,28 @@ import java.math.BigDecimal;
  * @param minimum   inclusive lower bound of a number
  * @param maximum   inclusive upper bound of a number
  * @param pattern   a regular expression the string must match; only kept when {@link java.util.regex.Pattern} accepts it
+ * @param exclusiveMinimum whether {@code minimum} is exclusive (draft-04/OpenAPI 3.0 boolean form, or the
+ *                  number form of draft-06 and later, which is stored in {@code minimum})
+ * @param exclusiveMaximum the same for {@code maximum}
+ * @param minItems  minimum number of items of an array (section 6.4)
+ * @param maxItems  maximum number of items of an array (section 6.4)
  */
-public record Constraints(Integer minLength, Integer maxLength, BigDecimal minimum, BigDecimal maximum, String pattern) {
+public record Constraints(Integer minLength, Integer maxLength, BigDecimal minimum, BigDecimal maximum, String pattern,
+                          boolean exclusiveMinimum, boolean exclusiveMaximum, Integer minItems, Integer maxItems) {
 
     /** No constraints. */
     public static final Constraints NONE = new Constraints(null, null, null, null, null);
+
+    /**
+     * Inclusive bounds and no item counts (the native spec's shape).
+     *
+     * @param minLength see the record
+     * @param maxLength see the record
+     * @param minimum   see the record
+     * @param maximum   see the record
+     * @param pattern   see the record
+     */
+    public Constraints(Integer minLength, Integer maxLength, BigDecimal minimum, BigDecimal maximum, String pattern) {
+        this(minLength, maxLength, minimum, maximum, pattern, false, false, null, null);
+    }
 }

@@ -12,12 +12,34 @@ import java.util.List;
  * @param description verbatim description, or {@code null}
  * @param fields      the fields, in spec order (empty for enums)
  * @param values      the enum constants, in spec order (empty for objects)
+ * @param permits     for {@link Kind#UNION}: the names of the object entities that are its branches, in spec
+ *                    order; otherwise empty
+ * @param unions      for {@link Kind#OBJECT}: the names of the unions this entity is a branch of (a Java record
+ *                    implements their sealed interfaces); otherwise empty
  */
 public record Entity(String name, String sourceName, Kind kind, String description, List<Field> fields,
-                     List<EnumValue> values) {
+                     List<EnumValue> values, List<String> permits, List<String> unions) {
 
-    /** What kind of type an entity is. */
-    public enum Kind { OBJECT, ENUM }
+    /**
+     * What kind of type an entity is. {@code UNION} is a {@code oneOf}/{@code anyOf} whose branches are all objects
+     * (JSON Schema Core 2020-12 section 10.2.1); it becomes a sealed interface that its branch records implement.
+     */
+    public enum Kind { OBJECT, ENUM, UNION }
+
+    /**
+     * An object or enum entity that is part of no union.
+     *
+     * @param name        see the record
+     * @param sourceName  see the record
+     * @param kind        see the record
+     * @param description see the record
+     * @param fields      see the record
+     * @param values      see the record
+     */
+    public Entity(String name, String sourceName, Kind kind, String description, List<Field> fields,
+                  List<EnumValue> values) {
+        this(name, sourceName, kind, description, fields, values, List.of(), List.of());
+    }
 
     /**
      * One enum constant.
@@ -31,5 +53,7 @@ public record Entity(String name, String sourceName, Kind kind, String descripti
     public Entity {
         fields = List.copyOf(fields);
         values = List.copyOf(values);
+        permits = List.copyOf(permits);
+        unions = List.copyOf(unions);
     }
 }

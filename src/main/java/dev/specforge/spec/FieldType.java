@@ -5,13 +5,20 @@ import java.util.Locale;
 /**
  * The portable type of a field in the project model.
  *
- * <p>The first ten are the field types of the native specforge spec (see {@code specforge-spec.schema.json});
- * {@link #DOUBLE}, {@link #MAP} and {@link #OBJECT} exist for OpenAPI schemas: {@code number} with format
- * {@code float}/{@code double}, objects with {@code additionalProperties} only, and schemas with no type
- * (OpenAPI 3.0.3 section 4.7.24, Schema Object).
+ * <p>The native specforge spec uses STRING to UUID plus ENUM and REF (see {@code specforge-spec.schema.json}).
+ * The others exist for OpenAPI and JSON Schema (OpenAPI 3.0.3 section 4.4, Data Types; JSON Schema Validation
+ * 2020-12 section 7.3, formats): {@code number} with format {@code float} or {@code double}, {@code string} with
+ * format {@code uri} or {@code byte}/{@code binary}, objects with {@code additionalProperties} only, and schemas
+ * with no single type.
  */
 public enum FieldType {
     STRING, INTEGER, LONG, DECIMAL, DOUBLE, BOOLEAN, DATE, DATETIME, UUID,
+    /** {@code number} with {@code format: float}. */
+    FLOAT,
+    /** {@code string} with {@code format: uri} or {@code uri-reference}. */
+    URI,
+    /** {@code string} with {@code format: byte} (base64) or {@code binary}. */
+    BYTES,
     /** A reference to an entity of kind {@link Entity.Kind#ENUM}; {@code target} names it. */
     ENUM,
     /** A reference to an entity of kind {@link Entity.Kind#OBJECT}; {@code target} names it. */
@@ -30,7 +37,7 @@ public enum FieldType {
      */
     public static FieldType ofNative(String name) {
         FieldType t = valueOf(name.toUpperCase(Locale.ROOT));
-        if (t == DOUBLE || t == MAP || t == OBJECT) {
+        if (t == DOUBLE || t == FLOAT || t == URI || t == BYTES || t == MAP || t == OBJECT) {
             throw new IllegalArgumentException("not a native field type: " + name);
         }
         return t;

@@ -5,5 +5,9 @@ public enum SpecFormat {
     /** The native spec: a document with a top-level {@code specforge} key. */
     NATIVE,
     /** OpenAPI 3.0.x or 3.1.x: a top-level {@code openapi} key. */
-    OPENAPI
+    OPENAPI,
+    /** Swagger 2.0: a top-level {@code swagger: "2.0"} key; converted to OpenAPI 3 by swagger-parser's converter. */
+    SWAGGER,
+    /** JSON Schema (draft-04 to 2020-12): a top-level {@code $schema}, {@code definitions} or {@code $defs}. */
+    JSON_SCHEMA
 }

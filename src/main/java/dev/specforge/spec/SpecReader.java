@@ -9,7 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 
+import io.swagger.v3.parser.converter.SwaggerConverter;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +24,11 @@ import java.nio.charset.StandardCharsets;
  * Reads a spec of any supported format into the {@link ProjectModel}.
  *
  * <p>The format is detected from the content, never from the file name: a top-level {@code specforge} key means
- * the native spec, {@code openapi: 3.x} means OpenAPI. JSON is read as YAML (YAML 1.2 is a superset of JSON).
- * Input must be UTF-8 (a leading byte order mark is skipped). Thread-safe; one instance serves the process.
+ * the native spec, {@code openapi: 3.x} OpenAPI, {@code swagger: "2.0"} Swagger 2.0 (converted to OpenAPI 3 by
+ * swagger-parser's converter), and {@code $schema}, {@code $defs} or {@code definitions} a JSON Schema. Bytes that
+ * start like a zip are a multi-file spec ({@link SpecBundle}): its root is read after its relative references are
+ * resolved inside the zip. JSON is read as YAML (YAML 1.2 is a superset of JSON). Input must be UTF-8 (a leading
+ * byte order mark is skipped). Thread-safe; one instance serves the process.
  */
 public final class SpecReader {
 
@@ -32,6 +41,7 @@ public final class SpecReader {
     private final ObjectMapper yaml;
     private final NativeSpecParser nativeParser;
     private final OpenApiSpecParser openApiParser;
+    private final JsonSchemaSpecParser jsonSchemaParser;
 
     /**
      * @param defaults values for what a spec leaves out, and the size limit
@@ -53,6 +63,7 @@ public final class SpecReader {
                 .build());
         this.nativeParser = new NativeSpecParser(defaults);
         this.openApiParser = new OpenApiSpecParser(defaults);
+        this.jsonSchemaParser = new JsonSchemaSpecParser(defaults);
     }
 
     /**
@@ -76,13 +87,35 @@ public final class SpecReader {
     /**
      * Parses and normalises a spec.
      *
-     * @param content the spec bytes, UTF-8, at most {@link SpecDefaults#maxBytes()}
-     * @return the project model
+     * @param content the spec bytes, UTF-8, at most {@link SpecDefaults#maxBytes()}; or a zip of a multi-file spec
+     * @return the project model; its warnings list every lossy mapping decision
      * @throws SpecException when the spec is empty, too large, not UTF-8, not well-formed, of an unknown or
-     *                       unsupported format, or invalid for its format; the message says what and where
+     *                       unsupported format, or invalid for its format; for a zip also when it is corrupt, holds
+     *                       zip-slip names, is over {@link SpecDefaults#bundle()}'s limits or has no single root;
+     *                       the message says what and where
      */
     public ProjectModel read(byte[] content) {
+        if (SpecBundle.isZip(content)) {
+            if (content.length > defaults.maxBytes()) {
+                throw new SpecException(null, tooLarge(content.length));
+            }
+            SpecBundle bundle = SpecBundle.read(content, defaults.bundle(), this::looksLikeSpec);
+            List<String> notes = new ArrayList<>();
+            JsonNode root = bundle.flatten(bytes -> parseText(bytes, false), notes);
+            notes.add(0, "multi-file spec: root " + bundle.root() + " of " + bundle.size() + " files");
+            return parse(root, notes);
+        }
         return parse(tree(content));
+    }
+
+    /** @return whether the bytes are a document with a key that names a supported format */
+    private boolean looksLikeSpec(byte[] bytes) {
+        try {
+            JsonNode t = parseText(bytes, false);
+            return t.isObject() && (t.has("openapi") || t.has("swagger") || t.has("specforge") || t.has("$schema"));
+        } catch (SpecException e) {
+            return false;
+        }
     }
 
     /**
@@ -93,6 +126,10 @@ public final class SpecReader {
      * @throws SpecException as {@link #read(byte[])} for the syntax-level problems
      */
     public JsonNode tree(byte[] content) {
+        return parseText(content, true);
+    }
+
+    private JsonNode parseText(byte[] content, boolean requireObject) {
         if (content.length == 0) {
             throw new SpecException(null, "the spec is empty (0 bytes)");
         }
@@ -114,11 +151,11 @@ public final class SpecReader {
             throw new SpecException(null, "cannot read the spec: " + e.getMessage());
         }
         checkStrings(root, "");
-        if (root == null || !root.isObject()) {
+        if (requireObject && (root == null || !root.isObject())) {
             throw new SpecException("/", "the document root must be a mapping (an object), found "
                     + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
         }
-        return root;
+        return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root;
     }
 
     /**
@@ -129,6 +166,10 @@ public final class SpecReader {
      * @throws SpecException when the format is unknown or unsupported, or the spec is invalid
      */
     public ProjectModel parse(JsonNode root) {
+        return parse(root, List.of());
+    }
+
+    private ProjectModel parse(JsonNode root, List<String> notes) {
         if (root.has("specforge")) {
             return nativeParser.parse(root);
         }
@@ -137,17 +178,43 @@ public final class SpecReader {
             if (!version.startsWith("3.")) {
                 throw new SpecException("/openapi", "OpenAPI version '" + version + "' is not supported; use 3.0.x or 3.1.x");
             }
-            return openApiParser.parse(root);
+            return openApiParser.parse(root, SpecFormat.OPENAPI, notes);
         }
         if (root.has("swagger")) {
-            throw new SpecException("/swagger", "Swagger 2.0 documents are not supported yet; convert it to OpenAPI 3");
+            return swagger(root, notes);
         }
         if (root.has("$schema") || root.has("definitions") || root.has("$defs")) {
-            throw new SpecException("/", "JSON Schema documents are not supported yet; supported are the native"
-                    + " specforge spec and OpenAPI 3");
+            return jsonSchemaParser.parse(root, notes);
         }
-        throw new SpecException("/", "unknown spec format: expected a top-level 'specforge: 1' (native spec) or"
-                + " 'openapi: 3.x' (OpenAPI) key");
+        throw new SpecException("/", "unknown spec format: expected a top-level 'specforge: 1' (native spec),"
+                + " 'openapi: 3.x' (OpenAPI), 'swagger: \"2.0\"' (Swagger) or '$schema' (JSON Schema) key");
+    }
+
+    /**
+     * Converts a Swagger 2.0 document with swagger-parser's {@code SwaggerConverter} (reference resolution off, so
+     * nothing is fetched) and reads the result as OpenAPI 3.0.
+     */
+    private ProjectModel swagger(JsonNode root, List<String> notes) {
+        String version = root.path("swagger").asText();
+        if (!version.equals("2.0")) {
+            throw new SpecException("/swagger", "Swagger version '" + version + "' is not supported; use 2.0");
+        }
+        ParseOptions options = new ParseOptions();
+        options.setResolve(false);
+        SwaggerParseResult result;
+        try {
+            result = new SwaggerConverter().readContents(root.toString(), null, options);
+        } catch (RuntimeException e) {
+            throw new SpecException("/", "the Swagger 2.0 document cannot be converted to OpenAPI 3: " + e);
+        }
+        if (result == null || result.getOpenAPI() == null) {
+            List<String> messages = result == null || result.getMessages() == null ? List.of() : result.getMessages();
+            throw new SpecException("/", "not a valid Swagger 2.0 document: " + String.join("; ", messages));
+        }
+        JsonNode converted = io.swagger.v3.core.util.Json.mapper().valueToTree(result.getOpenAPI());
+        List<String> all = new ArrayList<>(notes);
+        all.add("Swagger 2.0 converted to OpenAPI 3.0 by swagger-parser; schemas are at #/components/schemas");
+        return openApiParser.parse(converted, SpecFormat.SWAGGER, all);
     }
 
     /**

@@ -41,10 +41,13 @@ class SpecReaderTest {
                 .hasMessageContaining("not valid UTF-8");
         assertThatThrownBy(() -> reader.read("- a\n- b\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(SpecException.class).hasMessageContaining("root must be a mapping");
-        assertThatThrownBy(() -> reader.read("swagger: '2.0'\n".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageContaining("Swagger 2.0");
+        assertThatThrownBy(() -> reader.read("swagger: '1.2'\n".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("/swagger: Swagger version '1.2' is not supported; use 2.0");
         assertThatThrownBy(() -> reader.read("{\"$schema\": \"x\", \"type\": \"object\"}".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageContaining("JSON Schema documents are not supported yet");
+                .hasMessageContaining("the JSON Schema defines no object, enum or union type to generate");
+        assertThatThrownBy(() -> reader.read("{\"$ref\": \"https://example.com/s.json\", \"$schema\": \"x\"}"
+                .getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("behind an external reference").hasMessageContaining("https://example.com/s.json");
         assertThatThrownBy(() -> reader.read("name: x\n".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("unknown spec format");
     }

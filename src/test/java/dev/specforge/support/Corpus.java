@@ -14,6 +14,13 @@ public final class Corpus {
     private Corpus() {
     }
 
+    /** @return the corpus folder; the test is skipped (with the reason) when it is absent */
+    public static Path dir() {
+        assumeTrue(Files.isDirectory(ROOT), "skipped: ../shared/corpus is not present next to the checkout"
+                + " (it is on development and CI machines, not on a user's clone)");
+        return ROOT;
+    }
+
     /**
      * @param relative a path inside the corpus, e.g. {@code openapi/xero-projects.yaml}
      * @return the file; the test is skipped (with the reason) when the corpus or the file is absent

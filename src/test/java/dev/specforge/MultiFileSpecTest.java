@@ -1,0 +1,154 @@
+package dev.specforge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.specforge.support.GeneratedZip;
+import dev.specforge.support.JavaCompilation;
+import dev.specforge.support.SpecforgeTestSupport;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Multi-file specs dropped as a zip: relative references resolve inside the zip only, the root is found or named,
+ * and zip-slip names and zip bombs are refused with a report while the original zip is kept.
+ */
+class MultiFileSpecTest extends SpecforgeTestSupport {
+
+    private static final String ORDER = """
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Order", "type": "object",
+             "properties": {
+               "shipTo": {"$ref": "common/address.json"},
+               "total": {"$ref": "common/money.json#/$defs/Money"},
+               "secret": {"$ref": "../outside.json"},
+               "remote": {"$ref": "https://example.com/never-fetched.json"}}}
+            """;
+    private static final String ADDRESS = """
+            {"type": "object", "properties": {"street": {"type": "string"}, "country": {"$ref": "country.json"}}}
+            """;
+    private static final String COUNTRY = """
+            {"type": "string", "enum": ["NL", "DE"]}
+            """;
+    private static final String MONEY = """
+            {"$defs": {"Money": {"type": "object", "required": ["amount"],
+              "properties": {"amount": {"type": "number"}, "currency": {"type": "string", "maxLength": 3}}}}}
+            """;
+
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        return zip(entries, 0);
+    }
+
+    /** @return a zip of the entries, plus an entry {@code padding.json} of that many MiB of spaces when not 0 */
+    private static byte[] zip(Map<String, byte[]> entries, int paddingMiB) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+            if (paddingMiB > 0) {
+                byte[] spaces = new byte[1 << 20];
+                Arrays.fill(spaces, (byte) ' ');
+                out.putNextEntry(new ZipEntry("padding.json"));
+                for (int i = 0; i < paddingMiB; i++) {
+                    out.write(spaces);
+                }
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Map<String, byte[]> orderBundle(String folder) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put(folder + "order.schema.json", ORDER.getBytes(StandardCharsets.UTF_8));
+        m.put(folder + "common/address.json", ADDRESS.getBytes(StandardCharsets.UTF_8));
+        m.put(folder + "common/country.json", COUNTRY.getBytes(StandardCharsets.UTF_8));
+        m.put(folder + "common/money.json", MONEY.getBytes(StandardCharsets.UTF_8));
+        m.put(folder + "README.txt", "not a spec".getBytes(StandardCharsets.UTF_8));
+        return m;
+    }
+
+    private JsonNode deadLettered(String name, byte[] zip) throws Exception {
+        dropAndAwait(zip, name);
+        Path error = deadLetter.resolve(name + ".error.json");
+        assertThat(error).exists();
+        assertThat(deadLetter.resolve(name)).hasBinaryContent(zip);
+        assertThat(outbox.resolve(name)).doesNotExist();
+        return readJson(error);
+    }
+
+    @Test
+    void should_resolve_relative_refs_across_the_files_of_a_zip_and_never_outside_it() throws Exception {
+        // zipped as a folder, the way most tools zip a directory
+        byte[] zip = zip(orderBundle("order-spec/"));
+        dropAndAwait(zip, "order.zip");
+
+        JsonNode report = readJson(outbox.resolve("order.report.json"));
+        assertThat(report.path("status").asText()).isEqualTo("ok");
+        GeneratedZip project = GeneratedZip.read(outbox.resolve("order.zip"));
+        String model = "src/main/java/com/example/order/model/";
+        assertThat(project.files()).containsKeys(model + "Order.java", model + "Address.java", model + "Money.java",
+                model + "Country.java");
+        assertThat(project.files().get(model + "Order.java"))
+                .contains("Address shipTo").contains("Money total").contains("Object secret")
+                .contains("Object remote");
+        assertThat(project.files().get(model + "Money.java"))
+                .containsPattern("@jakarta.validation.constraints.NotNull [^,]*java.math.BigDecimal amount")
+                .contains("@jakarta.validation.constraints.Size(max = 3) String currency");
+        assertThat(JavaCompilation.errors(project.javaSources(), work.resolve("classes"))).isEmpty();
+        assertThat(report.path("warnings").toString())
+                .contains("multi-file spec: root order.schema.json of 5 files")
+                .contains("$ref ../outside.json in order.schema.json leaves the bundle")
+                .contains("https://example.com/never-fetched.json is not in this document");
+    }
+
+    @Test
+    void should_take_the_root_named_by_a_specforge_root_entry_when_there_are_several_specs() throws Exception {
+        Map<String, byte[]> entries = orderBundle("");
+        entries.put("other.schema.json", "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"title\": \"Other\", \"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}"
+                .getBytes(StandardCharsets.UTF_8));
+        JsonNode error = deadLettered("two-roots.zip", zip(entries));
+        assertThat(error.path("message").asText()).contains("2 top-level spec files")
+                .contains("other.schema.json").contains("order.schema.json").contains("specforge-root");
+
+        entries.put("specforge-root", "order.schema.json\n".getBytes(StandardCharsets.UTF_8));
+        dropAndAwait(zip(entries), "named-root.zip");
+        assertThat(outbox.resolve("named-root.zip")).exists();
+        assertThat(GeneratedZip.read(outbox.resolve("named-root.zip")).files())
+                .containsKey("src/main/java/com/example/order/model/Order.java");
+    }
+
+    @Test
+    void should_refuse_a_zip_slip_entry_and_keep_the_zip() throws Exception {
+        Map<String, byte[]> entries = orderBundle("");
+        entries.put("../../evil.json", "{}".getBytes(StandardCharsets.UTF_8));
+        JsonNode error = deadLettered("slip.zip", zip(entries));
+        assertThat(error.path("message").asText()).contains("'../../evil.json'").contains("zip-slip");
+        assertThat(work.resolve("evil.json")).doesNotExist();
+        assertThat(work.getParent().resolve("evil.json")).doesNotExist();
+    }
+
+    @Test
+    void should_refuse_a_zip_bomb_at_the_inflated_size_limit() throws Exception {
+        byte[] bomb = zip(orderBundle(""), 80);
+        assertThat(bomb.length).as("the bomb is small").isLessThan(1 << 20);
+        JsonNode error = deadLettered("bomb.zip", bomb);
+        assertThat(error.path("message").asText()).contains("inflates to more than 67108864 bytes")
+                .contains("zip bomb");
+        try (var files = Files.list(outbox)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("bomb"));
+        }
+    }
+}

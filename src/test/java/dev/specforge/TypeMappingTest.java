@@ -1,0 +1,75 @@
+package dev.specforge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.specforge.support.GeneratedZip;
+import dev.specforge.support.Golden;
+import dev.specforge.support.JavaCompilation;
+import dev.specforge.support.SpecforgeTestSupport;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Golden files for the type mapping of hand-written schemas (src/test/resources/specs/types): JSON Schema 2020-12
+ * and draft-04, OpenAPI 3.0 and Swagger 2.0, each dropped into the inbox of the real Camel Main. The golden files are
+ * the generated Java types and the report's warnings; every project must compile.
+ */
+class TypeMappingTest extends SpecforgeTestSupport {
+
+    private static final Path TYPES = Path.of("src/test/resources/specs/types");
+
+    private GeneratedZip generate(String spec, String expectedFormat) throws Exception {
+        dropAndAwait(TYPES.resolve(spec), spec);
+        String base = spec.substring(0, spec.lastIndexOf('.'));
+        assertThat(deadLetter.resolve(spec + ".error.json")).as("no error report").doesNotExist();
+        JsonNode report = readJson(outbox.resolve(base + ".report.json"));
+        assertThat(report.path("status").asText()).isEqualTo("ok");
+        assertThat(report.path("format").asText()).isEqualTo(expectedFormat);
+        List<String> warnings = new ArrayList<>();
+        report.path("warnings").forEach(w -> warnings.add(w.asText()));
+        Golden.assertMatches("types/" + base + "/warnings.txt", String.join("\n", warnings) + "\n");
+        GeneratedZip project = GeneratedZip.read(outbox.resolve(base + ".zip"));
+        assertThat(JavaCompilation.errors(project.javaSources(), work.resolve("classes"))).isEmpty();
+        return project;
+    }
+
+    private static void golden(GeneratedZip project, String base, String packagePath, String... types)
+            throws Exception {
+        for (String type : types) {
+            String path = "src/main/java/" + packagePath + "/model/" + type + ".java";
+            assertThat(project.files()).as(path).containsKey(path);
+            Golden.assertMatches("types/" + base + "/" + type + ".java", project.files().get(path));
+        }
+    }
+
+    @Test
+    void should_map_every_json_schema_2020_12_construct_to_java_types_annotations_and_warnings() throws Exception {
+        GeneratedZip project = generate("catalog.schema.json", "json_schema");
+        golden(project, "catalog.schema", "com/example/catalog", "Catalog", "Status", "Dimensions", "Owner",
+                "CatalogPayment", "Card", "BankTransfer", "CatalogAudit");
+    }
+
+    @Test
+    void should_read_draft_04_ids_tuple_items_and_boolean_exclusive_bounds() throws Exception {
+        GeneratedZip project = generate("legacy.schema.json", "json_schema");
+        golden(project, "legacy.schema", "com/example/legacy", "Legacy", "Node");
+    }
+
+    @Test
+    void should_map_openapi_3_0_nullable_read_only_all_of_and_one_of_schemas() throws Exception {
+        GeneratedZip project = generate("shop.openapi.yaml", "openapi");
+        golden(project, "shop.openapi", "com/example/shop", "Order", "Shipping", "Pickup", "Delivery", "Line");
+    }
+
+    @Test
+    void should_convert_swagger_2_0_to_openapi_3_and_keep_its_operations() throws Exception {
+        GeneratedZip project = generate("pets.swagger.yaml", "swagger");
+        golden(project, "pets.swagger", "com/example/petregistry", "Pet", "PetKind");
+        assertThat(project.files()).containsKey("src/main/resources/routes/pets-api.camel.yaml");
+        assertThat(project.files().get("src/main/resources/routes/pets-api.camel.yaml")).contains("listPets");
+    }
+}
