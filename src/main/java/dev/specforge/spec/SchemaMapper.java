@@ -568,8 +568,8 @@ final class SchemaMapper {
             };
         }
         if (!fits) {
-            warn("default " + abbreviate(def.toString()) + " is only documented, not applied (it is not a "
-                    + describe(t) + " literal)", ptr);
+            warn("default " + abbreviate(def.toString()) + " is only documented, not applied (the type "
+                    + describe(t) + " cannot hold it as a literal)", ptr);
         }
     }
 
@@ -650,7 +650,9 @@ final class SchemaMapper {
         try {
             target = baseOf(fromPointer).resolve(new URI(ref));
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            return null;
+            // not a valid URI reference, e.g. "#/components/schemas/Order Line" with a space: a local pointer as is
+            return ref.startsWith("#/") && !root.at(unescapedPointer(ref.substring(1))).isMissingNode()
+                    ? ref.substring(1) : null;
         }
         String resource = resources.get(withoutFragment(target).toString());
         if (resource == null) {
@@ -672,6 +674,14 @@ final class SchemaMapper {
             return root.at(JsonPointer.compile(pointer)).isMissingNode() ? null : pointer;
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    private static JsonPointer unescapedPointer(String pointer) {
+        try {
+            return JsonPointer.compile(pointer);
+        } catch (IllegalArgumentException e) {
+            return JsonPointer.compile("/\u0000missing");
         }
     }
 
