@@ -22,6 +22,22 @@ class TypeMappingTest extends SpecforgeTestSupport {
 
     private static final Path TYPES = Path.of("src/test/resources/specs/types");
 
+    /** Jackson over the generated classes (type ids resolve through their class loader). */
+    private com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    /** Loads a generated class compiled into {@code work/classes}, and makes {@code mapper} see that class loader. */
+    private Class<?> compiled(String className) throws Exception {
+        java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[]{work.resolve("classes").toUri().toURL()}, getClass().getClassLoader());
+        mapper = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+        mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(loader));
+        return Class.forName(className, true, loader);
+    }
+
+    private static Object component(Object record, String name) throws Exception {
+        return record.getClass().getMethod(name).invoke(record);
+    }
+
     private GeneratedZip generate(String spec, String expectedFormat) throws Exception {
         dropAndAwait(TYPES.resolve(spec), spec);
         String base = spec.substring(0, spec.lastIndexOf('.'));
@@ -51,6 +67,22 @@ class TypeMappingTest extends SpecforgeTestSupport {
         GeneratedZip project = generate("catalog.schema.json", "json_schema");
         golden(project, "catalog.schema", "com/example/catalog", "Catalog", "Status", "Dimensions", "Owner",
                 "CatalogPayment", "Card", "BankTransfer", "CatalogAudit");
+
+        // the generated types behave as the schema says, with Jackson
+        Class<?> catalog = compiled("com.example.catalog.model.Catalog");
+        Object item = mapper.readValue("""
+                {"id": "3fa85f64-5717-4562-b3fc-2c963f66afa6", "name": "Lamp", "price": 12.5, "secret": "s3",
+                 "payment": {"iban": "NL91ABNA0417164300"}}
+                """, catalog);
+        assertThat(component(item, "id")).as("readOnly is not read from a request").isNull();
+        assertThat(component(item, "quantity")).as("default").isEqualTo(1);
+        assertThat(component(item, "active")).isEqualTo(Boolean.TRUE);
+        assertThat(component(item, "status")).hasToString("DRAFT");
+        assertThat(component(item, "tags")).isEqualTo(List.of());
+        assertThat(component(item, "payment").getClass().getSimpleName()).isEqualTo("BankTransfer");
+        String written = mapper.writeValueAsString(item);
+        assertThat(written).as("writeOnly is never written").doesNotContain("secret").doesNotContain("s3")
+                .contains("\"quantity\":1");
     }
 
     @Test
@@ -63,6 +95,12 @@ class TypeMappingTest extends SpecforgeTestSupport {
     void should_map_openapi_3_0_nullable_read_only_all_of_and_one_of_schemas() throws Exception {
         GeneratedZip project = generate("shop.openapi.yaml", "openapi");
         golden(project, "shop.openapi", "com/example/shop", "Order", "Shipping", "Pickup", "Delivery", "Line");
+
+        Class<?> shipping = compiled("com.example.shop.model.Shipping");
+        assertThat(mapper.readValue("{\"method\": \"locker\", \"store\": \"Ams\"}", shipping).getClass()
+                .getSimpleName()).as("discriminator mapping").isEqualTo("Pickup");
+        assertThat(mapper.readValue("{\"method\": \"Delivery\", \"address\": \"Dam 1\"}", shipping).getClass()
+                .getSimpleName()).as("discriminator default: the schema name").isEqualTo("Delivery");
     }
 
     @Test

@@ -37,7 +37,9 @@ import java.util.Map;
  *       (see {@link Escapes}).</li>
  * </ul>
  * An entity map has name, varName, kebab, plural, sourceName, kind (object, enum or union), description, docLines,
- * fields, values, permits (a union's branch entity names), unions (the unions an object is a branch of),
+ * fields, values, permits (a union's branch entity names), discriminator (a union's discriminator property, or
+ * empty) and discriminatorDoc (the same, safe in a block comment), subtypes (per permitted entity: name, and names, its discriminator values as Java string literals),
+ * unions (the unions an object is a branch of),
  * hasDefaults, hasId, idType; a field map has name, jsonName, type, target, many, required, unique, format,
  * javaType, annotations, minLength, maxLength, minimum, maximum, pattern, description, docLines, nullable, access
  * (read-write, read-only or write-only), defaultJson (the spec's default as JSON), defaultExpression (that default
@@ -214,6 +216,15 @@ public final class TemplateModels {
         }
         m.put("values", values);
         m.put("permits", e.permits());
+        m.put("discriminator", nz(e.discriminator()));
+        m.put("discriminatorDoc", String.join(" ", docLines(e.discriminator())));
+        List<Map<String, Object>> subtypes = new ArrayList<>();
+        for (String p : e.permits()) {
+            List<String> javaNames = new ArrayList<>();
+            e.discriminatorValues().getOrDefault(p, List.of()).forEach(v -> javaNames.add(Escapes.javaString(v)));
+            subtypes.add(Map.of("name", p, "names", javaNames));
+        }
+        m.put("subtypes", subtypes);
         m.put("unions", e.unions());
         m.put("hasDefaults", fields.stream().anyMatch(f -> !((String) f.get("defaultExpression")).isEmpty()));
         return m;

@@ -1,6 +1,7 @@
 package dev.specforge.spec;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A named type of the project: an object with fields, or an enumeration.
@@ -16,9 +17,14 @@ import java.util.List;
  *                    order; otherwise empty
  * @param unions      for {@link Kind#OBJECT}: the names of the unions this entity is a branch of (a Java record
  *                    implements their sealed interfaces); otherwise empty
+ * @param discriminator for {@link Kind#UNION}: the property whose value names the branch (OpenAPI 3.0.3 section
+ *                    4.7.25, Discriminator Object), or {@code null} when the branch is deduced from the properties
+ * @param discriminatorValues for a union with a discriminator: each permitted entity's values of that property (from
+ *                    the discriminator's {@code mapping}, else the schema's name), in spec order; otherwise empty
  */
 public record Entity(String name, String sourceName, Kind kind, String description, List<Field> fields,
-                     List<EnumValue> values, List<String> permits, List<String> unions) {
+                     List<EnumValue> values, List<String> permits, List<String> unions, String discriminator,
+                     Map<String, List<String>> discriminatorValues) {
 
     /**
      * What kind of type an entity is. {@code UNION} is a {@code oneOf}/{@code anyOf} whose branches are all objects
@@ -38,7 +44,7 @@ public record Entity(String name, String sourceName, Kind kind, String descripti
      */
     public Entity(String name, String sourceName, Kind kind, String description, List<Field> fields,
                   List<EnumValue> values) {
-        this(name, sourceName, kind, description, fields, values, List.of(), List.of());
+        this(name, sourceName, kind, description, fields, values, List.of(), List.of(), null, Map.of());
     }
 
     /**
@@ -55,5 +61,6 @@ public record Entity(String name, String sourceName, Kind kind, String descripti
         values = List.copyOf(values);
         permits = List.copyOf(permits);
         unions = List.copyOf(unions);
+        discriminatorValues = Map.copyOf(discriminatorValues);
     }
 }

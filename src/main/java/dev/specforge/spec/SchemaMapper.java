@@ -119,8 +119,10 @@ final class SchemaMapper {
         drain();
         List<Entity> out = new ArrayList<>();
         for (Draft d : drafts.values()) {
+            Map<String, List<String>> tags = new LinkedHashMap<>();
+            d.tags.forEach((k, v) -> tags.put(k, List.copyOf(v)));
             out.add(new Entity(d.name, d.source, d.kind, d.description, d.fields, d.values, List.copyOf(d.permits),
-                    List.copyOf(d.unions)));
+                    List.copyOf(d.unions), d.discriminator, tags));
         }
         return out;
     }
@@ -184,7 +186,7 @@ final class SchemaMapper {
             Mapped m = new Mapped(new TypeRef(t, name, null, false), null, nullable(s) || enumHasNull(s));
             done.put(ptr, m);
             kinds.put(name, kind);
-            drafts.put(name, new Draft(name, sourceName(ptr), kind, s.path("description").textValue()));
+            drafts.put(name, new Draft(name, ptr, sourceName(ptr), kind, s.path("description").textValue()));
             pending.add(new Pending(name, ptr, s, kind));
             return m;
         }
@@ -453,17 +455,36 @@ final class SchemaMapper {
     private void unionBranches(Pending p, Draft d) {
         String key = union(p.schema);
         JsonNode branches = p.schema.get(key);
+        String property = p.schema.path("discriminator").path("propertyName").textValue();
+        Map<String, List<String>> mapped = new HashMap<>();
+        if (property != null) {
+            p.schema.path("discriminator").path("mapping").fields().forEachRemaining(e -> {
+                String ref = e.getValue().asText();
+                String target = resolve(p.pointer, ref.contains("#") || ref.contains("/") ? ref
+                        : "#/components/schemas/" + escape(ref));
+                if (target == null) {
+                    warn("discriminator mapping '" + e.getKey() + "' names " + ref + ", which is not in this"
+                            + " document; left out", p.pointer);
+                } else {
+                    mapped.computeIfAbsent(target, t -> new ArrayList<>()).add(e.getKey());
+                }
+            });
+            d.discriminator = property;
+        }
         for (int i : nonNullBranches(branches)) {
             JsonNode b = branches.get(i);
-            Mapped m = map(b, p.pointer + "/" + key + "/" + i, p.name + title(b, "Option" + (i + 1)));
+            String at = p.pointer + "/" + key + "/" + i;
+            Mapped m = map(b, at, p.name + title(b, "Option" + (i + 1)));
             Draft branch = m.type.target() == null ? null : drafts.get(m.type.target());
-            if (branch != null && branch.kind == Entity.Kind.OBJECT && !m.type.many()) {
-                d.permits.add(branch.name);
+            if (branch != null && branch.kind == Entity.Kind.OBJECT && !m.type.many() && d.permits.add(branch.name)) {
                 branch.unions.add(d.name);
+                if (property != null) {
+                    String target = targetPointer(b, at);
+                    List<String> tags = mapped.get(target);
+                    d.tags.put(branch.name, tags != null ? tags : List.of(sourceName(target).startsWith("#")
+                            ? branch.name : sourceName(target)));
+                }
             }
-        }
-        if (p.schema.has("discriminator")) {
-            warn("discriminator is not used; the branch is deduced from the properties present", p.pointer);
         }
     }
 
@@ -558,7 +579,8 @@ final class SchemaMapper {
             fits = def.isArray() && def.isEmpty();
         } else {
             fits = switch (t.type()) {
-                case STRING, DATE, DATETIME, UUID, URI, ENUM -> def.isTextual();
+                case STRING, DATE, DATETIME, UUID, URI -> def.isTextual();
+                case ENUM -> def.isTextual() && enumHas(t.target(), def.textValue());
                 case INTEGER -> def.isIntegralNumber() && def.canConvertToInt();
                 case LONG -> def.isIntegralNumber() && def.canConvertToLong();
                 case DECIMAL, DOUBLE, FLOAT -> def.isNumber();
@@ -571,6 +593,21 @@ final class SchemaMapper {
             warn("default " + abbreviate(def.toString()) + " is only documented, not applied (the type "
                     + describe(t) + " cannot hold it as a literal)", ptr);
         }
+    }
+
+    /** @return whether the enum entity of that name lists the value */
+    private boolean enumHas(String entity, String value) {
+        Draft d = drafts.get(entity);
+        JsonNode values = d == null ? null : root.at(JsonPointer.compile(d.pointer)).get("enum");
+        if (values == null) {
+            return false;
+        }
+        for (JsonNode v : values) {
+            if (value.equals(v.textValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Constraints constraints(JsonNode own, JsonNode alias, String ptr) {
@@ -983,6 +1020,7 @@ final class SchemaMapper {
     /** An entity while its fields, values or branches are being mapped. */
     private static final class Draft {
         final String name;
+        final String pointer;
         final String source;
         final Entity.Kind kind;
         final String description;
@@ -990,9 +1028,12 @@ final class SchemaMapper {
         List<Entity.EnumValue> values = List.of();
         final Set<String> permits = new LinkedHashSet<>();
         final Set<String> unions = new LinkedHashSet<>();
+        String discriminator;
+        final Map<String, List<String>> tags = new LinkedHashMap<>();
 
-        Draft(String name, String source, Entity.Kind kind, String description) {
+        Draft(String name, String pointer, String source, Entity.Kind kind, String description) {
             this.name = name;
+            this.pointer = pointer;
             this.source = source;
             this.kind = kind;
             this.description = description;

@@ -77,11 +77,13 @@ class SchemaMapperTest {
         ProjectModel m = read("""
                 {"$schema": "http://json-schema.org/draft-07/schema#", "title": "Cfg", "type": "object",
                  "properties": {"retries": {"type": "integer", "default": "three"},
-                                "tags": {"type": "array", "items": {"type": "string"}, "default": ["a"]}}}
+                                "tags": {"type": "array", "items": {"type": "string"}, "default": ["a"]},
+                                "mode": {"enum": ["fast", "safe"], "default": "turbo"}}}
                 """);
         assertThat(field(m, "Cfg", "retries").defaultJson()).isEqualTo("\"three\"");
         assertThat(m.warnings()).containsExactly(
                 "default \"three\" is only documented, not applied (the type integer cannot hold it as a literal) at #/properties/retries",
-                "default [\"a\"] is only documented, not applied (the type list of string cannot hold it as a literal) at #/properties/tags");
+                "default [\"a\"] is only documented, not applied (the type list of string cannot hold it as a literal) at #/properties/tags",
+                "default \"turbo\" is only documented, not applied (the type CfgMode cannot hold it as a literal) at #/properties/mode");
     }
 }
