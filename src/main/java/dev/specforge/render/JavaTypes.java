@@ -192,14 +192,14 @@ public final class JavaTypes {
                 case FLOAT -> v.isNumber() && Float.isFinite(v.floatValue()) ? v.floatValue() + "f" : null;
                 case BOOLEAN -> v.isBoolean() ? "Boolean." + String.valueOf(v.booleanValue()).toUpperCase(java.util.Locale.ROOT)
                         : null;
-                case DATE -> v.isTextual() ? parsed(java.time.LocalDate::parse, v.textValue(), "java.time.LocalDate")
-                        : null;
+                case DATE -> v.isTextual() ? parsed(java.time.LocalDate::parse, v.textValue(),
+                        "java.time.LocalDate.parse") : null;
                 case DATETIME -> v.isTextual() ? parsed(java.time.OffsetDateTime::parse, v.textValue(),
-                        "java.time.OffsetDateTime") : null;
-                case UUID -> v.isTextual() ? parsed(java.util.UUID::fromString, v.textValue(), "java.util.UUID")
-                        .replace(".parse(", ".fromString(") : null;
-                case URI -> v.isTextual() ? parsed(java.net.URI::create, v.textValue(), "java.net.URI")
-                        .replace(".parse(", ".create(") : null;
+                        "java.time.OffsetDateTime.parse") : null;
+                case UUID -> v.isTextual() ? parsed(java.util.UUID::fromString, v.textValue(),
+                        "java.util.UUID.fromString") : null;
+                case URI -> v.isTextual() ? parsed(java.net.URI::create, v.textValue(), "java.net.URI.create")
+                        : null;
                 case ENUM -> {
                     String c = v.isValueNode() && !v.isNull() ? enumConstant.apply(v.asText()) : null;
                     yield c == null ? null : t.target() + "." + c;
@@ -212,13 +212,23 @@ public final class JavaTypes {
         }
     }
 
+    /** Reads defaults with decimals as written ({@code 0.10} stays {@code 0.10}, never a rounded double). */
     private static final com.fasterxml.jackson.databind.ObjectMapper DEFAULTS =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES,
+                            false);
 
-    /** @return {@code Type.parse("text")} after checking that the text parses; throws when it does not */
-    private static String parsed(java.util.function.Function<String, ?> parser, String text, String type) {
+    /**
+     * @param parser  the parser the generated code will call, run here first on the same text
+     * @param text    the default's text
+     * @param factory the generated call's qualified method, e.g. {@code java.time.LocalDate.parse}
+     * @return {@code factory("text")}
+     * @throws RuntimeException from the parser when the text does not parse (the default is then not applied)
+     */
+    private static String parsed(java.util.function.Function<String, ?> parser, String text, String factory) {
         parser.apply(text);
-        return type + ".parse(\"" + Escapes.javaStringBody(text) + "\")";
+        return factory + "(\"" + Escapes.javaStringBody(text) + "\")";
     }
 
     /** Adds {@code @Size(min = .., max = ..)} with the bounds given, or nothing when both are {@code null}. */

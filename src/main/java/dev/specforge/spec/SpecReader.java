@@ -60,7 +60,10 @@ public final class SpecReader {
                         .maxDocumentLength(defaults.maxBytes())
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build());
+                .build())
+                // decimals as written: a default of 0.10 or a bound of 12345678901234567890.5 keep their digits
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         this.nativeParser = new NativeSpecParser(defaults);
         this.openApiParser = new OpenApiSpecParser(defaults);
         this.jsonSchemaParser = new JsonSchemaSpecParser(defaults);

@@ -73,6 +73,17 @@ class SchemaMapperTest {
     }
 
     @Test
+    void should_keep_every_digit_of_decimal_defaults_and_bounds() {
+        ProjectModel m = read("""
+                {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Rate", "type": "object",
+                 "properties": {"r": {"type": "number", "default": 0.10, "maximum": 12345678901234567890.5}}}
+                """);
+        Field r = field(m, "Rate", "r");
+        assertThat(r.defaultJson()).isEqualTo("0.10");
+        assertThat(r.constraints().maximum()).isEqualByComparingTo("12345678901234567890.5");
+    }
+
+    @Test
     void should_not_apply_a_default_that_does_not_fit_the_type_and_say_so() {
         ProjectModel m = read("""
                 {"$schema": "http://json-schema.org/draft-07/schema#", "title": "Cfg", "type": "object",
