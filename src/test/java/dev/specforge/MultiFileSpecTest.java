@@ -28,13 +28,13 @@ class MultiFileSpecTest extends SpecforgeTestSupport {
     private static final String ORDER = """
             {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Order", "type": "object",
              "properties": {
-               "shipTo": {"$ref": "common/address.json"},
-               "total": {"$ref": "common/money.json#/$defs/Money"},
+               "shipTo": {"$ref": "./common/address.json"},
+               "total": {"$ref": "common/money%20types.json#/$defs/Money"},
                "secret": {"$ref": "../outside.json"},
                "remote": {"$ref": "https://example.com/never-fetched.json"}}}
             """;
     private static final String ADDRESS = """
-            {"type": "object", "properties": {"street": {"type": "string"}, "country": {"$ref": "country.json"}}}
+            {"type": "object", "properties": {"street": {"type": "string"}, "country": {"$ref": "../common/country.json"}}}
             """;
     private static final String COUNTRY = """
             {"type": "string", "enum": ["NL", "DE"]}
@@ -75,7 +75,7 @@ class MultiFileSpecTest extends SpecforgeTestSupport {
         m.put(folder + "order.schema.json", ORDER.getBytes(StandardCharsets.UTF_8));
         m.put(folder + "common/address.json", ADDRESS.getBytes(StandardCharsets.UTF_8));
         m.put(folder + "common/country.json", COUNTRY.getBytes(StandardCharsets.UTF_8));
-        m.put(folder + "common/money.json", MONEY.getBytes(StandardCharsets.UTF_8));
+        m.put(folder + "common/money types.json", MONEY.getBytes(StandardCharsets.UTF_8));
         m.put(folder + "README.txt", "not a spec".getBytes(StandardCharsets.UTF_8));
         return m;
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -335,20 +334,32 @@ public final class SpecBundle {
             if (filePart.isEmpty()) {
                 target = file;
             } else {
-                URI uri;
-                try {
-                    uri = new URI(null, null, filePart, null);
-                } catch (java.net.URISyntaxException e) {
-                    return unresolved(ref, file, "is not a valid reference");
-                }
                 if (filePart.contains(":") || filePart.startsWith("/") || filePart.startsWith("\\")) {
                     return unresolved(ref, file, "is not a relative reference and is never fetched");
                 }
                 String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
-                String normal = URI.create("bundle:/").resolve(URI.create("bundle:/" + dir).resolve(uri)).getPath();
-                if (normal == null || !normal.startsWith("/") || normal.contains("/../") || normal.startsWith("/..")) {
-                    return unresolved(ref, file, "leaves the bundle");
+                String decoded;
+                try {
+                    decoded = java.net.URLDecoder.decode(filePart.replace("+", "%2B"),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return unresolved(ref, file, "is not a valid reference");
                 }
+                Deque<String> parts = new ArrayDeque<>();
+                for (String segment : (dir + decoded).split("/")) {
+                    if (segment.isEmpty() || segment.equals(".")) {
+                        continue;
+                    }
+                    if (segment.equals("..")) {
+                        if (parts.isEmpty()) {
+                            return unresolved(ref, file, "leaves the bundle");
+                        }
+                        parts.removeLast();
+                    } else {
+                        parts.addLast(segment);
+                    }
+                }
+                String normal = "/" + String.join("/", parts);
                 target = normal.substring(1);
                 if (!files.containsKey(target)) {
                     return unresolved(ref, file, "names '" + target + "', which is not in the bundle");
