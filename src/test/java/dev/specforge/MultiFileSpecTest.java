@@ -141,6 +141,28 @@ class MultiFileSpecTest extends SpecforgeTestSupport {
     }
 
     @Test
+    void should_refuse_references_that_multiply_when_copied_in_place() throws Exception {
+        // 30 files, each a parameter list that refers to the next file twice: 2^30 copies if expanded
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("api.yaml", ("openapi: 3.0.3\ninfo: {title: Bomb, version: 1.0.0}\npaths:\n  /a:\n"
+                + "    get:\n      parameters: {$ref: 'p0.yaml'}\n      responses: {'200': {description: ok}}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 30; i++) {
+            entries.put("p" + i + ".yaml", ("- {$ref: 'p" + (i + 1) + ".yaml'}\n- {$ref: 'p" + (i + 1) + ".yaml'}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        entries.put("p30.yaml", "{name: x, in: query}\n".getBytes(StandardCharsets.UTF_8));
+        JsonNode error = deadLettered("ref-bomb.zip", zip(entries));
+        assertThat(error.path("message").asText()).contains("reference bomb").contains("2000000");
+        assertNextZipSucceeds();
+    }
+
+    private void assertNextZipSucceeds() throws Exception {
+        dropAndAwait(zip(orderBundle("")), "next.zip");
+        assertThat(outbox.resolve("next.zip")).exists();
+    }
+
+    @Test
     void should_refuse_a_zip_bomb_at_the_inflated_size_limit() throws Exception {
         byte[] bomb = zip(orderBundle(""), 80);
         assertThat(bomb.length).as("the bomb is small").isLessThan(1 << 20);
