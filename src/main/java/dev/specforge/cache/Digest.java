@@ -17,6 +17,7 @@ import java.util.TreeMap;
 public final class Digest {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final java.util.regex.Pattern HEX_64 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
     private final MessageDigest sha;
 
     private Digest() {
@@ -25,6 +26,15 @@ public final class Digest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256 (required by the Java SE spec)", e);
         }
+    }
+
+    /**
+     * @param key any text, e.g. a cache key taken from a file name or a message
+     * @return whether it has the shape of {@link #hex()}'s result (64 lower-case hex characters), and so is safe as
+     *         a file name under a cache folder
+     */
+    public static boolean isHex(String key) {
+        return key != null && HEX_64.matcher(key).matches();
     }
 
     /** @return a new, empty digest */

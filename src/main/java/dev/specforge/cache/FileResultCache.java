@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.regex.Pattern;
 
 /**
  * The per-file result cache (incremental regeneration, seed 001 #6): one entry per rendered and checked file,
@@ -32,7 +31,6 @@ public final class FileResultCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileResultCache.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
     private final Duration ttl;
@@ -127,7 +125,7 @@ public final class FileResultCache {
     }
 
     private Path file(String key) {
-        if (!KEY.matcher(key).matches()) {
+        if (!Digest.isHex(key)) {
             throw new IllegalArgumentException("not a cache key: " + key);
         }
         return root.resolve(key.substring(0, 2)).resolve(key);

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * The durable idempotent repository of whole specs: each key (SHA-256 over the spec's bytes, its stack's name,
@@ -31,7 +30,6 @@ import java.util.regex.Pattern;
 public final class ResultStore extends ServiceSupport implements IdempotentRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
     private final Duration ttl;
@@ -88,7 +86,7 @@ public final class ResultStore extends ServiceSupport implements IdempotentRepos
      */
     @Override
     public boolean contains(String key) {
-        if (!KEY.matcher(key).matches()) {
+        if (!Digest.isHex(key)) {
             return false;
         }
         try {
@@ -123,7 +121,7 @@ public final class ResultStore extends ServiceSupport implements IdempotentRepos
      */
     @Override
     public boolean remove(String key) {
-        if (!KEY.matcher(key).matches()) {
+        if (!Digest.isHex(key)) {
             return false;
         }
         try {
@@ -165,7 +163,7 @@ public final class ResultStore extends ServiceSupport implements IdempotentRepos
     }
 
     private static String checked(String key) {
-        if (!KEY.matcher(key).matches()) {
+        if (!Digest.isHex(key)) {
             throw new IllegalArgumentException("not a result key: " + key);
         }
         return key;

@@ -3,6 +3,7 @@ package dev.specforge.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.cache.Digest;
 import dev.specforge.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * The L2 answer cache: one JSON file per item answer under {@code specforge.cache.dir}
@@ -27,7 +27,6 @@ public final class DiskAnswerCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiskAnswerCache.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
     private final Duration ttl;
@@ -87,7 +86,7 @@ public final class DiskAnswerCache {
     }
 
     private Path file(String key) {
-        if (!KEY.matcher(key).matches()) {
+        if (!Digest.isHex(key)) {
             throw new IllegalArgumentException("not a cache key: " + key);
         }
         return root.resolve(key.substring(0, 2)).resolve(key + ".json");
