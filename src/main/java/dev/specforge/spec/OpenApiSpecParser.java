@@ -51,6 +51,19 @@ final class OpenApiSpecParser {
             List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
             throw new SpecException("/", "not a valid OpenAPI document: " + String.join("; ", messages));
         }
+        return map(api, root, format, notes);
+    }
+
+    /**
+     * Maps a document swagger-parser has already read (e.g. the result of the Swagger 2.0 converter).
+     *
+     * @param api    the document model: supplies the project info and operations
+     * @param root   the same document as a tree: supplies the schemas
+     * @param format the format to report
+     * @param notes  warnings gathered before this step
+     * @return the project model
+     */
+    ProjectModel map(OpenAPI api, JsonNode root, SpecFormat format, List<String> notes) {
         return new Mapping(api, root, defaults, format, notes).build();
     }
 

@@ -242,12 +242,13 @@ final class SchemaMapper {
             }
             return classify(target, root.at(JsonPointer.compile(target)), visited);
         }
+        String inner = delegate(s, ptr);
+        if (inner != null) {
+            return classify(inner, root.at(JsonPointer.compile(inner)), visited);
+        }
         boolean props = hasProperties(s);
         JsonNode allOf = nonEmptyArray(s, "allOf");
         if (allOf != null) {
-            if (allOf.size() == 1 && !props && union(s) == null) {
-                return classify(ptr + "/allOf/0", allOf.get(0), visited);
-            }
             if (props) {
                 return Entity.Kind.OBJECT;
             }
@@ -263,12 +264,7 @@ final class SchemaMapper {
         }
         String unionKey = union(s);
         if (unionKey != null) {
-            List<Integer> branches = nonNullBranches(s.get(unionKey));
-            if (branches.size() == 1) {
-                int i = branches.get(0);
-                return classify(ptr + "/" + unionKey + "/" + i, s.get(unionKey).get(i), visited);
-            }
-            for (int i : branches) {
+            for (int i : nonNullBranches(s.get(unionKey))) {
                 if (classify(ptr + "/" + unionKey + "/" + i, s.get(unionKey).get(i), new HashSet<>(visited))
                         != Entity.Kind.OBJECT) {
                     return null;
