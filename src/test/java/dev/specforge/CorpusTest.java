@@ -6,11 +6,11 @@ import dev.specforge.support.GeneratedZip;
 import dev.specforge.support.JavaCompilation;
 import dev.specforge.support.SpecforgeProcess;
 import dev.specforge.support.SpecforgeTestSupport;
+import dev.specforge.support.Zips;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +59,7 @@ class CorpusTest extends SpecforgeTestSupport {
             names.add(name);
         }
         if (Files.isDirectory(multi)) {
-            zipTree(multi, staging.resolve("digitalocean.zip"));
+            Zips.tree(multi, staging.resolve("digitalocean.zip"));
             names.add("digitalocean.zip");
         }
         assertThat(names).as("corpus specs").hasSizeGreaterThan(20);
@@ -142,20 +140,5 @@ class CorpusTest extends SpecforgeTestSupport {
     private static boolean isSpecFile(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
-    }
-
-    /** Zips a folder tree with paths relative to it, the way a user would zip a multi-file spec. */
-    static void zipTree(Path dir, Path zip) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(os)) {
-            for (Path f : files) {
-                out.putNextEntry(new ZipEntry(dir.relativize(f).toString().replace('\\', '/')));
-                Files.copy(f, out);
-                out.closeEntry();
-            }
-        }
     }
 }

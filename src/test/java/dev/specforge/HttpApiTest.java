@@ -111,22 +111,19 @@ class HttpApiTest {
 
         @Test
         void should_generate_a_multi_file_spec_posted_as_a_zip() throws Exception {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
-                out.putNextEntry(new java.util.zip.ZipEntry("api.yaml"));
-                out.write("""
-                        openapi: 3.0.3
-                        info: {title: Bundled, version: 1.0.0}
-                        paths: {}
-                        components:
-                          schemas:
-                            Box: {type: object, properties: {item: {$ref: "models/item.yaml"}}}
-                        """.getBytes(StandardCharsets.UTF_8));
-                out.putNextEntry(new java.util.zip.ZipEntry("models/item.yaml"));
-                out.write("{type: object, properties: {label: {type: string}}}\n".getBytes(StandardCharsets.UTF_8));
-            }
+            byte[] bundle = dev.specforge.support.Zips.of(java.util.Map.of(
+                    "api.yaml", """
+                            openapi: 3.0.3
+                            info: {title: Bundled, version: 1.0.0}
+                            paths: {}
+                            components:
+                              schemas:
+                                Box: {type: object, properties: {item: {$ref: "models/item.yaml"}}}
+                            """.getBytes(StandardCharsets.UTF_8),
+                    "models/item.yaml", "{type: object, properties: {label: {type: string}}}\n"
+                            .getBytes(StandardCharsets.UTF_8)));
 
-            HttpResponse<byte[]> zip = http().post("/api/generate", "application/zip", bytes.toByteArray());
+            HttpResponse<byte[]> zip = http().post("/api/generate", "application/zip", bundle);
 
             assertThat(zip.statusCode()).isEqualTo(200);
             GeneratedZip project = GeneratedZip.read(saveZip(work, zip));

@@ -4,18 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.specforge.support.GeneratedZip;
 import dev.specforge.support.JavaCompilation;
 import dev.specforge.support.SpecforgeTestSupport;
+import dev.specforge.support.Zips;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,32 +40,6 @@ class MultiFileSpecTest extends SpecforgeTestSupport {
               "properties": {"amount": {"type": "number"}, "currency": {"type": "string", "maxLength": 3}}}}}
             """;
 
-    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
-        return zip(entries, 0);
-    }
-
-    /** @return a zip of the entries, plus an entry {@code padding.json} of that many MiB of spaces when not 0 */
-    private static byte[] zip(Map<String, byte[]> entries, int paddingMiB) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                out.putNextEntry(new ZipEntry(e.getKey()));
-                out.write(e.getValue());
-                out.closeEntry();
-            }
-            if (paddingMiB > 0) {
-                byte[] spaces = new byte[1 << 20];
-                Arrays.fill(spaces, (byte) ' ');
-                out.putNextEntry(new ZipEntry("padding.json"));
-                for (int i = 0; i < paddingMiB; i++) {
-                    out.write(spaces);
-                }
-                out.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
     private static Map<String, byte[]> orderBundle(String folder) {
         Map<String, byte[]> m = new LinkedHashMap<>();
         m.put(folder + "order.schema.json", ORDER.getBytes(StandardCharsets.UTF_8));
@@ -92,7 +62,7 @@ class MultiFileSpecTest extends SpecforgeTestSupport {
     @Test
     void should_resolve_relative_refs_across_the_files_of_a_zip_and_never_outside_it() throws Exception {
         // zipped as a folder, the way most tools zip a directory
-        byte[] zip = zip(orderBundle("order-spec/"));
+        byte[] zip = Zips.of(orderBundle("order-spec/"));
         dropAndAwait(zip, "order.zip");
 
         JsonNode report = readJson(outbox.resolve("order.report.json"));
@@ -119,12 +89,12 @@ class MultiFileSpecTest extends SpecforgeTestSupport {
         Map<String, byte[]> entries = orderBundle("");
         entries.put("other.schema.json", "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"title\": \"Other\", \"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}"
                 .getBytes(StandardCharsets.UTF_8));
-        JsonNode error = deadLettered("two-roots.zip", zip(entries));
+        JsonNode error = deadLettered("two-roots.zip", Zips.of(entries));
         assertThat(error.path("message").asText()).contains("2 top-level spec files")
                 .contains("other.schema.json").contains("order.schema.json").contains("specforge-root");
 
         entries.put("specforge-root", "order.schema.json\n".getBytes(StandardCharsets.UTF_8));
-        dropAndAwait(zip(entries), "named-root.zip");
+        dropAndAwait(Zips.of(entries), "named-root.zip");
         assertThat(outbox.resolve("named-root.zip")).exists();
         assertThat(GeneratedZip.read(outbox.resolve("named-root.zip")).files())
                 .containsKey("src/main/java/com/example/order/model/Order.java");
@@ -134,7 +104,7 @@ class MultiFileSpecTest extends SpecforgeTestSupport {
     void should_refuse_a_zip_slip_entry_and_keep_the_zip() throws Exception {
         Map<String, byte[]> entries = orderBundle("");
         entries.put("../../evil.json", "{}".getBytes(StandardCharsets.UTF_8));
-        JsonNode error = deadLettered("slip.zip", zip(entries));
+        JsonNode error = deadLettered("slip.zip", Zips.of(entries));
         assertThat(error.path("message").asText()).contains("'../../evil.json'").contains("zip-slip");
         assertThat(work.resolve("evil.json")).doesNotExist();
         assertThat(work.getParent().resolve("evil.json")).doesNotExist();
@@ -152,19 +122,19 @@ class MultiFileSpecTest extends SpecforgeTestSupport {
                     .getBytes(StandardCharsets.UTF_8));
         }
         entries.put("p30.yaml", "{name: x, in: query}\n".getBytes(StandardCharsets.UTF_8));
-        JsonNode error = deadLettered("ref-bomb.zip", zip(entries));
+        JsonNode error = deadLettered("ref-bomb.zip", Zips.of(entries));
         assertThat(error.path("message").asText()).contains("reference bomb").contains("2000000");
         assertNextZipSucceeds();
     }
 
     private void assertNextZipSucceeds() throws Exception {
-        dropAndAwait(zip(orderBundle("")), "next.zip");
+        dropAndAwait(Zips.of(orderBundle("")), "next.zip");
         assertThat(outbox.resolve("next.zip")).exists();
     }
 
     @Test
     void should_refuse_a_zip_bomb_at_the_inflated_size_limit() throws Exception {
-        byte[] bomb = zip(orderBundle(""), 80);
+        byte[] bomb = Zips.of(orderBundle(""), 80);
         assertThat(bomb.length).as("the bomb is small").isLessThan(1 << 20);
         JsonNode error = deadLettered("bomb.zip", bomb);
         assertThat(error.path("message").asText()).contains("inflates to more than 67108864 bytes")
