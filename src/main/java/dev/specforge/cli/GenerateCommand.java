@@ -39,6 +39,10 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Folder for the zips and reports (default: ${DEFAULT-VALUE}); failures go to DIR/failed.")
     Path output;
 
+    @Option(names = {"-s", "--stack"}, paramLabel = "STACK",
+            description = "Stack to generate with, overriding each spec's own 'stack:' (installed: see GET /api/stacks or templates/).")
+    String stack;
+
     @Option(names = "--dry-run", description = "Print each spec's plan and LLM cost estimate as JSON; call no LLM, write nothing.")
     boolean dryRun;
 
@@ -76,7 +80,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     continue;
                 }
                 if (dryRun) {
-                    Exchange plan = send(template, "direct:dry-run", spec);
+                    Exchange plan = send(template, "direct:dry-run", spec, stack);
                     if (plan.isFailed()) {
                         failed++;
                         out.printf("%s: FAILED: %s%n", spec, plan.getException().getMessage());
@@ -85,7 +89,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     }
                     continue;
                 }
-                Exchange result = generate(template, runs, spec, CliProgress.of(spec.getFileName().toString(),
+                Exchange result = generate(template, runs, spec, stack, CliProgress.of(spec.getFileName().toString(),
                         terminal, out));
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 if (result.isFailed()) {
@@ -116,13 +120,17 @@ public final class GenerateCommand implements Callable<Integer> {
      * Sends one spec to {@code direct:generate} and shows its progress (polled from the run tracker every 100 ms)
      * until it is done.
      */
-    private static Exchange generate(ProducerTemplate template, RunTracker runs, Path spec, CliProgress progress)
+    private static Exchange generate(ProducerTemplate template, RunTracker runs, Path spec, String stack,
+                                     CliProgress progress)
             throws InterruptedException, java.util.concurrent.ExecutionException {
         String runId = "cli-" + java.util.UUID.randomUUID();
         java.util.concurrent.CompletableFuture<Exchange> done = template.asyncSend("direct:generate", ex -> {
             ex.getMessage().setBody(spec.toFile());
             ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, spec.getFileName().toString());
             ex.getMessage().setHeader(GenerateSteps.HEADER_RUN_ID, runId);
+            if (stack != null) {
+                ex.getMessage().setHeader(GenerateSteps.HEADER_STACK, stack);
+            }
         });
         try (progress) {
             while (true) {
@@ -136,10 +144,13 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     /** @return the exchange after sending the spec file, named by its file name, to {@code endpoint} */
-    private static Exchange send(ProducerTemplate template, String endpoint, Path spec) {
+    private static Exchange send(ProducerTemplate template, String endpoint, Path spec, String stack) {
         return template.send(endpoint, ex -> {
             ex.getMessage().setBody(spec.toFile());
             ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, spec.getFileName().toString());
+            if (stack != null) {
+                ex.getMessage().setHeader(GenerateSteps.HEADER_STACK, stack);
+            }
         });
     }
 

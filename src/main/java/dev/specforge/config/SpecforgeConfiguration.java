@@ -30,6 +30,8 @@ import dev.specforge.render.TemplateRenderer;
 import dev.specforge.spec.SpecDefaults;
 import dev.specforge.spec.SpecBundle;
 import dev.specforge.spec.SpecReader;
+import dev.specforge.validate.ExternalCheck;
+import dev.specforge.validate.FileValidator;
 import dev.specforge.validate.ValidationPolicy;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -49,6 +51,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -108,10 +111,20 @@ public class SpecforgeConfiguration implements CamelConfiguration {
             throw new IllegalArgumentException("specforge.render.threads must be 0 (auto) or more, not " + renderThreads);
         }
         int threads = renderThreads == 0 ? 2 * Runtime.getRuntime().availableProcessors() : renderThreads;
-        StackRegistry stacks = new StackRegistry(templates);
+        StackRegistry stacks = new StackRegistry(templates, stackOverrides(camelContext));
         if (!stacks.exists(defaultStack)) {
             throw new IllegalStateException("specforge.stack.default '" + defaultStack + "' is not installed in "
                     + stacks.root() + "; installed stacks: " + stacks.names());
+        }
+        for (String name : stacks.names()) {
+            try {
+                stacks.manifest(name);
+            } catch (dev.specforge.plan.PlanException e) {
+                if (e.getMessage().startsWith("specforge.stack.")) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+                LOG.warn("stack {} is broken: {}", name, e.getMessage());
+            }
         }
         TemplateRenderer renderer = new TemplateRenderer(templates);
         Registry registry = camelContext.getRegistry();
@@ -128,14 +141,18 @@ public class SpecforgeConfiguration implements CamelConfiguration {
                 Path.of(llm.prop("specforge.deadletter.dir", "outbox/failed")));
         ResultStore results = new ResultStore(cacheDir, ttl, Clock.systemUTC());
         String settings = String.join("|", llm.provider.id(), llm.model, defaultGroup, defaultVersion,
-                Double.toString(minValidRatio));
+                Double.toString(minValidRatio), stacks.overridesText());
+        long toolTimeout = (long) llm.number("specforge.validate.tool-timeout-ms", 60_000);
+        FileValidator validator = new FileValidator(
+                externalCheck(camelContext, "specforge.validate.node", "node", toolTimeout),
+                externalCheck(camelContext, "specforge.validate.gofmt", "gofmt", toolTimeout));
         Generator generator = new Generator(
                 new SpecReader(new SpecDefaults(defaultGroup, defaultVersion, maxSpecBytes, new SpecBundle.Limits(
                         (int) llm.number("specforge.bundle.max-entries", 10_000),
                         (long) llm.number("specforge.bundle.max-bytes", 64 * 1024 * 1024)))),
                 stacks, renderer, new ValidationPolicy(minValidRatio), defaultStack, threads, enricher,
                 new Generator.Caches(new FileResultCache(cacheDir, ttl, Clock.systemUTC()),
-                        (long) llm.number("specforge.cache.parsed-max-bytes", 64 * 1024 * 1024), settings));
+                        (long) llm.number("specforge.cache.parsed-max-bytes", 64 * 1024 * 1024), settings), validator);
         ExecutorService pool = camelContext.getExecutorServiceManager()
                 .newFixedThreadPool(this, "specforge-render", threads);
         ExecutorService llmPool = camelContext.getExecutorServiceManager()
@@ -163,6 +180,48 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         LOG.info("specforge: LLM provider {}{}", llm.provider.id(), llm.provider == Provider.OFFLINE ? ""
                 : ", model " + llm.model + " at " + llm.baseUrl + ", " + llm.rpm + " requests/min, " + llm.concurrency
                 + " concurrent, batches of " + llm.batchSize + ", API key " + (llm.apiKey.isEmpty() ? "not set" : "set"));
+    }
+
+    /**
+     * @param context  the context
+     * @param key      {@code specforge.validate.node} or {@code specforge.validate.gofmt}
+     * @param fallback the program when the key is not set
+     * @param timeoutMs how long one check may run, in ms
+     * @return the checker, or {@code null} (logged) when the key is set empty or the program is not found
+     */
+    private static ExternalCheck externalCheck(CamelContext context, String key, String fallback, long timeoutMs) {
+        String command = context.getPropertiesComponent().resolveProperty(key).map(String::trim).orElse(fallback);
+        ExternalCheck check = ExternalCheck.find(command, timeoutMs);
+        if (check != null) {
+            LOG.info("{}: {}", key, check.executable());
+        } else if (command.isEmpty()) {
+            LOG.info("{} is empty: that check is off", key);
+        } else {
+            LOG.warn("{}: '{}' is not on the PATH; {}", key, command, key.endsWith("node")
+                    ? "generated JavaScript files are not syntax-checked (each report warns)"
+                    : "generated Go files get the structural check only");
+        }
+        return check;
+    }
+
+    /**
+     * @return {@code specforge.stack.<stack>.<property>} settings (not {@code specforge.stack.default}), by stack
+     */
+    private static Map<String, Map<String, String>> stackOverrides(CamelContext context) {
+        Map<String, Map<String, String>> overrides = new java.util.TreeMap<>();
+        java.util.Properties all = context.getPropertiesComponent().loadProperties(
+                k -> k.startsWith("specforge.stack.") && !k.equals("specforge.stack.default"));
+        for (String key : all.stringPropertyNames()) {
+            String rest = key.substring("specforge.stack.".length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0 || dot == rest.length() - 1) {
+                throw new IllegalArgumentException(key + ": stack settings are specforge.stack.<stack>.<property>");
+            }
+            String value = context.getPropertiesComponent().resolveProperty(key).orElse("").trim();
+            overrides.computeIfAbsent(rest.substring(0, dot), s -> new java.util.TreeMap<>())
+                    .put(rest.substring(dot + 1), value);
+        }
+        return overrides;
     }
 
     /**

@@ -203,8 +203,10 @@ public final class HttpSteps {
     }
 
     /**
-     * {@code GET /api/stacks}: each installed stack with its version, description and outputs (template, path
-     * expression, scope, critical, the enrichment kinds it reads).
+     * {@code GET /api/stacks}: each installed stack with its version, description, properties (as configured:
+     * {@code specforge.stack.<stack>.<property>} overrides the manifest) and outputs (template, path expression,
+     * scope, critical, the enrichment kinds it reads). A stack whose manifest is broken is listed with its name and
+     * {@code error} only, so one bad folder does not hide the others.
      *
      * @param exchange the request
      * @throws com.fasterxml.jackson.core.JsonProcessingException never in practice
@@ -212,11 +214,19 @@ public final class HttpSteps {
     public void stacks(Exchange exchange) throws com.fasterxml.jackson.core.JsonProcessingException {
         ArrayNode out = json.createArrayNode();
         for (String name : stacks.names()) {
-            StackManifest m = stacks.manifest(name);
+            StackManifest m;
+            try {
+                m = stacks.manifest(name);
+            } catch (dev.specforge.plan.PlanException e) {
+                out.addObject().put("name", name).put("error", e.getMessage());
+                continue;
+            }
             ObjectNode s = out.addObject();
             s.put("name", m.name());
             s.put("version", m.version());
             s.put("description", m.description());
+            ObjectNode properties = s.putObject("properties");
+            new java.util.TreeMap<>(m.properties()).forEach(properties::put);
             ArrayNode outputs = s.putArray("outputs");
             for (StackManifest.Output o : m.outputs()) {
                 ObjectNode row = outputs.addObject();

@@ -63,14 +63,16 @@ public final class Generator {
      * @param renderThreads size of the render pool, reported in each run report
      * @param enricher      the enrichment stage
      * @param caches        the per-file result cache and the parsed-spec cache's bound
+     * @param validator     the per-file checks (with the external checkers found: node, gofmt)
      */
     public Generator(SpecReader reader, StackRegistry stacks, TemplateRenderer renderer, ValidationPolicy policy,
-                     String defaultStack, int renderThreads, Enricher enricher, Caches caches) {
+                     String defaultStack, int renderThreads, Enricher enricher, Caches caches,
+                     FileValidator validator) {
         this.reader = reader;
         this.stacks = stacks;
         this.planner = new Planner();
         this.renderer = renderer;
-        this.validator = new FileValidator();
+        this.validator = validator;
         this.policy = policy;
         this.assembler = new ZipAssembler();
         this.defaultStack = defaultStack;
@@ -131,7 +133,8 @@ public final class Generator {
         }
         StackManifest stack = stacks.manifest(stackName);
         List<FileTask> tasks = planner.plan(model, stack);
-        String resultKey = Digest.sha256().add(ENGINE).add(settings).add(contentHash).add(stack.name())
+        String resultKey = Digest.sha256().add(ENGINE).add(settings).add(validator.tools()).add(contentHash)
+                .add(stack.name())
                 .add(stack.version()).add(stacks.stackDigest(stack.name())).hex();
         return new SpecRun(specName, model, stack, tasks, enricher.start(model, stack, tasks), start, resultKey);
     }
@@ -234,8 +237,9 @@ public final class Generator {
     }
 
     /**
-     * A file's key in the per-file result cache: SHA-256 over the engine version, the stack's name and version,
-     * the template's source ({@link StackRegistry#templateDigest}) and the data slice the template reads
+     * A file's key in the per-file result cache: SHA-256 over the engine version, the external checkers in use
+     * ({@link FileValidator#tools}), the stack's name and version, the template's source
+     * ({@link StackRegistry#templateDigest}) and the data slice the template reads
      * ({@link TemplateModels.Base#sliceDigest}: the enrichment answers it uses are part of that slice).
      *
      * @param run   a spec's run, enriched
@@ -244,7 +248,7 @@ public final class Generator {
      * @return 64 hex characters
      */
     String fileKey(SpecRun run, FileTask task, Map<String, Object> model) {
-        return Digest.sha256().add(ENGINE).add(run.stack().name()).add(run.stack().version())
+        return Digest.sha256().add(ENGINE).add(validator.tools()).add(run.stack().name()).add(run.stack().version())
                 .add(stacks.templateDigest(task.template())).add(run.templateModel().sliceDigest(task, model)).hex();
     }
 
@@ -286,7 +290,19 @@ public final class Generator {
                 run.model().format().name().toLowerCase(java.util.Locale.ROOT),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()), renderThreads,
                 run.peakConcurrency(), new RunReport.Counts(files.size(), valid, files.size() - valid, critical, bytes),
-                run.enrichment().ledger().summary(rows.size() - llmFiles, llmFiles), rows, run.model().warnings());
+                run.enrichment().ledger().summary(rows.size() - llmFiles, llmFiles), rows, warnings(run, files));
+    }
+
+    /** The model's warnings, plus one when JavaScript files could not be checked (no node). */
+    private static List<String> warnings(SpecRun run, List<GeneratedFile> files) {
+        long unchecked = files.stream().filter(f -> "javascript-unchecked".equals(f.check())).count();
+        if (unchecked == 0) {
+            return run.model().warnings();
+        }
+        List<String> all = new java.util.ArrayList<>(run.model().warnings());
+        all.add(unchecked + " JavaScript files were not syntax-checked: node is not on the PATH"
+                + " (set specforge.validate.node to its path)");
+        return all;
     }
 
     private static String source(SpecRun run, Enrichments answers, GeneratedFile f) {

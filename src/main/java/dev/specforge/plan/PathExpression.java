@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * result is checked again (relative, no {@code ..}, no backslash, no control characters).
  *
  * <p>Variables: {@code project.name}, {@code project.group}, {@code project.packagePath} (all scopes);
- * {@code entity.name}, {@code entity.kebab} (entity scope); {@code group.name}, {@code group.kebab}
- * (operation-group scope).
+ * {@code entity.name}, {@code entity.kebab}, {@code entity.lowerName} (entity scope); {@code group.name},
+ * {@code group.kebab}, {@code group.lowerName} (operation-group scope). {@code lowerName} is the name's letters and
+ * digits in lower case ({@code OrderItem} gives {@code orderitem}; {@link Names#lowerName}).
  */
 final class PathExpression {
 
@@ -32,8 +33,8 @@ final class PathExpression {
         while (m.find()) {
             String v = m.group(1);
             boolean ok = PROJECT_VARS.contains(v)
-                    || (scope == Scope.ENTITY && (v.equals("entity.name") || v.equals("entity.kebab")))
-                    || (scope == Scope.OPERATION_GROUP && (v.equals("group.name") || v.equals("group.kebab")));
+                    || (scope == Scope.ENTITY && Set.of("entity.name", "entity.kebab", "entity.lowerName").contains(v))
+                    || (scope == Scope.OPERATION_GROUP && Set.of("group.name", "group.kebab", "group.lowerName").contains(v));
             if (!ok) {
                 throw new PlanException(at + ": variable ${" + v + "} is not available in scope " + scope.id());
             }
@@ -48,10 +49,12 @@ final class PathExpression {
         if (entity != null) {
             vars.put("entity.name", entity.name());
             vars.put("entity.kebab", Names.kebab(entity.name()));
+            vars.put("entity.lowerName", Names.lowerName(entity.name()));
         }
         if (group != null) {
             vars.put("group.name", group.name());
             vars.put("group.kebab", Names.kebab(group.name()));
+            vars.put("group.lowerName", Names.lowerName(group.name()));
         }
         Matcher m = VAR.matcher(expression);
         StringBuilder out = new StringBuilder();

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The installed stacks: one folder per stack under the templates root, each with a {@code stack.yaml}.
- * Manifests are read once and cached. Thread-safe.
+ * Manifests are read once and cached. A manifest's {@code properties} can be overridden by configuration
+ * ({@code specforge.stack.<stack>.<property>}, e.g. {@code specforge.stack.go-service.goVersion}). Thread-safe.
  */
 public final class StackRegistry {
 
@@ -27,12 +28,36 @@ public final class StackRegistry {
     private final Map<String, StackManifest> cache = new ConcurrentHashMap<>();
     private final Map<String, String> digests = new ConcurrentHashMap<>();
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final Map<String, Map<String, String>> overrides;
 
     /**
      * @param root the templates folder, e.g. {@code templates}
      */
     public StackRegistry(Path root) {
+        this(root, Map.of());
+    }
+
+    /**
+     * @param root      the templates folder, e.g. {@code templates}
+     * @param overrides per stack name, property values that replace the manifest's ({@code specforge.stack.*});
+     *                  overrides for stacks that are not installed are ignored
+     */
+    public StackRegistry(Path root, Map<String, Map<String, String>> overrides) {
         this.root = root.toAbsolutePath().normalize();
+        Map<String, Map<String, String>> copy = new java.util.TreeMap<>();
+        overrides.forEach((stack, props) -> copy.put(stack, Map.copyOf(new java.util.TreeMap<>(props))));
+        this.overrides = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * @return the property overrides of installed stacks, as one stable text ({@code stack.key=value;...}), for
+     *         cache keys: an override changes the output as much as an edit of the manifest
+     */
+    public String overridesText() {
+        StringBuilder b = new StringBuilder();
+        overrides.forEach((stack, props) -> new java.util.TreeMap<>(props).forEach((k, v) ->
+                b.append(stack).append('.').append(k).append('=').append(v).append(';')));
+        return b.toString();
     }
 
     /** @return the templates root (absolute) */
@@ -145,6 +170,14 @@ public final class StackRegistry {
         }
         Map<String, String> props = new LinkedHashMap<>();
         m.path("properties").fields().forEachRemaining(e -> props.put(e.getKey(), e.getValue().asText()));
+        for (Map.Entry<String, String> o : overrides.getOrDefault(name, Map.of()).entrySet()) {
+            if (!props.containsKey(o.getKey())) {
+                throw new PlanException("specforge.stack." + name + "." + o.getKey() + ": stack " + name
+                        + " has no property '" + o.getKey() + "' (its properties: " + String.join(", ", props.keySet())
+                        + ")");
+            }
+            props.put(o.getKey(), o.getValue());
+        }
         List<StackManifest.Output> outputs = new ArrayList<>();
         JsonNode list = m.path("outputs");
         if (!list.isArray() || list.isEmpty()) {

@@ -8,9 +8,9 @@ import freemarker.template.TemplateScalarModel;
 import java.util.List;
 
 /**
- * Escaping functions for templates, exposed in every data model as {@code yamlString(text)} and
- * {@code javaString(text)}. They return the text quoted and escaped, ready to paste into a YAML or Java file, so
- * spec text can never break out of its string.
+ * Escaping functions for templates, exposed in every data model as {@code yamlString(text)},
+ * {@code javaString(text)}, {@code jsString(text)} and {@code goString(text)}. They return the text quoted and
+ * escaped, ready to paste into a YAML, Java, JavaScript or Go file, so spec text can never break out of its string.
  */
 public final class Escapes {
 
@@ -45,27 +45,78 @@ public final class Escapes {
         return escape(s, c -> c < 0x20 || c > 0x7e);
     }
 
+    /**
+     * @param s any text
+     * @return a JavaScript string literal in double quotes (ECMA-262 section 12.9.4), plain ASCII: quote, backslash,
+     *         newline, carriage return and tab by name, every other control or non-ASCII UTF-16 code unit as
+     *         a 4-digit hexadecimal escape (so U+2028, U+2029 and unpaired surrogates are safe too)
+     */
+    public static String jsString(String s) {
+        return '"' + escape(s, c -> c < 0x20 || c > 0x7e) + '"';
+    }
+
+    /**
+     * @param s any text
+     * @return a Go interpreted string literal (The Go Programming Language Specification, "String literals"), plain
+     *         ASCII: quote, backslash, newline, carriage return and tab by name, other control and non-ASCII code
+     *         points as 4- or 8-digit hexadecimal escapes (backslash u, backslash U); an unpaired surrogate (not
+     *         valid in Go) becomes U+FFFD
+     */
+    public static String goString(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8).append('"');
+        s.codePoints().forEach(cp -> {
+            if (named(b, cp)) {
+                return;
+            }
+            if (cp >= 0x20 && cp <= 0x7e) {
+                b.append((char) cp);
+            } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+                b.append("\\ufffd");
+            } else if (cp <= 0xffff) {
+                b.append(String.format("\\u%04x", cp));
+            } else {
+                b.append(String.format("\\U%08x", cp));
+            }
+        });
+        return b.append('"').toString();
+    }
+
     /** Escapes quote, backslash, newline, carriage return and tab by name, and other chosen chars as 4-digit hex. */
     private static String escape(String s, java.util.function.IntPredicate hex) {
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (hex.test(c)) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
+            if (named(b, c)) {
+                continue;
+            }
+            if (hex.test(c)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Appends the escape that YAML, Java, JavaScript and Go all write the same way (quote, backslash, newline,
+     * carriage return, tab), if {@code c} has one.
+     *
+     * @return whether {@code c} was appended as such an escape
+     */
+    private static boolean named(StringBuilder b, int c) {
+        String escape = switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> null;
+        };
+        if (escape != null) {
+            b.append(escape);
+        }
+        return escape != null;
     }
 
     /** {@code yamlString(text)} for templates. */
@@ -73,6 +124,12 @@ public final class Escapes {
 
     /** {@code javaString(text)} for templates. */
     static final TemplateMethodModelEx JAVA = args -> new SimpleScalar(javaString(arg(args, "javaString")));
+
+    /** {@code jsString(text)} for templates. */
+    static final TemplateMethodModelEx JS = args -> new SimpleScalar(jsString(arg(args, "jsString")));
+
+    /** {@code goString(text)} for templates. */
+    static final TemplateMethodModelEx GO = args -> new SimpleScalar(goString(arg(args, "goString")));
 
     private static String arg(List<?> args, String fn) throws TemplateModelException {
         if (args.size() != 1 || !(args.get(0) instanceof TemplateScalarModel s)) {

@@ -13,6 +13,7 @@ import dev.specforge.spec.Names;
 import dev.specforge.spec.Operation;
 import dev.specforge.spec.OperationGroup;
 import dev.specforge.spec.ProjectModel;
+import dev.specforge.spec.TypeRef;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,34 +24,37 @@ import java.util.Map;
 
 /**
  * Builds the FreeMarker data model from the project model: plain maps, lists and strings, so templates see data
- * only. The variables (documented for stack authors in the README):
+ * only. docs/stacks.md is the reference for stack authors (every variable, with examples); in short:
  * <ul>
  *   <li>{@code project}: name, group, version, description, packageName, packagePath, docLines;</li>
- *   <li>{@code stack}: name, version, properties (the manifest's constants);</li>
+ *   <li>{@code stack}: name, version, properties (the manifest's constants, with configuration overrides);</li>
  *   <li>{@code entities}, {@code objectEntities}, {@code enumEntities}, {@code unionEntities}: entity maps;</li>
- *   <li>{@code operationGroups}: group maps (name, tag, kebab, operations);</li>
+ *   <li>{@code operationGroups}: group maps (name, tag, kebab, lowerName, operations);</li>
  *   <li>{@code features}: name to boolean; {@code format}: native, openapi, swagger or json_schema;</li>
  *   <li>{@code entity} (entity scope) and {@code group} (operation-group scope); entity- and group-scoped files
  *       see only {@code project}, {@code stack}, {@code features}, {@code format}, their entity or group and
  *       {@code path}, so that their cached results depend on that slice alone ({@link Base#sliceDigest});</li>
- *   <li>functions {@code yamlString(text)} and {@code javaString(text)}: quoted, escaped literals
- *       (see {@link Escapes}).</li>
+ *   <li>functions {@code yamlString(text)}, {@code javaString(text)}, {@code jsString(text)} and
+ *       {@code goString(text)}: quoted, escaped literals (see {@link Escapes}).</li>
  * </ul>
- * An entity map has name, varName, kebab, plural, sourceName, kind (object, enum or union), description, docLines,
- * fields, values, permits (a union's branch entity names), discriminator (a union's discriminator property, or
- * empty) and discriminatorDoc (the same, safe in a block comment), subtypes (per permitted entity: name, and names, its discriminator values as Java string literals),
- * unions (the unions an object is a branch of),
- * hasDefaults, hasId, idType; a field map has name, jsonName, type, target, many, required, unique, format,
- * javaType, annotations, minLength, maxLength, minimum, maximum, pattern, description, docLines, nullable, access
- * (read-write, read-only or write-only), defaultJson (the spec's default as JSON), defaultExpression (that default
- * as a Java expression, or empty when Java cannot express it), notes (Javadoc lines on nullability, access and the
- * default) and jsonProperty (a ready {@code @JsonProperty} annotation, or empty). Absent values are empty strings.
+ * An entity map has name, varName, kebab, lowerName, plural, sourceName, kind (object, enum or union), description,
+ * docLines, fields, values (constant, pascal, value, javaLiteral), permits (a union's branch entity names),
+ * discriminator (a union's discriminator property, or empty) and discriminatorDoc (the same, safe in a block
+ * comment), subtypes (per permitted entity: name, and names, its discriminator values as Java string literals),
+ * unions (the unions an object is a branch of), hasDefaults, hasId, idType; a field map has name, pascalName,
+ * jsonName, type, target, targetKind, valueType (type, target, targetKind, format, many), many, required, unique,
+ * format, rules (language-neutral validation, see {@link ValidationRules}), javaType, annotations, minLength,
+ * maxLength, minimum, maximum, pattern, description, docLines, nullable, access (read-write, read-only or
+ * write-only), defaultJson (the spec's default as JSON), defaultExpression (that default as a Java expression, or
+ * empty when Java cannot express it), notes (Javadoc lines on nullability, access and the default) and jsonProperty
+ * (a ready {@code @JsonProperty} annotation, or empty). Absent values are empty strings.
  * {@code docLines} are the description split into lines and made safe for a block comment.
  *
  * <p>Enrichment slots (filled from the answers of the kinds an output declares; see {@code EnrichmentKind}): an
  * entity's {@code docLines} and {@code summary} (one line, safe in a Markdown table cell) use the entity-docs answer
  * when the spec has no description; {@code samplesJson} is the sample-data answer as a pretty JSON array
- * ({@code []} when absent); a field's {@code annotations} add the field-validators constraints to the spec's, and
+ * ({@code []} when absent); a field's {@code annotations} and {@code rules} add the field-validators constraints to
+ * the spec's, and
  * {@code example} / {@code exampleDoc} hold its example value (raw, and safe for a block comment). Answers are
  * data: they never choose a template or a path and are never evaluated as templates.
  */
@@ -92,7 +96,7 @@ public final class TemplateModels {
 
     /** The shared variables entity- and operation-group-scoped files see (not the lists of every entity/group). */
     private static final java.util.Set<String> SCOPED = java.util.Set.of("project", "stack", "features", "format",
-            "yamlString", "javaString");
+            "yamlString", "javaString", "jsString", "goString");
 
     /**
      * @param model   the project model
@@ -119,7 +123,9 @@ public final class TemplateModels {
         List<Map<String, Object>> unions = new ArrayList<>();
         Map<String, Map<String, Object>> byName = new HashMap<>();
         Map<String, Map<String, String>> enumConstants = new HashMap<>();
+        Map<String, String> kinds = new HashMap<>();
         for (Entity e : model.entities()) {
+            kinds.put(e.name(), e.kind().name().toLowerCase(Locale.ROOT));
             if (e.kind() == Entity.Kind.ENUM) {
                 Map<String, String> constants = new HashMap<>();
                 e.values().forEach(v -> constants.put(v.value(), v.constant()));
@@ -127,7 +133,7 @@ public final class TemplateModels {
             }
         }
         for (Entity e : model.entities()) {
-            Map<String, Object> m = entity(e, answers, enumConstants);
+            Map<String, Object> m = entity(e, answers, enumConstants, kinds);
             all.add(m);
             switch (e.kind()) {
                 case ENUM -> enums.add(m);
@@ -154,6 +160,8 @@ public final class TemplateModels {
         root.put("format", model.format().name().toLowerCase(Locale.ROOT));
         root.put("yamlString", Escapes.YAML);
         root.put("javaString", Escapes.JAVA);
+        root.put("jsString", Escapes.JS);
+        root.put("goString", Escapes.GO);
         Map<String, Object> scoped = new HashMap<>(root);
         scoped.keySet().retainAll(SCOPED);
         return new Base(root, scoped, byName, groupByName, dev.specforge.cache.Digest.sha256().addModel(root).hex());
@@ -179,11 +187,13 @@ public final class TemplateModels {
     }
 
     private static Map<String, Object> entity(Entity e, Enrichments answers,
-                                              Map<String, Map<String, String>> enumConstants) {
+                                              Map<String, Map<String, String>> enumConstants,
+                                              Map<String, String> kinds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", e.name());
         m.put("varName", Names.memberName(e.name()));
         m.put("kebab", Names.kebab(e.name()));
+        m.put("lowerName", Names.lowerName(e.name()));
         m.put("plural", plural(Names.kebab(e.name())));
         m.put("sourceName", e.sourceName());
         m.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
@@ -201,7 +211,7 @@ public final class TemplateModels {
         String idType = "";
         for (Field f : e.fields()) {
             Map<String, Object> fm = field(f, answers.get(EnrichmentKind.FIELD_VALIDATORS, e.name(), f.name()),
-                    enumConstants);
+                    enumConstants, kinds);
             fields.add(fm);
             if (f.name().equals("id") && !f.type().many()) {
                 idType = (String) fm.get("javaType");
@@ -211,8 +221,14 @@ public final class TemplateModels {
         m.put("hasId", !idType.isEmpty());
         m.put("idType", idType);
         List<Map<String, Object>> values = new ArrayList<>();
+        java.util.Set<String> pascals = new java.util.HashSet<>();
         for (Entity.EnumValue v : e.values()) {
-            values.add(Map.of("constant", v.constant(), "value", v.value(), "javaLiteral", Escapes.javaStringBody(v.value())));
+            String pascal = Names.typeName(v.constant().toLowerCase(Locale.ROOT));
+            for (int n = 2; !pascals.add(pascal.toLowerCase(Locale.ROOT)); n++) {
+                pascal = Names.typeName(v.constant().toLowerCase(Locale.ROOT)) + n;
+            }
+            values.add(Map.of("constant", v.constant(), "pascal", pascal, "value", v.value(),
+                    "javaLiteral", Escapes.javaStringBody(v.value())));
         }
         m.put("values", values);
         m.put("permits", e.permits());
@@ -231,19 +247,27 @@ public final class TemplateModels {
     }
 
     private static Map<String, Object> field(Field f, Enrichments.Answer validators,
-                                             Map<String, Map<String, String>> enumConstants) {
+                                             Map<String, Map<String, String>> enumConstants,
+                                             Map<String, String> kinds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", f.name());
+        m.put("pascalName", pascal(f.name()));
         m.put("jsonName", f.jsonName());
         m.put("type", f.type().type().id());
         m.put("target", nz(f.type().target()));
+        m.put("targetKind", f.type().target() == null ? "" : kinds.getOrDefault(f.type().target(), ""));
         m.put("many", f.type().many());
         m.put("required", f.required());
         m.put("unique", f.unique());
         m.put("format", nz(f.type().format()));
         m.put("javaType", JavaTypes.javaType(f.type(), f.valueType()));
+        TypeRef value = f.valueType() == null ? TypeRef.ANY : f.valueType();
+        m.put("valueType", Map.of("type", value.type().id(), "target", nz(value.target()),
+                "targetKind", value.target() == null ? "" : kinds.getOrDefault(value.target(), ""),
+                "format", nz(value.format()), "many", value.many()));
         JsonNode answer = validators == null ? null : validators.value();
         m.put("annotations", JavaTypes.annotations(f, answer == null ? null : answer.path("constraints")));
+        m.put("rules", ValidationRules.of(f, answer == null ? null : answer.path("constraints")));
         String example = answer == null ? "" : answer.path("example").asText("");
         m.put("example", example);
         m.put("exampleDoc", String.join(" ", docLines(example)));
@@ -290,6 +314,7 @@ public final class TemplateModels {
         m.put("name", g.name());
         m.put("tag", g.tag());
         m.put("kebab", Names.kebab(g.name()));
+        m.put("lowerName", Names.lowerName(g.name()));
         List<Map<String, Object>> ops = new ArrayList<>();
         for (Operation o : g.operations()) {
             Map<String, Object> om = new LinkedHashMap<>();
@@ -358,6 +383,16 @@ public final class TemplateModels {
         String s = text.strip().replaceAll("\\s+", " ").replace("\\", "\\\\").replace("|", "\\|")
                 .replace("<", "&lt;").replace(">", "&gt;").replace("`", "'");
         return s.length() > 300 ? s.substring(0, 297) + "..." : s;
+    }
+
+    /**
+     * @param member a field's member name (a lowerCamelCase identifier, see {@link Names#memberName})
+     * @return the same in UpperCamelCase, e.g. {@code createdAt} to {@code CreatedAt}; a name that starts with
+     *         {@code _} gets an {@code X} in front ({@code _2fa} to {@code X_2fa}), so it starts with a capital letter
+     *         (an exported Go identifier)
+     */
+    static String pascal(String member) {
+        return member.startsWith("_") ? "X" + member : Character.toUpperCase(member.charAt(0)) + member.substring(1);
     }
 
     private static String plural(String s) {

@@ -175,6 +175,17 @@ public final class Names {
     }
 
     /**
+     * @param raw any name, e.g. {@code OrderItem} or {@code order_item}
+     * @return its ASCII letters and digits in lower case, e.g. {@code orderitem}; {@code x} when it has none, and an
+     *         {@code x} in front when it starts with a digit (a Go package or folder name, sorted the same way by
+     *         byte order and by collation)
+     */
+    public static String lowerName(String raw) {
+        String s = String.join("", words(raw)).toLowerCase(Locale.ROOT);
+        return s.isEmpty() ? "x" : Character.isDigit(s.charAt(0)) ? "x" + s : s;
+    }
+
+    /**
      * @param raw any name
      * @return a valid lower-case Java package segment (letters and digits, not a keyword, not starting with a digit)
      */

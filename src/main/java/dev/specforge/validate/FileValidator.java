@@ -20,12 +20,18 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Checks generated files by type (seed 004, strict validation): Java is parsed with JavaParser at language level
  * Java 17, JSON strictly with Jackson (no trailing tokens), YAML with Jackson/SnakeYAML (all documents), XML for
- * well-formedness with DTDs and external entities disabled. Other files are not checked. Thread-safe.
+ * well-formedness with DTDs and external entities disabled. JavaScript ({@code .js}, {@code .cjs}, {@code .mjs}) is
+ * parsed by {@code node --check} when node is available (check {@code javascript}); without node it is not checked
+ * (check {@code javascript-unchecked}, which the run report turns into a warning). Go gets a structural check (a
+ * package clause first, balanced brackets outside comments, strings and runes: {@link GoStructure}) and, when gofmt
+ * is available, {@code gofmt -l} (check {@code go+gofmt}): a syntax error or a file gofmt would change fails it.
+ * Other files are not checked. Thread-safe.
  */
 public final class FileValidator {
 
@@ -35,11 +41,29 @@ public final class FileValidator {
             .build();
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final DocumentBuilderFactory xml;
+    private final ExternalCheck node;
+    private final ExternalCheck gofmt;
+    private final String tools;
 
     /**
+     * A validator without external checkers: JavaScript is not checked and Go gets the structural check only.
+     *
      * @throws IllegalStateException when the JDK's XML parser cannot be made secure (DTDs off)
      */
     public FileValidator() {
+        this(null, null);
+    }
+
+    /**
+     * @param node  {@code node} ({@code specforge.validate.node}), or {@code null} when it is off or not found
+     * @param gofmt {@code gofmt} ({@code specforge.validate.gofmt}), or {@code null} when it is off or not found
+     * @throws IllegalStateException when the JDK's XML parser cannot be made secure (DTDs off)
+     */
+    public FileValidator(ExternalCheck node, ExternalCheck gofmt) {
+        this.node = node;
+        this.gofmt = gofmt;
+        this.tools = "node=" + (node == null ? "none" : node.executable() + " " + node.ask("--version"))
+                + ";gofmt=" + (gofmt == null ? "none" : gofmt.executable().toString());
         xml = DocumentBuilderFactory.newInstance();
         try {
             xml.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -71,7 +95,91 @@ public final class FileValidator {
         if (name.endsWith(".xml")) {
             return xml(content);
         }
+        if (name.endsWith(".js") || name.endsWith(".cjs") || name.endsWith(".mjs")) {
+            return javascript(name, content);
+        }
+        if (name.endsWith(".go")) {
+            return go(content);
+        }
         return FileCheck.ok("none");
+    }
+
+    /**
+     * @return which external checkers this validator uses (program path and node's version), so that a file checked
+     *         without node is not taken from the cache as checked once node is there; part of file cache keys
+     */
+    public String tools() {
+        return tools;
+    }
+
+    /** @return whether JavaScript files are parsed ({@code node} found) */
+    public boolean checksJavaScript() {
+        return node != null;
+    }
+
+    /** @return whether Go files also go through {@code gofmt -l} */
+    public boolean checksGofmt() {
+        return gofmt != null;
+    }
+
+    /** The node error line, e.g. {@code SyntaxError: Unexpected token ';'}. */
+    private static final java.util.regex.Pattern JS_ERROR = java.util.regex.Pattern.compile(
+            "(?m)^(\\w*Error: .*)$");
+    private static final java.util.regex.Pattern JS_LINE = java.util.regex.Pattern.compile("\\[stdin]:(\\d+)");
+    /** An ES module: a line that starts with an import or export declaration (CommonJS otherwise). */
+    private static final java.util.regex.Pattern ESM = java.util.regex.Pattern.compile(
+            "(?m)^(import\\s*[\\w{*'\"]|export\\s)");
+
+    private FileCheck javascript(String name, byte[] content) {
+        if (node == null) {
+            return FileCheck.ok("javascript-unchecked");
+        }
+        boolean module = name.endsWith(".mjs")
+                || (!name.endsWith(".cjs") && ESM.matcher(new String(content, StandardCharsets.UTF_8)).find());
+        try {
+            ExternalCheck.Result r = node.run(List.of("--check", "--input-type=" + (module ? "module" : "commonjs")),
+                    content);
+            if (r.exitCode() == 0) {
+                return FileCheck.ok("javascript");
+            }
+            java.util.regex.Matcher error = JS_ERROR.matcher(r.output());
+            java.util.regex.Matcher line = JS_LINE.matcher(r.output());
+            return FileCheck.failed("javascript", (line.find() ? "line " + line.group(1) + ": " : "")
+                    + (error.find() ? error.group(1) : "node --check exited with " + r.exitCode()));
+        } catch (IOException e) {
+            return FileCheck.failed("javascript", "node --check: " + e.getMessage());
+        }
+    }
+
+    /** A gofmt error line, e.g. {@code <standard input>:2:15: expected '}', found 'EOF'}. */
+    private static final java.util.regex.Pattern GO_ERROR = java.util.regex.Pattern.compile(
+            "<standard input>:(\\d+):(\\d+): (.*)");
+
+    private FileCheck go(byte[] content) {
+        String structure = GoStructure.problem(new String(content, StandardCharsets.UTF_8));
+        if (structure != null) {
+            return FileCheck.failed("go", structure);
+        }
+        if (gofmt == null) {
+            return FileCheck.ok("go");
+        }
+        try {
+            ExternalCheck.Result r = gofmt.run(List.of("-l"), content);
+            java.util.regex.Matcher error = GO_ERROR.matcher(r.output());
+            if (error.find()) {
+                return FileCheck.failed("go+gofmt", "line " + error.group(1) + ", column " + error.group(2) + ": "
+                        + error.group(3));
+            }
+            if (r.exitCode() != 0) {
+                return FileCheck.failed("go+gofmt", "gofmt exited with " + r.exitCode() + ": " + r.output().strip());
+            }
+            if (!r.output().isBlank()) {
+                return FileCheck.failed("go+gofmt", "not gofmt-formatted (gofmt -l lists it)");
+            }
+            return FileCheck.ok("go+gofmt");
+        } catch (IOException e) {
+            return FileCheck.failed("go+gofmt", "gofmt: " + e.getMessage());
+        }
     }
 
     private FileCheck java(byte[] content) {

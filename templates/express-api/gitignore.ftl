@@ -1,0 +1,7 @@
+node_modules/
+npm-debug.log*
+coverage/
+.env
+.DS_Store
+.idea/
+.vscode/

@@ -1,0 +1,17 @@
+{
+  "name": ${jsString(project.name)},
+  "version": ${jsString(project.version)},
+  "description": ${jsString(project.description?has_content?then(project.description, project.name + " API"))},
+  "private": true,
+  "main": "src/server.js",
+  "scripts": {
+    "start": "node src/server.js",
+    "test": "node --test"
+  },
+  "engines": {
+    "node": ">=${stack.properties.nodeVersion}"
+  },
+  "dependencies": {
+    "express": ${jsString(stack.properties.expressVersion)}
+  }
+}

@@ -1,0 +1,14 @@
+# Build output
+/bin/
+*.exe
+*.test
+*.out
+coverage.*
+
+# Editors and OS
+.idea/
+.vscode/
+.DS_Store
+
+# Local settings
+.env
