@@ -27,4 +27,23 @@ class EscapesTest {
         assertThat(literal.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).isTrue();
         assertThat(literal).as("no unicode escape for javac to expand").doesNotContainPattern("(?<!\\\\)\\\\u0022");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "say \"hi\"", "back\\slash", "line\nbreak\r\ttab", "déjà vu ✓ 😀",
+            "\u0000\u001f\u007f\u2028\u2029", "${x} `tick` </script>"})
+    void should_make_ascii_javascript_literals_that_read_back_unchanged(String text) throws Exception {
+        String literal = Escapes.jsString(text);
+        assertThat(literal.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).isTrue();
+        // a JavaScript double-quoted literal with only these escapes is also a JSON string
+        assertThat(new ObjectMapper().readValue(literal, String.class)).isEqualTo(text);
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_make_go_literals_with_code_point_escapes() {
+        assertThat(Escapes.goString("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\n\"");
+        assertThat(Escapes.goString("é")).isEqualTo("\"\\u00e9\"");
+        assertThat(Escapes.goString("😀")).as("one 8-digit escape, not a surrogate pair").isEqualTo("\"\\U0001f600\"");
+        assertThat(Escapes.goString("x\ud800y")).as("Go rejects surrogate escapes").isEqualTo("\"x\\ufffdy\"");
+        assertThat(Escapes.goString("`${x}`")).isEqualTo("\"`${x}`\"");
+    }
 }

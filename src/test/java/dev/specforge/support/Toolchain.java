@@ -1,0 +1,86 @@
+package dev.specforge.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Programs outside the JVM that tests use when they are installed (node, npm, go, python3). */
+public final class Toolchain {
+
+    private Toolchain() {
+    }
+
+    /** @return the program's path when it is on the PATH */
+    public static Optional<Path> find(String program) {
+        String path = System.getenv("PATH");
+        for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What a program printed and how it exited.
+     *
+     * @param exitCode its exit code
+     * @param output   stdout and stderr, interleaved
+     */
+    public record Result(int exitCode, String output) {
+    }
+
+    /**
+     * Runs a program to completion (at most 5 minutes; then it is killed and the test fails).
+     *
+     * @param dir     the working folder
+     * @param env     extra environment variables
+     * @param command the program and its arguments
+     * @return its exit code and output
+     */
+    public static Result run(Path dir, Map<String, String> env, List<String> command)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        }, r -> new Thread(r, "toolchain-output").start());
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " ran for more than 5 minutes in " + dir);
+        }
+        return new Result(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a generated project's files under {@code dir}.
+     *
+     * @param project the project read back from its zip
+     * @param dir     the target folder (made if needed)
+     * @return {@code dir}
+     */
+    public static Path extract(GeneratedZip project, Path dir) throws IOException {
+        for (Map.Entry<String, String> f : project.files().entrySet()) {
+            Path file = dir.resolve(f.getKey()).normalize();
+            if (!file.startsWith(dir)) {
+                throw new IOException("entry leaves the folder: " + f.getKey());
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,3 @@
+module com.acme.orders/orders-service
+
+go 1.22

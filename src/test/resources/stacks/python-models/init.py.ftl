@@ -1,0 +1,1 @@
+"""The types of ${project.name?replace("\"", "")?replace("\\", "")}."""
