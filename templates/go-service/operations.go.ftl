@@ -19,7 +19,7 @@ func Register${group.name}(rt *router.Router) {
 }
 <#list group.operations as op>
 
-// handle${op.id?cap_first} serves ${op.method?upper_case} ${op.path?replace("[\\p{Cntrl}\\u2028\\u2029]", " ", "r")}<#if op.summary?has_content>: ${op.summary?replace("[\\p{Cntrl}\\u2028\\u2029]", " ", "r")}</#if>
+// handle${op.id?cap_first} serves ${op.method?upper_case} ${go.line(op.path)}<#if go.line(op.summary)?has_content>: ${go.line(op.summary)}</#if>
 func handle${op.id?cap_first}(w http.ResponseWriter, r *http.Request) {
 	router.Error(w, http.StatusNotImplemented, ${goString("operation " + op.id + " is not implemented")}, nil)
 }

@@ -68,6 +68,18 @@
 <#function needsJson entity>
   <#return entity.fields?filter(f -> f.type == "decimal" || (f.type == "map" && f.valueType.type == "decimal"))?has_content>
 </#function>
+<#-- A type's doc comment. The spec's description goes in a comment of its own above it, detached by a blank
+     line: gofmt (Go 1.19 and later) rewrites doc comments (lists, indented lines, headings), but leaves other
+     comments alone, so spec text never makes a file that gofmt would change. -->
+<#macro typeDoc e summary>
+<#if e.docLines?has_content>
+// ${e.name}, as the spec describes it:
+//
+<@doc lines=e.docLines/>
+
+</#if>
+// ${e.name} ${summary}
+</#macro>
 <#-- comment lines: "// " + line, safe text (docLines are comment-safe) -->
 <#macro doc lines indent="">
 <#list lines as line>
@@ -80,4 +92,9 @@ ${indent}//<#if line?has_content> ${line}</#if>
     <#if f.name == "id" && !f.many && ["string", "uuid", "integer", "long"]?seq_contains(f.type)><#return f></#if>
   </#list>
   <#return "">
+</#function>
+<#-- text on one comment line: control and line-separator characters as spaces, trimmed (gofmt drops trailing
+     spaces) -->
+<#function line text>
+  <#return text?replace("[\\p{Cntrl}\\u2028\\u2029]", " ", "r")?trim>
 </#function>

@@ -37,8 +37,11 @@ class StacksTest {
         JsonNode report;
 
         GeneratedZip generate(String spec, String stack) throws Exception {
-            HttpResponse<byte[]> response = http().post("/api/generate?stack=" + stack, "application/yaml",
-                    Files.readAllBytes(SPECS.resolve(spec)));
+            return generate(Files.readAllBytes(SPECS.resolve(spec)), spec, stack);
+        }
+
+        GeneratedZip generate(byte[] content, String spec, String stack) throws Exception {
+            HttpResponse<byte[]> response = http().post("/api/generate?stack=" + stack, "application/yaml", content);
             assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
             String job = response.headers().firstValue("X-Specforge-Job").orElseThrow();
             report = readJson(outbox.resolve("api-" + job + ".report.json"));
@@ -141,6 +144,24 @@ class StacksTest {
             nodeToolchain(project);
         }
 
+        @Test
+        void should_run_only_the_test_folder_even_when_a_type_is_named_like_a_test() throws Exception {
+            // node's default test patterns would also take src/routes/test-run-routes.js, which needs express
+            byte[] spec = """
+                    specforge: 1
+                    project: {name: test-runs, group: com.example.runs}
+                    entities:
+                      - name: TestRun
+                        fields:
+                          - {name: id, type: long, required: true}
+                          - {name: label, type: string, required: true, maxLength: 40}
+                    """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            GeneratedZip project = generate(spec, "test-run.yaml", "express-api");
+
+            assertThat(project.files()).containsKey("src/routes/test-run-routes.js");
+            nodeToolchain(project);
+        }
+
         /**
          * With node installed: every JavaScript file was parsed by node during generation, passes node --check here
          * too, and the generated tests pass offline (they need no package: express is only loaded by the routes).
@@ -163,7 +184,7 @@ class StacksTest {
                 }
             });
             List<String> test = Toolchain.find("npm").isPresent() ? List.of("npm", "test", "--offline")
-                    : List.of("node", "--test");
+                    : List.of("node", "--test", "test/");
             Toolchain.Result run = Toolchain.run(dir, Map.of(), test);
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output()).contains("# fail 0", "# skipped 0");

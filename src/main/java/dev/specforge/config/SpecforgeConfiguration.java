@@ -146,6 +146,17 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         FileValidator validator = new FileValidator(
                 externalCheck(camelContext, "specforge.validate.node", "node", toolTimeout),
                 externalCheck(camelContext, "specforge.validate.gofmt", "gofmt", toolTimeout));
+        // the JavaScript check's node processes stop with the context (they would end with the JVM anyway)
+        try {
+            camelContext.addService(new org.apache.camel.support.service.ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    validator.close();
+                }
+            }, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the validator's shutdown", e);
+        }
         Generator generator = new Generator(
                 new SpecReader(new SpecDefaults(defaultGroup, defaultVersion, maxSpecBytes, new SpecBundle.Limits(
                         (int) llm.number("specforge.bundle.max-entries", 10_000),

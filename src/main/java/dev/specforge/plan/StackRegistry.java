@@ -50,8 +50,9 @@ public final class StackRegistry {
     }
 
     /**
-     * @return the property overrides of installed stacks, as one stable text ({@code stack.key=value;...}), for
-     *         cache keys: an override changes the output as much as an edit of the manifest
+     * @return every configured property override (installed stack or not), as one stable text
+     *         ({@code stack.key=value;...}), for cache keys: an override changes the output as much as an edit of
+     *         the manifest
      */
     public String overridesText() {
         StringBuilder b = new StringBuilder();

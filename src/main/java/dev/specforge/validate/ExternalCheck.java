@@ -19,7 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A checker program outside the JVM ({@code node --check}, {@code gofmt -l}) that reads a file's source on stdin.
+ * A checker program outside the JVM ({@code gofmt -l}; also how node is found) that reads a file's source on stdin.
  * Nothing is written to disk: the source goes through a pipe, so no temporary file is made outside the configured
  * folders. Thread-safe; each check is one process.
  */
@@ -70,6 +70,11 @@ public final class ExternalCheck {
             }
         }
         return exe == null ? null : new ExternalCheck(command, exe, timeoutMs);
+    }
+
+    /** @return how long one check may take, in ms */
+    public long timeoutMs() {
+        return timeoutMs;
     }
 
     /** @return the program's absolute path */

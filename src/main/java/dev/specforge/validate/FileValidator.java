@@ -27,13 +27,14 @@ import java.util.Locale;
  * Checks generated files by type (seed 004, strict validation): Java is parsed with JavaParser at language level
  * Java 17, JSON strictly with Jackson (no trailing tokens), YAML with Jackson/SnakeYAML (all documents), XML for
  * well-formedness with DTDs and external entities disabled. JavaScript ({@code .js}, {@code .cjs}, {@code .mjs}) is
- * parsed by {@code node --check} when node is available (check {@code javascript}); without node it is not checked
+ * parsed by node as {@code node --check} would, in long-lived node processes ({@link NodeChecker}), when node is
+ * available (check {@code javascript}); without node it is not checked
  * (check {@code javascript-unchecked}, which the run report turns into a warning). Go gets a structural check (a
  * package clause first, balanced brackets outside comments, strings and runes: {@link GoStructure}) and, when gofmt
  * is available, {@code gofmt -l} (check {@code go+gofmt}): a syntax error or a file gofmt would change fails it.
  * Other files are not checked. Thread-safe.
  */
-public final class FileValidator {
+public final class FileValidator implements AutoCloseable {
 
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -41,7 +42,7 @@ public final class FileValidator {
             .build();
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final DocumentBuilderFactory xml;
-    private final ExternalCheck node;
+    private final NodeChecker node;
     private final ExternalCheck gofmt;
     private final String tools;
 
@@ -60,7 +61,8 @@ public final class FileValidator {
      * @throws IllegalStateException when the JDK's XML parser cannot be made secure (DTDs off)
      */
     public FileValidator(ExternalCheck node, ExternalCheck gofmt) {
-        this.node = node;
+        this.node = node == null ? null : new NodeChecker(node.executable(),
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), node.timeoutMs());
         this.gofmt = gofmt;
         this.tools = "node=" + (node == null ? "none" : node.executable() + " " + node.ask("--version"))
                 + ";gofmt=" + (gofmt == null ? "none" : gofmt.executable().toString());
@@ -112,6 +114,14 @@ public final class FileValidator {
         return tools;
     }
 
+    /** Stops the node processes of the JavaScript check, if any were started. */
+    @Override
+    public void close() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
     /** @return whether JavaScript files are parsed ({@code node} found) */
     public boolean checksJavaScript() {
         return node != null;
@@ -122,10 +132,6 @@ public final class FileValidator {
         return gofmt != null;
     }
 
-    /** The node error line, e.g. {@code SyntaxError: Unexpected token ';'}. */
-    private static final java.util.regex.Pattern JS_ERROR = java.util.regex.Pattern.compile(
-            "(?m)^(\\w*Error: .*)$");
-    private static final java.util.regex.Pattern JS_LINE = java.util.regex.Pattern.compile("\\[stdin]:(\\d+)");
     /** An ES module: a line that starts with an import or export declaration (CommonJS otherwise). */
     private static final java.util.regex.Pattern ESM = java.util.regex.Pattern.compile(
             "(?m)^(import\\s*[\\w{*'\"]|export\\s)");
@@ -137,17 +143,16 @@ public final class FileValidator {
         boolean module = name.endsWith(".mjs")
                 || (!name.endsWith(".cjs") && ESM.matcher(new String(content, StandardCharsets.UTF_8)).find());
         try {
-            ExternalCheck.Result r = node.run(List.of("--check", "--input-type=" + (module ? "module" : "commonjs")),
-                    content);
-            if (r.exitCode() == 0) {
+            NodeChecker.Result r = node.check(new String(content, StandardCharsets.UTF_8), module);
+            if (r.ok()) {
                 return FileCheck.ok("javascript");
             }
-            java.util.regex.Matcher error = JS_ERROR.matcher(r.output());
-            java.util.regex.Matcher line = JS_LINE.matcher(r.output());
-            return FileCheck.failed("javascript", (line.find() ? "line " + line.group(1) + ": " : "")
-                    + (error.find() ? error.group(1) : "node --check exited with " + r.exitCode()));
+            return FileCheck.failed("javascript", (r.line() > 0 ? "line " + r.line() + ": " : "") + r.message());
         } catch (IOException e) {
-            return FileCheck.failed("javascript", "node --check: " + e.getMessage());
+            return FileCheck.failed("javascript", "node: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FileCheck.failed("javascript", "interrupted while waiting for node");
         }
     }
 

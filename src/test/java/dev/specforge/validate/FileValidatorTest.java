@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -72,6 +73,34 @@ class FileValidatorTest {
                 .as("an ES module").isTrue();
         assertThat(validator.check("src/m.js", "import x from 'y';\nexport default x;\n".getBytes()).valid())
                 .as("a .js file with import lines is parsed as a module").isTrue();
+    }
+
+    @Test
+    void should_give_each_of_many_concurrent_checks_its_own_answer() throws Exception {
+        ExternalCheck node = ExternalCheck.find("node", 60_000);
+        assumeTrue(node != null, "node is not on the PATH");
+        FileValidator validator = new FileValidator(node, null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<FileCheck>> checks = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                // every third source is broken on its own line i + 1, so a mixed-up answer shows
+                String source = "\n".repeat(i) + (i % 3 == 0 ? "const x = {;" : "const x = " + i + ";");
+                checks.add(pool.submit(() -> validator.check("f.js", source.getBytes(StandardCharsets.UTF_8))));
+            }
+            for (int i = 0; i < 64; i++) {
+                FileCheck c = checks.get(i).get();
+                assertThat(c.valid()).as("source %d", i).isEqualTo(i % 3 != 0);
+                if (i % 3 == 0) {
+                    assertThat(c.problem()).startsWith("line " + (i + 1) + ": SyntaxError");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(validator.check("bin/cli.js", "#!/usr/bin/env node\nconsole.log(1);\n".getBytes()).valid())
+                .as("a hashbang line").isTrue();
+        assertThat(validator.check("m.mjs", "export default {;\n".getBytes()).valid()).as("a broken module").isFalse();
     }
 
     @Test

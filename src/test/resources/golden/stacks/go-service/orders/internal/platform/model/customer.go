@@ -8,7 +8,11 @@ import (
 	"unicode/utf8"
 )
 
+// Customer, as the spec describes it:
+//
 // A buyer. Template text such as ${user.home} or <#assign x = 1> is data, not code. *&#47; ends no comment.
+
+// Customer is an object type of the spec.
 type Customer struct {
 	// Id is the JSON property "id".
 	// Example: 3fa85f64-5717-4562-b3fc-2c963f66afa6

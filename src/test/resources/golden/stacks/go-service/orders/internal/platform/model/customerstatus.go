@@ -2,22 +2,26 @@
 
 package model
 
+// CustomerStatus, as the spec describes it:
+//
 // The customer status values: ACTIVE, SUSPENDED, in-review.
+
+// CustomerStatus is an enumeration of the spec: one of the constants below, named Type_Value (the underscore keeps them apart from type names).
 type CustomerStatus string
 
-// CustomerStatusActive is the value "ACTIVE".
-const CustomerStatusActive CustomerStatus = "ACTIVE"
+// CustomerStatus_Active is the value "ACTIVE".
+const CustomerStatus_Active CustomerStatus = "ACTIVE"
 
-// CustomerStatusSuspended is the value "SUSPENDED".
-const CustomerStatusSuspended CustomerStatus = "SUSPENDED"
+// CustomerStatus_Suspended is the value "SUSPENDED".
+const CustomerStatus_Suspended CustomerStatus = "SUSPENDED"
 
-// CustomerStatusInReview is the value "in-review".
-const CustomerStatusInReview CustomerStatus = "in-review"
+// CustomerStatus_InReview is the value "in-review".
+const CustomerStatus_InReview CustomerStatus = "in-review"
 
 // Valid reports whether v is one of the values the spec lists.
 func (v CustomerStatus) Valid() bool {
 	switch v {
-	case CustomerStatusActive, CustomerStatusSuspended, CustomerStatusInReview:
+	case CustomerStatus_Active, CustomerStatus_Suspended, CustomerStatus_InReview:
 		return true
 	}
 	return false

@@ -7,7 +7,11 @@ import (
 	"time"
 )
 
+// Order, as the spec describes it:
+//
 // An order placed by a customer
+
+// Order is an object type of the spec.
 type Order struct {
 	// Id is the JSON property "id".
 	// Example: 1

@@ -7,7 +7,11 @@ import (
 	"unicode/utf8"
 )
 
+// Pet, as the spec describes it:
+//
 // A pet record with 3 fields: id, name, tag.
+
+// Pet is an object type of the spec.
 type Pet struct {
 	// Id is the JSON property "id".
 	// Example: 1
