@@ -26,7 +26,6 @@ import dev.specforge.validate.ValidationPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -201,14 +200,13 @@ public final class Generator {
      */
     public GeneratedFile render(SpecRun run, FileTask task) {
         run.renderStarted();
-        Map<String, Object> model = TemplateModels.forTask(run.templateModel(), task);
-        String key = fileCache == null ? null : fileKey(run, task, model);
+        String key = fileCache == null ? null : fileKey(run, task);
         try {
             FileResultCache.Entry hit = key == null ? null : fileCache.get(key);
             if (hit != null) {
                 return new GeneratedFile(task, hit.content(), hit.check(), hit.valid(), hit.problem(), key, true);
             }
-            byte[] content = renderer.render(task.template(), model);
+            byte[] content = renderer.render(task.template(), TemplateModels.forTask(run.templateModel(), task));
             return new GeneratedFile(task, content, "pending", false, null, key, false);
         } catch (RenderException e) {
             return new GeneratedFile(task, null, "render", false, e.getMessage(), null, false);
@@ -244,12 +242,11 @@ public final class Generator {
      *
      * @param run   a spec's run, enriched
      * @param task  one of its files
-     * @param model the file's data model
      * @return 64 hex characters
      */
-    String fileKey(SpecRun run, FileTask task, Map<String, Object> model) {
+    String fileKey(SpecRun run, FileTask task) {
         return Digest.sha256().add(ENGINE).add(validator.tools()).add(run.stack().name()).add(run.stack().version())
-                .add(stacks.templateDigest(task.template())).add(run.templateModel().sliceDigest(task, model)).hex();
+                .add(stacks.templateDigest(task.template())).add(run.templateModel().sliceDigest(task)).hex();
     }
 
     /**

@@ -66,31 +66,46 @@ public final class TemplateModels {
     /**
      * The data model of one spec, built once and shared (read-only) by every file's render.
      *
-     * @param entities entity maps by entity name, for entity-scoped files
-     * @param groups   operation-group maps by group name, for operation-group-scoped files
-     * @param shared   the variables every project-scoped file sees
-     * @param scoped   the narrow shared part entity- and group-scoped files see
+     * @param entities     entity maps by entity name, for entity-scoped files
+     * @param groups       operation-group maps by group name, for operation-group-scoped files
+     * @param shared       the variables every project-scoped file sees
+     * @param scoped       the narrow shared part entity- and group-scoped files see
      * @param sharedDigest the digest of {@code shared} ({@link dev.specforge.cache.Digest#addModel})
+     * @param scopedDigest the digest of {@code scoped}
+     * @param partDigests  the digests of the entity and group maps, filled on first use by {@link #sliceDigest}
+     *                     (an entity has several files, and hashing its map again for each was a tenth of a warm
+     *                     run's CPU; bench/tried.md)
      */
     public record Base(Map<String, Object> shared, Map<String, Object> scoped,
                        Map<String, Map<String, Object>> entities, Map<String, Map<String, Object>> groups,
-                       String sharedDigest) {
+                       String sharedDigest, String scopedDigest,
+                       java.util.concurrent.ConcurrentMap<String, String> partDigests) {
 
         /**
          * The digest of exactly the data one file's template can read (its "data slice"): the whole shared model
          * for a project-scoped file; for an entity- or group-scoped file, the narrow shared part ({@code project},
          * {@code stack}, {@code features}, {@code format}), its entity or group map (enrichment slots included) and
-         * its path. Changing one entity therefore changes the key of only the files that read it.
+         * its path. Changing one entity therefore changes the key of only the files that read it. Each part is
+         * hashed once per spec and the parts' digests are combined per file.
          *
          * @param task  a planned file of this spec
-         * @param model its data model, {@link #forTask}{@code (this, task)}
          * @return 64 hex characters
          */
-        public String sliceDigest(FileTask task, Map<String, Object> model) {
+        public String sliceDigest(FileTask task) {
+            dev.specforge.cache.Digest d = dev.specforge.cache.Digest.sha256();
             if (task.entity() == null && task.group() == null) {
-                return dev.specforge.cache.Digest.sha256().add(sharedDigest).add(task.path()).hex();
+                return d.add(sharedDigest).add(task.path()).hex();
             }
-            return dev.specforge.cache.Digest.sha256().addModel(model).hex();
+            d.add(scopedDigest);
+            if (task.entity() != null) {
+                d.add("entity").add(partDigests.computeIfAbsent("entity\n" + task.entity(),
+                        k -> dev.specforge.cache.Digest.sha256().addModel(entities.get(task.entity())).hex()));
+            }
+            if (task.group() != null) {
+                d.add("group").add(partDigests.computeIfAbsent("group\n" + task.group(),
+                        k -> dev.specforge.cache.Digest.sha256().addModel(groups.get(task.group())).hex()));
+            }
+            return d.add(task.path()).hex();
         }
     }
 
@@ -164,7 +179,8 @@ public final class TemplateModels {
         root.put("goString", Escapes.GO);
         Map<String, Object> scoped = new HashMap<>(root);
         scoped.keySet().retainAll(SCOPED);
-        return new Base(root, scoped, byName, groupByName, dev.specforge.cache.Digest.sha256().addModel(root).hex());
+        return new Base(root, scoped, byName, groupByName, dev.specforge.cache.Digest.sha256().addModel(root).hex(),
+                dev.specforge.cache.Digest.sha256().addModel(scoped).hex(), new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /**
