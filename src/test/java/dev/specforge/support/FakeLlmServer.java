@@ -2,6 +2,7 @@ package dev.specforge.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -43,6 +44,9 @@ import java.util.function.BiFunction;
  * descriptions get a {@code "Fake LLM: "} prefix so tests can see where text came from), optionally changed by a
  * test's mutator. It has latency, a token-bucket rpm limit answering 429 with {@code retry-after} and
  * {@code retry-after-ms}, and 5xx injection. Every request is recorded.
+ *
+ * <p>The benchmarks ({@code bench/run.sh}) run it as a process of its own through {@link #main}; its counters are
+ * then read from {@code GET /stats}.
  */
 public final class FakeLlmServer implements AutoCloseable {
 
@@ -108,12 +112,70 @@ public final class FakeLlmServer implements AutoCloseable {
     private final AtomicInteger throttleNext = new AtomicInteger();
     private volatile long throttleRetryAfterMs;
     private volatile BiFunction<JsonNode, JsonNode, JsonNode> mutator = (context, answer) -> answer;
+    /** false in a long benchmark process: recorded requests keep their status, not their (possibly large) bodies */
+    private volatile boolean keepBodies = true;
 
     private FakeLlmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         server.setExecutor(pool);
         server.createContext("/v1/", this::handle);
+        server.createContext("/stats", this::stats);
         server.start();
+    }
+
+    /**
+     * Runs the server as a process of its own, for the benchmarks: {@code FakeLlmServer [--latency-ms N] [--rpm N]}
+     * (latency in ms before each answer, default 0; the server's requests-per-minute limit, default none). Prints
+     * {@code listening <OpenAI base URL> <Anthropic base URL>} on one line of stdout once it accepts requests, and
+     * stops when stdin closes or the process is terminated. {@code GET /stats} answers the counters since start as
+     * JSON: {@code requests} (every request, 429s included), {@code answered} (200), {@code rateLimited} (429),
+     * {@code inputTokens}, {@code outputTokens}, {@code cachedTokens}, {@code cacheWriteTokens}.
+     *
+     * @param args the options above
+     * @throws IOException when stdin cannot be read
+     * @throws IllegalArgumentException on an unknown option or a value that is not a whole number
+     */
+    public static void main(String[] args) throws IOException {
+        long latency = 0;
+        int limit = 0;
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+            }
+            switch (args[i]) {
+                case "--latency-ms" -> latency = Long.parseLong(args[i + 1]);
+                case "--rpm" -> limit = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (known: --latency-ms N, --rpm N)");
+            }
+        }
+        FakeLlmServer fake = start();
+        fake.keepBodies = false;
+        fake.latency(latency);
+        if (limit > 0) {
+            fake.rateLimit(limit);
+        }
+        System.out.println("listening " + fake.openAiBaseUrl() + " " + fake.anthropicBaseUrl());
+        System.out.flush();
+        try (fake) {
+            while (System.in.read() >= 0) {
+                // runs until stdin closes
+            }
+        }
+    }
+
+    private void stats(HttpExchange ex) throws IOException {
+        try (ex) {
+            ObjectNode s = JSON.createObjectNode();
+            s.put("requests", requests().size());
+            s.put("answered", answered().size());
+            s.put("rateLimited", rateLimited());
+            s.put("inputTokens", inputTokens());
+            s.put("outputTokens", outputTokens());
+            s.put("cachedTokens", cachedTokens());
+            s.put("cacheWriteTokens", cacheWriteTokens());
+            send(ex, 200, s);
+        }
     }
 
     /** @return a started server */
@@ -311,7 +373,8 @@ public final class FakeLlmServer implements AutoCloseable {
         if (!current()) {
             return;
         }
-        requests.add(new Request(ex.getRequestURI().getPath(), headers, body, status, System.nanoTime()));
+        requests.add(new Request(ex.getRequestURI().getPath(), headers,
+                keepBodies ? body : NullNode.getInstance(), status, System.nanoTime()));
     }
 
     private ObjectNode openAiAnswer(JsonNode body) {
