@@ -452,8 +452,12 @@ class LlmEnrichmentTest {
             return p;
         }
 
+        /**
+         * How close the wall time comes to the token bucket's bound is a speed figure, measured in bench/run.sh
+         * (scenario 4: wall / rpm bound), not here; this test holds what must never happen: a 429.
+         */
         @Test
-        void should_see_no_429_and_stay_near_the_token_bucket_bound_when_calls_exceed_one_minutes_allowance() throws Exception {
+        void should_see_no_429_when_calls_exceed_one_minutes_allowance() throws Exception {
             SERVER.rateLimit(RPM);
             SERVER.latency(10);
             int calls = SyntheticSpec.items(ENTITIES, FIELDS);
@@ -463,10 +467,8 @@ class LlmEnrichmentTest {
 
             assertThat(SERVER.rateLimited()).isZero();
             assertThat(SERVER.requests()).hasSize(calls);
-            long boundMs = (calls - RPM) * 60_000L / RPM + 10;
-            long wallMs = report.path("llm").path("durationMs").asLong();
-            assertThat(wallMs).as("enrichment wall time vs the rpm bound of %d ms", boundMs)
-                    .isLessThanOrEqualTo((long) (boundMs * 1.10) + 500);
+            assertThat(report.path("llm").path("rateLimited").asInt()).isZero();
+            assertThat(report.path("llm").path("fallbacks").asInt()).isZero();
         }
     }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Providers describe their rate limits as a token bucket whose capacity is the per-minute limit, refilled
  * continuously (OpenAI "Rate limits"; Anthropic "Rate limits": "token bucket algorithm"). The bucket here
  * (Bucket4j, greedy refill, nanosecond clock) has the same shape and starts full, so the schedule is the fastest one
- * that never sees a 429: up to {@code rpm} calls at once (less {@code max-concurrency} kept in reserve for calls in
- * flight), then one every 60/rpm seconds. For C calls the wall time is bounded below by max(0, C - rpm) x 60 / rpm
+ * that never sees a 429: up to {@code rpm} calls at once (less a small reserve for calls in flight, see
+ * {@link #reserve}), then one every 60/rpm seconds. For C calls the wall time is bounded below by max(0, C - rpm) x 60 / rpm
  * seconds plus latency. Concurrency is bounded by a semaphore, not by the Throttle EIP's
  * ConcurrentRequests mode (CAMEL-24926: it over-admits when a permit is held over 10 s; see CAMEL-NOTES.md).
  * Thread-safe.
@@ -42,15 +42,27 @@ public final class LlmLimiter {
         this.requestsPerMinute = requestsPerMinute;
         this.maxConcurrency = maxConcurrency;
         // A call takes the server's token when it arrives, ours when it leaves: while calls are in flight and the
-        // server's bucket sits at its cap, it loses refill ours still gets. Keeping max-concurrency tokens in
-        // reserve bounds that drift, so the server's bucket never runs dry before ours (measured: without the
-        // reserve, 9 of 1,400 calls at 1,200 rpm saw a 429; with it, none).
-        long capacity = Math.max(1, requestsPerMinute - maxConcurrency);
+        // server's bucket sits at its cap, it loses refill ours still gets. The drift is the refill of the time a
+        // call spends in transit, so the reserve is one second of refill, and at most max-concurrency tokens
+        // (measured: without a reserve, 9 of 1,400 calls at 1,200 rpm saw a 429; with 8, none). At 60 rpm that is
+        // one token, not four: a reserve of max-concurrency tokens cost 4 s of every minute's burst there
+        // (bench/results.md, scenario 4).
+        long capacity = Math.max(1, requestsPerMinute - reserve(requestsPerMinute, maxConcurrency));
         this.bucket = Bucket.builder()
                 .withNanosecondPrecision()
                 .addLimit(limit -> limit.capacity(capacity).refillGreedy(requestsPerMinute, Duration.ofMinutes(1)))
                 .build();
         this.concurrency = new Semaphore(maxConcurrency, true);
+    }
+
+    /**
+     * @param requestsPerMinute the rate, requests per minute
+     * @param maxConcurrency    calls in flight at once
+     * @return the tokens the bucket keeps below the provider's capacity: one second of refill
+     *         ({@code ceil(rpm / 60)}), at least 1 and at most {@code maxConcurrency}
+     */
+    static int reserve(int requestsPerMinute, int maxConcurrency) {
+        return Math.max(1, Math.min(maxConcurrency, (requestsPerMinute + 59) / 60));
     }
 
     /** @return the configured rate, requests per minute */
