@@ -73,8 +73,8 @@ public final class TemplateModels {
      * @param sharedDigest the digest of {@code shared} ({@link dev.specforge.cache.Digest#addModel})
      * @param scopedDigest the digest of {@code scoped}
      * @param partDigests  the digests of the entity and group maps, filled on first use by {@link #sliceDigest}
-     *                     (an entity has several files, and hashing its map again for each was a tenth of a warm
-     *                     run's CPU; bench/tried.md)
+     *                     (an entity has several files, and hashing its map again for each was about a fifth of
+     *                     the render threads' samples; bench/tried.md)
      */
     public record Base(Map<String, Object> shared, Map<String, Object> scoped,
                        Map<String, Map<String, Object>> entities, Map<String, Map<String, Object>> groups,
