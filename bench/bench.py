@@ -278,7 +278,7 @@ def oag_jar():
 
 
 def jmh(benchmark, params, quick):
-    """Runs one JMH benchmark class from bench/jmh; returns {param-tuple: (score, error, unit)}."""
+    """Runs one JMH benchmark class from bench/jmh; returns {param-tuple: (score, error)} in the benchmark's unit."""
     out = WORK / f"jmh-{benchmark}.json"
     cp = (BENCH / "jmh" / "target" / "cp.txt").read_text().strip()
     iters = ["-wi", "1", "-i", "2"] if quick else ["-wi", "2", "-i", "5"]
@@ -291,8 +291,7 @@ def jmh(benchmark, params, quick):
     for r in json.loads(out.read_text()):
         m = r["primaryMetric"]
         # JMH writes "NaN" (a string) as the error of a run too short to have one
-        results[tuple(sorted(r.get("params", {}).items()))] = (float(m["score"]), float(m["scoreError"]),
-                                                                m["scoreUnit"], m["rawData"])
+        results[tuple(sorted(r.get("params", {}).items()))] = (float(m["score"]), float(m["scoreError"]))
     return results
 
 
@@ -367,7 +366,7 @@ def scenario_big_spec(res, quick):
         small, small_report = cli_generate(spec, "sf-big-512m", jvm=["-Xmx512m"])
         warm, warm_gen = warm_drops(spec, drops=4)
         log("1. parse alone (JMH)")
-        (score, err, _, _), = jmh("SpecParseBenchmark", {"spec": spec}, quick).values()
+        (score, err), = jmh("SpecParseBenchmark", {"spec": spec}, quick).values()
     sf_wall, oag_wall = median([r.wall for r in sf]), median([r.wall for r in oag])
     sf_rss, oag_rss = median([r.rss_mb for r in sf]), median([r.rss_mb for r in oag])
     oag_per_file = 1000 * oag_wall / median(oag_files)
@@ -496,7 +495,7 @@ def scenario_llm(res, quick):
     changed = WORK / "changed" / "llm-bound.yaml"
     changed.parent.mkdir(parents=True, exist_ok=True)
     synthetic_spec(changed, entities, fields=6, described=False, refs=True, change=(entities // 2, 0))
-    rows, runs = [], {}
+    rows = []
 
     def run(label, fake, spec_path, out_name, settings, server_rpm):
         before = fake.stats()
@@ -509,7 +508,6 @@ def scenario_llm(res, quick):
         wall = l["durationMs"] / 1000
         bound = rpm_bound(l["requests"], server_rpm, latency / 1000) if server_rpm else latency / 1000
         in_flight = -(-l["requests"] // concurrency) * latency / 1000
-        runs[label] = l
         rows.append([label, fmt(l["items"]), fmt(l["requests"]), fmt(l["inputTokens"]), fmt(l["outputTokens"]),
                      fmt(l["cachedInputTokens"]), f"{l['costUsd']:.4f}", fmt(wall), str(server_rpm or "none"),
                      fmt(bound), fmt(wall / bound), fmt(in_flight), str(seen429)])

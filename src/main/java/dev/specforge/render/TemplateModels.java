@@ -98,14 +98,18 @@ public final class TemplateModels {
             }
             d.add(scopedDigest);
             if (task.entity() != null) {
-                d.add("entity").add(partDigests.computeIfAbsent("entity\n" + task.entity(),
-                        k -> dev.specforge.cache.Digest.sha256().addModel(entities.get(task.entity())).hex()));
+                d.add("entity").add(partDigest("entity", task.entity(), entities));
             }
             if (task.group() != null) {
-                d.add("group").add(partDigests.computeIfAbsent("group\n" + task.group(),
-                        k -> dev.specforge.cache.Digest.sha256().addModel(groups.get(task.group())).hex()));
+                d.add("group").add(partDigest("group", task.group(), groups));
             }
             return d.add(task.path()).hex();
+        }
+
+        /** @return the digest of the named entity or group map, computed on first use */
+        private String partDigest(String kind, String name, Map<String, Map<String, Object>> maps) {
+            return partDigests.computeIfAbsent(kind + "\n" + name,
+                    k -> dev.specforge.cache.Digest.sha256().addModel(maps.get(name)).hex());
         }
     }
 
