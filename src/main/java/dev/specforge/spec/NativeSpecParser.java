@@ -173,7 +173,9 @@ final class NativeSpecParser {
                 f.has("maxLength") ? f.get("maxLength").asInt() : null,
                 f.has("minimum") ? new BigDecimal(f.get("minimum").asText()) : null,
                 f.has("maximum") ? new BigDecimal(f.get("maximum").asText()) : null,
-                pattern);
+                pattern, false, false,
+                f.has("minItems") ? f.get("minItems").asInt() : null,
+                f.has("maxItems") ? f.get("maxItems").asInt() : null);
     }
 
     static String packageName(String group) {
