@@ -31,6 +31,8 @@ import java.util.Map;
  *   <li>{@code entities}, {@code objectEntities}, {@code enumEntities}, {@code unionEntities}: entity maps;</li>
  *   <li>{@code operationGroups}: group maps (name, tag, kebab, lowerName, operations);</li>
  *   <li>{@code features}: name to boolean; {@code format}: native, openapi, swagger or json_schema;</li>
+ *   <li>{@code openapiJson} (project-scoped files only): the service's OpenAPI 3.1 document as JSON text
+ *       ({@link ContractDocument}), to print as it is;</li>
  *   <li>{@code entity} (entity scope) and {@code group} (operation-group scope); entity- and group-scoped files
  *       see only {@code project}, {@code stack}, {@code features}, {@code format}, their entity or group and
  *       {@code path}, so that their cached results depend on that slice alone ({@link Base#sliceDigest});</li>
@@ -177,6 +179,7 @@ public final class TemplateModels {
         features.putIfAbsent("docker", Boolean.TRUE);
         root.put("features", features);
         root.put("format", model.format().name().toLowerCase(Locale.ROOT));
+        root.put("openapiJson", ContractDocument.json(model, answers));
         root.put("yamlString", Escapes.YAML);
         root.put("javaString", Escapes.JAVA);
         root.put("jsString", Escapes.JS);
@@ -415,7 +418,12 @@ public final class TemplateModels {
         return member.startsWith("_") ? "X" + member : Character.toUpperCase(member.charAt(0)) + member.substring(1);
     }
 
-    private static String plural(String s) {
+    /**
+     * @param s a kebab-case name
+     * @return its English plural, e.g. {@code order-line} to {@code order-lines}, {@code category} to
+     *         {@code categories}: the collection path segment of every stack
+     */
+    static String plural(String s) {
         if (s.endsWith("s") || s.endsWith("x") || s.endsWith("z") || s.endsWith("ch") || s.endsWith("sh")) {
             return s + "es";
         }

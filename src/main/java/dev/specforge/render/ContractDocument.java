@@ -1,0 +1,364 @@
+package dev.specforge.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.llm.EnrichmentKind;
+import dev.specforge.llm.Enrichments;
+import dev.specforge.spec.Entity;
+import dev.specforge.spec.Field;
+import dev.specforge.spec.FieldType;
+import dev.specforge.spec.Names;
+import dev.specforge.spec.ProjectModel;
+import dev.specforge.spec.TypeRef;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The API document every generated service serves at {@code GET /openapi.json}: an OpenAPI 3.1 document built from
+ * the project model, the same for every stack (docs/conformance.md, rules C2.1 and C2.2).
+ *
+ * <p>Shape: {@code components.schemas} has one schema per entity. An object is {@code {type: object,
+ * additionalProperties: false, required, properties}} where {@code required} lists the required fields except the
+ * identifier {@code id} (the service assigns it, C4.1); an enum is {@code {type: string, enum}}; a union is a
+ * {@code oneOf} of its branches. A property's schema follows its type (OpenAPI 3.1 section 4.8.24 and JSON Schema
+ * Validation 2020-12 sections 6 and 7: {@code integer} is {@code int32}, {@code long} is {@code int64},
+ * {@code decimal} is {@code number}, dates, date-times and UUIDs are strings with their {@code format}, references and
+ * enums are {@code $ref}s, lists are arrays). Every rule the service enforces is stated: the spec's constraints and
+ * those the field-validators enrichment added ({@link ValidationRules}), as JSON Schema keywords where one exists,
+ * otherwise by name in {@code x-specforge-rules} (notBlank, positive, positiveOrZero, past, pastOrPresent, future).
+ *
+ * <p>Paths: for a native spec (a model without operations), per object entity {@code /api/{plural}} (GET lists, POST
+ * creates) and {@code /api/{plural}/{id}} (GET, PUT, DELETE), with their answers and {@code application/problem+json}
+ * errors (RFC 9457). A model with operations of its own (OpenAPI input) gets no paths here yet: its services serve
+ * those operations as stubs, documented by the input document itself.
+ *
+ * <p>Text from the spec (titles, descriptions, enum values, patterns) only ever becomes JSON string values, written
+ * by Jackson; a template prints the document as it is.
+ */
+public final class ContractDocument {
+
+    /** The base path of the CRUD collections, as every stack serves them (docs/conformance.md, section 3). */
+    public static final String BASE_PATH = "/api";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Enrichment rules that no JSON Schema keyword expresses: listed by name in {@code x-specforge-rules}. */
+    private static final Set<String> NAMED_ONLY = Set.of("notBlank", "positive", "positiveOrZero", "past",
+            "pastOrPresent", "future");
+
+    private ContractDocument() {
+    }
+
+    /**
+     * @param model   the project model
+     * @param answers the spec's enrichment answers (the field-validators ones add rules)
+     * @return the OpenAPI 3.1 document as pretty-printed JSON text, ending with a newline; deterministic for the
+     *         same model and answers
+     */
+    public static String json(ProjectModel model, Enrichments answers) {
+        try {
+            return JSON.writeValueAsString(document(model, answers)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the API document", e);
+        }
+    }
+
+    /**
+     * @param model   the project model
+     * @param answers the spec's enrichment answers
+     * @return the document as a Jackson tree (see the class comment for its shape)
+     */
+    public static ObjectNode document(ProjectModel model, Enrichments answers) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("openapi", "3.1.0");
+        ObjectNode info = doc.putObject("info");
+        info.put("title", model.project().name());
+        info.put("version", model.project().version());
+        if (model.project().description() != null && !model.project().description().isBlank()) {
+            info.put("description", model.project().description());
+        }
+        String problem = problemSchemaName(model);
+        ObjectNode paths = doc.putObject("paths");
+        if (model.operationGroups().isEmpty()) {
+            for (Entity e : model.entities()) {
+                if (e.kind() == Entity.Kind.OBJECT) {
+                    crudPaths(paths, e, problem);
+                }
+            }
+        }
+        ObjectNode schemas = doc.putObject("components").putObject("schemas");
+        for (Entity e : model.entities()) {
+            schemas.set(e.name(), entitySchema(e, answers));
+        }
+        schemas.set(problem, problemSchema());
+        return doc;
+    }
+
+    /** @return {@code Problem}, or a name no entity has when an entity is called that */
+    private static String problemSchemaName(ProjectModel model) {
+        String name = "Problem";
+        while (model.entity(name).isPresent()) {
+            name = "Specforge" + name;
+        }
+        return name;
+    }
+
+    private static void crudPaths(ObjectNode paths, Entity e, String problem) {
+        String plural = TemplateModels.plural(Names.kebab(e.name()));
+        String ref = "#/components/schemas/" + e.name();
+        Field id = idField(e);
+        ObjectNode collection = paths.putObject(BASE_PATH + "/" + plural);
+        ObjectNode list = operation(collection, "get", "list-" + plural, "Lists every stored " + e.name() + ".");
+        ObjectNode array = JSON.createObjectNode().put("type", "array");
+        array.putObject("items").put("$ref", ref);
+        response(list, "200", "Every stored " + e.name() + ", in no promised order.", "application/json", array);
+        ObjectNode create = operation(collection, "post", "create-" + Names.kebab(e.name()),
+                "Stores a new " + e.name() + (id == null ? " under a key the service assigns."
+                        : "; without an id, the service assigns one."));
+        body(create, ref);
+        ObjectNode created = response(create, "201", "Stored; the body is the stored record.", "application/json",
+                JSON.createObjectNode().put("$ref", ref));
+        created.putObject("headers").putObject("Location").put("description", "Where the record can be read.")
+                .putObject("schema").put("type", "string");
+        problem(create, "400", "The body is malformed or breaks a rule.", problem);
+        problem(create, "409", "The id, or a unique field's value, is taken.", problem);
+
+        ObjectNode item = paths.putObject(BASE_PATH + "/" + plural + "/{id}");
+        ObjectNode param = item.putArray("parameters").addObject();
+        param.put("name", "id").put("in", "path").put("required", true);
+        param.set("schema", id == null ? JSON.createObjectNode().put("type", "string").put("format", "uuid")
+                : typeSchema(new TypeRef(id.type().type(), id.type().target(), id.type().format(), false), null));
+        ObjectNode get = operation(item, "get", "get-" + Names.kebab(e.name()), "Reads one " + e.name() + ".");
+        response(get, "200", "The stored record.", "application/json", JSON.createObjectNode().put("$ref", ref));
+        problem(get, "404", "No record has this id.", problem);
+        ObjectNode put = operation(item, "put", "update-" + Names.kebab(e.name()),
+                "Replaces one " + e.name() + "; never creates one.");
+        body(put, ref);
+        response(put, "200", "Replaced; the body is the stored record.", "application/json",
+                JSON.createObjectNode().put("$ref", ref));
+        problem(put, "400", "The body is malformed, breaks a rule, or names another id.", problem);
+        problem(put, "404", "No record has this id.", problem);
+        problem(put, "409", "A unique field's value is taken by another record.", problem);
+        ObjectNode delete = operation(item, "delete", "delete-" + Names.kebab(e.name()),
+                "Deletes one " + e.name() + ".");
+        delete.putObject("responses").putObject("204").put("description", "Deleted.");
+        problem(delete, "404", "No record has this id.", problem);
+    }
+
+    private static ObjectNode operation(ObjectNode pathItem, String method, String operationId, String summary) {
+        ObjectNode op = pathItem.putObject(method);
+        op.put("operationId", operationId);
+        op.put("summary", summary);
+        return op;
+    }
+
+    private static void body(ObjectNode op, String ref) {
+        ObjectNode body = op.putObject("requestBody");
+        body.put("required", true);
+        body.putObject("content").putObject("application/json").putObject("schema").put("$ref", ref);
+    }
+
+    private static ObjectNode response(ObjectNode op, String status, String description, String mediaType,
+                                       JsonNode schema) {
+        ObjectNode responses = op.has("responses") ? (ObjectNode) op.get("responses") : op.putObject("responses");
+        ObjectNode r = responses.putObject(status);
+        r.put("description", description);
+        r.putObject("content").putObject(mediaType).set("schema", schema);
+        return r;
+    }
+
+    private static void problem(ObjectNode op, String status, String description, String problem) {
+        response(op, status, description, PROBLEM_JSON,
+                JSON.createObjectNode().put("$ref", "#/components/schemas/" + problem));
+    }
+
+    /** @return the RFC 9457 problem details schema, with the {@code errors} extension of docs/conformance.md C6.2 */
+    private static ObjectNode problemSchema() {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("type", "object");
+        s.put("description", "An error (RFC 9457 problem details). errors lists each violation in a request body.");
+        s.putArray("required").add("type").add("title").add("status");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("type").put("type", "string");
+        p.putObject("title").put("type", "string");
+        p.putObject("status").put("type", "integer");
+        p.putObject("detail").put("type", "string");
+        ObjectNode error = p.putObject("errors").put("type", "array").putObject("items");
+        error.put("type", "object");
+        error.putArray("required").add("pointer").add("rule");
+        ObjectNode ep = error.putObject("properties");
+        ep.putObject("pointer").put("type", "string").put("description", "RFC 6901 JSON pointer into the body.");
+        ep.putObject("rule").put("type", "string").put("description", "The rule broken, e.g. maxLength.");
+        ep.putObject("detail").put("type", "string");
+        return s;
+    }
+
+    private static ObjectNode entitySchema(Entity e, Enrichments answers) {
+        ObjectNode s = JSON.createObjectNode();
+        if (e.description() != null && !e.description().isBlank()) {
+            s.put("description", e.description());
+        }
+        switch (e.kind()) {
+            case ENUM -> {
+                s.put("type", "string");
+                ArrayNode values = s.putArray("enum");
+                e.values().forEach(v -> values.add(v.value()));
+            }
+            case UNION -> {
+                ArrayNode oneOf = s.putArray("oneOf");
+                e.permits().forEach(p -> oneOf.addObject().put("$ref", "#/components/schemas/" + p));
+                if (e.discriminator() != null) {
+                    s.putObject("discriminator").put("propertyName", e.discriminator());
+                }
+            }
+            case OBJECT -> {
+                s.put("type", "object");
+                s.put("additionalProperties", false);
+                ArrayNode required = JSON.createArrayNode();
+                ObjectNode properties = JSON.createObjectNode();
+                for (Field f : e.fields()) {
+                    Enrichments.Answer v = answers.get(EnrichmentKind.FIELD_VALIDATORS, e.name(), f.name());
+                    List<Map<String, String>> rules = ValidationRules.of(f,
+                            v == null ? null : v.value().path("constraints"));
+                    properties.set(f.jsonName(), fieldSchema(f, rules));
+                    if (f.required() && !f.nullable() && !isId(f)) {
+                        required.add(f.jsonName());
+                    }
+                }
+                if (!required.isEmpty()) {
+                    s.set("required", required);
+                }
+                s.set("properties", properties);
+            }
+        }
+        return s;
+    }
+
+    private static boolean isId(Field f) {
+        return f.name().equals("id") && !f.type().many();
+    }
+
+    private static Field idField(Entity e) {
+        return e.fields().stream().filter(ContractDocument::isId).findFirst().orElse(null);
+    }
+
+    private static ObjectNode fieldSchema(Field f, List<Map<String, String>> rules) {
+        TypeRef t = f.type();
+        ObjectNode item = typeSchema(new TypeRef(t.type(), t.target(), t.format(), false), f.valueType());
+        ObjectNode s = item;
+        if (t.many()) {
+            s = JSON.createObjectNode();
+            s.put("type", "array");
+            s.set("items", item);
+        }
+        ArrayNode named = JSON.createArrayNode();
+        for (Map<String, String> rule : rules) {
+            String kind = rule.get("kind");
+            String value = rule.get("value");
+            switch (kind) {
+                case "required" -> {
+                    // stated by the object's required list
+                }
+                case "minLength", "maxLength", "minItems", "maxItems" -> s.put(kind, Integer.parseInt(value));
+                case "pattern" -> s.put("pattern", value);
+                case "email" -> s.put("format", "email");
+                case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" ->
+                        s.put(kind, new BigDecimal(value));
+                default -> {
+                    if (NAMED_ONLY.contains(kind)) {
+                        named.add(kind);
+                    }
+                }
+            }
+        }
+        if (!named.isEmpty()) {
+            s.set("x-specforge-rules", named);
+        }
+        if (f.nullable()) {
+            s = nullable(s);
+        }
+        if (f.access() == Field.Access.READ_ONLY) {
+            s.put("readOnly", true);
+        } else if (f.access() == Field.Access.WRITE_ONLY) {
+            s.put("writeOnly", true);
+        }
+        if (f.description() != null && !f.description().isBlank()) {
+            s.put("description", f.description());
+        }
+        if (f.defaultJson() != null) {
+            try {
+                s.set("default", JSON.readTree(f.defaultJson()));
+            } catch (JsonProcessingException e) {
+                // the parser wrote it as JSON; nothing to state when it is not
+            }
+        }
+        return s;
+    }
+
+    /** @return the schema allowing {@code null} too: a type array, or an {@code anyOf} around a {@code $ref} */
+    private static ObjectNode nullable(ObjectNode s) {
+        if (s.has("type") && s.get("type").isTextual()) {
+            String type = s.get("type").asText();
+            s.putArray("type").add(type).add("null");
+            return s;
+        }
+        ObjectNode any = JSON.createObjectNode();
+        any.putArray("anyOf").add(s).addObject().put("type", "null");
+        return any;
+    }
+
+    /**
+     * @param t         a single (not list) type
+     * @param valueType a map's value type, or {@code null}
+     * @return its JSON Schema
+     */
+    private static ObjectNode typeSchema(TypeRef t, TypeRef valueType) {
+        ObjectNode s = JSON.createObjectNode();
+        FieldType type = t.type();
+        switch (type) {
+            case STRING -> {
+                s.put("type", "string");
+                if (t.format() != null && !t.format().isBlank()) {
+                    s.put("format", t.format());
+                }
+            }
+            case INTEGER -> s.put("type", "integer").put("format", "int32");
+            case LONG -> s.put("type", "integer").put("format", "int64");
+            case DECIMAL -> s.put("type", "number");
+            case DOUBLE -> s.put("type", "number").put("format", "double");
+            case FLOAT -> s.put("type", "number").put("format", "float");
+            case BOOLEAN -> s.put("type", "boolean");
+            case DATE -> s.put("type", "string").put("format", "date");
+            case DATETIME -> s.put("type", "string").put("format", "date-time");
+            case UUID -> s.put("type", "string").put("format", "uuid");
+            case URI -> s.put("type", "string").put("format", "uri");
+            case BYTES -> s.put("type", "string").put("contentEncoding", "base64");
+            case ENUM, REF -> s.put("$ref", "#/components/schemas/" + t.target());
+            case MAP -> {
+                s.put("type", "object");
+                ObjectNode values = valueType == null ? JSON.createObjectNode()
+                        : typeSchema(new TypeRef(valueType.type(), valueType.target(), valueType.format(), false), null);
+                if (valueType != null && valueType.many()) {
+                    values = JSON.createObjectNode().put("type", "array").set("items", values);
+                }
+                s.set("additionalProperties", values);
+            }
+            case OBJECT -> {
+                // any JSON value: the empty schema
+            }
+        }
+        return s;
+    }
+}
