@@ -48,7 +48,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code start}: the command that runs the service, with {@code PORT} set). {@code {project.name}} and
  * {@code {project.version}} in a command are replaced with the spec's.
  *
- * <p>The report, one line per check and stack, is printed and written to {@code target/conformance/report.md}.
+ * <p>{@code -Dconformance.stacks=go-service,express-api} runs only the stacks named (surefire passes system
+ * properties on). The report, one line per check and stack, is printed and written to {@code target/conformance/report.md}.
  * Slow (a Maven build with downloads on a fresh machine), so tagged {@code slow} and {@code runtime}.
  */
 @Tag("slow")
@@ -68,6 +69,9 @@ class RuntimeConformanceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"camel-service", "go-service", "express-api"})
     void should_meet_the_runtime_contract(String stack) throws Exception {
+        String only = System.getProperty("conformance.stacks", "");
+        assumeTrue(only.isBlank() || List.of(only.split(",")).contains(stack),
+                stack + " is not in -Dconformance.stacks=" + only);
         JsonNode runtime = YAML.readTree(Path.of("templates", stack, "stack.yaml").toFile()).path("runtime");
         assertThat(runtime.isObject()).as("templates/%s/stack.yaml has a runtime section", stack).isTrue();
         for (JsonNode program : runtime.path("requires")) {
