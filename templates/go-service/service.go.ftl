@@ -11,10 +11,10 @@ import (
 	"net/http"
 	"time"
 
-	"${go.module(project)}/internal/platform/apidoc"
 <#if operationGroups?has_content>
 	"${go.module(project)}/internal/platform/api"
 </#if>
+	"${go.module(project)}/internal/platform/apidoc"
 	"${go.module(project)}/internal/platform/router"
 <#if crud?has_content>
 
