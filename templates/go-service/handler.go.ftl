@@ -48,8 +48,9 @@ func (h *Handler) get(w http.ResponseWriter, r *http.Request) {
 	router.JSON(w, http.StatusOK, item)
 }
 
-// create stores the body<#if id?is_hash>, with the id the repository assigns when it has none<#else> under a new id</#if>, and answers 201, its
-// location and the stored ${e.name}; 400 when the body breaks a rule, 409 when <#if id?is_hash>its id or </#if>a unique value is taken.
+// create stores the body and answers 201, the new location and the stored ${e.name}<#if id?is_hash> (the repository
+// assigns an id when the body has none)</#if>; 400 when the body breaks a rule, 409 when <#if id?is_hash>its id or </#if>a unique
+// value is taken.
 func (h *Handler) create(w http.ResponseWriter, r *http.Request) {
 	body, ok := router.ReadJSON(w, r)
 	if !ok {

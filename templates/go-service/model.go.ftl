@@ -126,10 +126,10 @@ func Decode${e.name}(v any, at string) (${e.name}, []FieldError) {
 		o.check(${name}, "notBlank", notBlank(*x), "must not be blank")
 <#break>
 <#case "minLength">
-		o.check(${name}, "minLength", length(*x) >= ${n}, "must be at least ${n} characters long")
+		o.check(${name}, "minLength", length(*x) >= ${n}, "must be at least ${n} character${(n == "1")?then("", "s")} long")
 <#break>
 <#case "maxLength">
-		o.check(${name}, "maxLength", length(*x) <= ${n}, "must be at most ${n} characters long")
+		o.check(${name}, "maxLength", length(*x) <= ${n}, "must be at most ${n} character${(n == "1")?then("", "s")} long")
 <#break>
 <#case "pattern">
 		o.check(${name}, "pattern", ${go.patternVar(e, f)}.matches(*x), ${goString("must match the pattern " + n)})

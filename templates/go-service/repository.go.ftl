@@ -33,9 +33,15 @@ type Repository interface {
 	List() []model.${e.name}
 	// Get returns the value stored under id, and whether there is one.
 	Get(id string) (model.${e.name}, bool)
-	// Create stores item under its id, <#if id?is_hash>giving it one when it has none (<#if numeric>one more than the largest
-	// stored so far<#else>a random UUID</#if>)<#else>a new random UUID</#if>, and returns the id. When the id or the value of a unique field is
-	// taken, it stores nothing and returns the clashes.
+<#if numeric>
+	// Create stores item under its id, giving it one when it has none (one more than the largest stored so far),
+	// and returns the id.
+<#elseif id?is_hash>
+	// Create stores item under its id, giving it one when it has none (a random UUID), and returns the id.
+<#else>
+	// Create stores item under a new random UUID, and returns it.
+</#if>
+	// When <#if id?is_hash>the id or </#if>the value of a unique field is taken, it stores nothing and returns the clashes.
 	Create(item *model.${e.name}) (string, []model.FieldError)
 	// Update replaces the value stored under id with item and reports whether there was one. When the value of a
 	// unique field belongs to another stored value, it stores nothing and returns the clashes.
