@@ -13,6 +13,7 @@ import (
 	"io"
 	"log"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -58,7 +59,7 @@ func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			Problem(w, http.StatusInternalServerError, "the service failed; the log tells why", nil)
 		}
 	}()
-	path := split(r.URL.Path)
+	path := segments(r.URL.EscapedPath())
 	var allowed []string
 	for _, candidate := range rt.routes {
 		params, ok := match(candidate.segments, path)
@@ -152,10 +153,26 @@ func ReadJSON(w http.ResponseWriter, r *http.Request) (any, bool) {
 	return v, true
 }
 
+// split cuts a pattern into its segments.
 func split(path string) []string {
 	return strings.Split(strings.Trim(path, "/"), "/")
 }
 
+// segments cuts an escaped request path into its unescaped segments, so that an id may hold an escaped "/"
+// ("a%2Fb"); nil when a segment is not validly escaped (no route matches it).
+func segments(escaped string) []string {
+	parts := split(escaped)
+	for i, part := range parts {
+		unescaped, err := url.PathUnescape(part)
+		if err != nil {
+			return nil
+		}
+		parts[i] = unescaped
+	}
+	return parts
+}
+
+// match reports whether the path's segments fit the pattern's, and what its {name} segments matched.
 func match(pattern, path []string) (map[string]string, bool) {
 	if len(pattern) != len(path) {
 		return nil, false

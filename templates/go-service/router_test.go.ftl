@@ -53,3 +53,15 @@ func TestReadJSONRefusesWhatIsNotOneJSONValue(t *testing.T) {
 		t.Errorf("read %v, want the number with every digit", v)
 	}
 }
+
+func TestParamsAreUnescaped(t *testing.T) {
+	rt := New()
+	rt.Handle("GET", "/api/items/{id}", func(w http.ResponseWriter, r *http.Request) {
+		JSON(w, http.StatusOK, Param(r, "id"))
+	})
+	rec := httptest.NewRecorder()
+	rt.ServeHTTP(rec, httptest.NewRequest("GET", "/api/items/a%2Fb%20c", nil))
+	if rec.Code != http.StatusOK || strings.TrimSpace(rec.Body.String()) != `"a/b c"` {
+		t.Errorf("status %d, body %s, want the id a/b c", rec.Code, rec.Body)
+	}
+}

@@ -142,9 +142,13 @@ func list[T any](o *object, name string, required bool, decode decoder[T]) *[]T 
 	out := make([]T, 0, len(items))
 	failed := false
 	for i, item := range items {
-		value, errs := decode(item, o.pointer(name)+"/"+strconv.Itoa(i))
+		at := o.pointer(name) + "/" + strconv.Itoa(i)
+		var value T
+		var errs []FieldError
 		if item == nil {
-			errs = violation(o.pointer(name)+"/"+strconv.Itoa(i), "type", "must not be null")
+			errs = violation(at, "type", "must not be null")
+		} else {
+			value, errs = decode(item, at)
 		}
 		if len(errs) > 0 {
 			o.errs = append(o.errs, errs...)
