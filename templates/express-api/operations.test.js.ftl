@@ -13,9 +13,8 @@ function call(handler) {
       this.statusCode = code;
       return this;
     },
-    set(name, value) {
+    setHeader(name, value) {
       this.headers[name.toLowerCase()] = value;
-      return this;
     },
     send(body) {
       this.body = JSON.parse(body.toString('utf8'));
