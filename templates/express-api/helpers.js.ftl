@@ -77,8 +77,8 @@ function validInstance(typeName, sample, { withId = false, depth = 0 } = {}) {
     if (field.name === 'id' && !withId && !isRequired(field)) {
       continue;
     }
-    let property = given[field.name] === undefined || given[field.name] === null
-      ? undefined : mend(field, given[field.name], depth);
+    const sampled = Object.hasOwn(given, field.name) ? given[field.name] : null;
+    let property = sampled === undefined || sampled === null ? undefined : mend(field, sampled, depth);
     if (property === undefined && isRequired(field)) {
       property = make(field, depth);
     }

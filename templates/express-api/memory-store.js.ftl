@@ -42,7 +42,7 @@ class MemoryStore {
   clashes(record, key) {
     const taken = [];
     for (const [property, index] of this.indexes) {
-      const holder = index.get(indexKey(record[property]));
+      const holder = index.get(indexKey(own(record, property)));
       if (holder !== undefined && holder !== key) {
         taken.push(property);
       }
@@ -55,7 +55,7 @@ class MemoryStore {
     this.unindex(key);
     this.records.set(key, record);
     for (const [property, index] of this.indexes) {
-      const value = indexKey(record[property]);
+      const value = indexKey(own(record, property));
       if (value !== undefined) {
         index.set(value, key);
       }
@@ -74,12 +74,16 @@ class MemoryStore {
       return;
     }
     for (const [property, index] of this.indexes) {
-      const value = indexKey(old[property]);
+      const value = indexKey(own(old, property));
       if (value !== undefined && index.get(value) === key) {
         index.delete(value);
       }
     }
   }
+}
+
+function own(record, property) {
+  return Object.hasOwn(record, property) ? record[property] : undefined;
 }
 
 /** @returns {string|undefined} a value as an index key (its JSON text), or undefined for no value */

@@ -40,7 +40,7 @@ function validateObject(model, input, pointer = '') {
     }
   }
   for (const field of model.fields) {
-    problems.push(...checkField(field, input[field.name], childPointer(pointer, field.name)));
+    problems.push(...checkField(field, own(input, field.name), childPointer(pointer, field.name)));
   }
   return problems;
 }
@@ -293,17 +293,28 @@ function hasRule(field, kind) {
 function normalize(model, input) {
   const record = {};
   for (const field of model.fields) {
-    const value = input[field.name];
+    const value = own(input, field.name);
     if (value === undefined || (value === null && !field.nullable)) {
       continue;
     }
     if (value === null) {
-      record[field.name] = null;
+      define(record, field.name, null);
     } else {
-      record[field.name] = field.many ? value.map((item) => normalizeValue(field, item)) : normalizeValue(field, value);
+      define(record, field.name, field.many ? value.map((item) => normalizeValue(field, item))
+        : normalizeValue(field, value));
     }
   }
   return record;
+}
+
+/** @returns {*} the object's own property (a field named toString or constructor is not found on the prototype) */
+function own(object, key) {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** Sets an own property, even one named __proto__ (which an assignment would take for the prototype). */
+function define(object, key, value) {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function normalizeValue(field, value) {
