@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const express = require('express');
 const config = require('./config');
-const { jsonBody, requestLog, notFound, errorHandler, send, sendJson } = require('./http');
+const { <#if operationGroups?has_content>jsonBody, </#if>requestLog, notFound, errorHandler, send, sendJson } = require('./http');
 <#list crud as e>
 const { ${e.name}Routes } = require('./routes/${e.kebab}-routes');
 </#list>

@@ -77,18 +77,32 @@ function checkField(field, value, pointer) {
   return problems;
 }
 
-/** Checks a single value (a list's item, or a property that is not a list): its type, then its field's rules. */
+/** The rules that compare a date or date-time with today: they need a valid one. */
+const TEMPORAL = new Set(['past', 'pastOrPresent', 'future']);
+
+/**
+ * Checks a single value (a list's item, or a property that is not a list): its type, then its field's rules. A
+ * value of the wrong JSON type is not checked further; a string of the wrong format still is, by every rule but
+ * the temporal ones (so "not-a-url" breaks both format and pattern, as a JSON Schema validator reports).
+ */
 function checkValue(field, value, pointer) {
   const problems = [];
   const wrong = typeProblem(field, value, pointer, problems);
   if (wrong) {
     problems.push(violation(pointer, wrong[0], wrong[1]));
-  } else if (!field.many) {
-    for (const rule of field.rules) {
-      const detail = ruleProblem(field, rule, value);
-      if (detail) {
-        problems.push(violation(pointer, RULES[rule.kind].name, detail));
-      }
+  }
+  if (field.many || (wrong && wrong[0] === 'type')) {
+    return problems;
+  }
+  for (const rule of field.rules) {
+    const known = RULES[rule.kind];
+    if (known === undefined || (wrong && TEMPORAL.has(rule.kind))) {
+      continue;
+    }
+    const detail = known.check(value, rule.value, field.type);
+    // a field of format email also has the email rule: one format violation is enough
+    if (detail && !problems.some((p) => p.pointer === pointer && p.rule === known.name)) {
+      problems.push(violation(pointer, known.name, detail));
     }
   }
   return problems;
@@ -183,7 +197,8 @@ function mapProblem(field, value, pointer, problems) {
 
 /**
  * The rules a single value can break, by kind: the name it is reported under and its check, which returns a
- * detail when the value breaks the rule. The value already has its field's type.
+ * detail when the value breaks the rule (a kind not listed here is not enforced). The value already has its
+ * field's JSON type.
  */
 const RULES = Object.freeze({
   required: { name: 'required', check: () => null },
@@ -228,12 +243,6 @@ const RULES = Object.freeze({
   },
   future: { name: 'future', check: (v, _, type) => (when(v, type) > 0 ? null : 'must be in the future') },
 });
-
-/** @returns {string|null} the detail when the value breaks the rule; null when it keeps it (or the kind is unknown) */
-function ruleProblem(field, rule, value) {
-  const known = RULES[rule.kind];
-  return known ? known.check(value, rule.value, field.type) : null;
-}
 
 /** @returns {number} below, at or above zero as a date (UTC day) or date-time is before, at or after now */
 function when(value, type) {

@@ -16,6 +16,7 @@ const model = {
     { name: 'name', type: 'string', format: '', many: false, nullable: false, rules: [{ kind: 'required' }, { kind: 'notBlank' }, { kind: 'maxLength', value: 5 }] },
     { name: 'code', type: 'string', format: '', many: false, nullable: false, rules: [{ kind: 'pattern', value: '^[A-Z]+$' }] },
     { name: 'mail', type: 'string', format: 'email', many: false, nullable: false, rules: [{ kind: 'email' }] },
+    { name: 'site', type: 'string', format: 'uri', many: false, nullable: false, rules: [{ kind: 'pattern', value: '^https?://' }] },
     { name: 'age', type: 'integer', format: '', many: false, nullable: false, rules: [{ kind: 'minimum', value: '0' }] },
     { name: 'big', type: 'long', format: '', many: false, nullable: false, rules: [] },
     { name: 'price', type: 'decimal', format: '', many: false, nullable: false, rules: [{ kind: 'maximum', value: '12345678901234567.89' }] },
@@ -50,6 +51,7 @@ test('each broken rule is reported with its pointer and name', () => {
   assert.deepEqual(violations('{"name":"Annabel"}'), [['/name', 'maxLength']]);
   assert.deepEqual(violations('{"name":7}'), [['/name', 'type']]);
   assert.deepEqual(violations('{"name":"Ann","on":"2023-02-29"}'), [['/on', 'format']]);
+  assert.deepEqual(violations('{"name":"Ann","site":"not-a-url"}'), [['/site', 'format'], ['/site', 'pattern']]);
 });
 
 test('numbers are checked exactly: 64-bit and 32-bit integers, decimal bounds beyond a double', () => {

@@ -4,7 +4,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const express = require('express');
 const config = require('./config');
-const { jsonBody, requestLog, notFound, errorHandler, send, sendJson } = require('./http');
+const { requestLog, notFound, errorHandler, send, sendJson } = require('./http');
 const { CustomerRoutes } = require('./routes/customer-routes');
 const { OrderRoutes } = require('./routes/order-routes');
 
