@@ -15,8 +15,13 @@ const { randomUUID } = require('node:crypto');
 </#if>
 const { startApi, validInstance } = require('./helpers');
 
-// example ${e.name} values (the sample-data enrichment); validInstance keeps what keeps the rules and makes the rest
-const samples = ${e.samplesJson};
+// example ${e.name} values (the sample-data enrichment, as JSON text); validInstance keeps what keeps the rules and
+// makes the rest
+const samples = JSON.parse([
+<#list e.samplesJson?split("\n") as line>
+  ${jsString(line)},
+</#list>
+].join('\n'));
 
 const PATH = '/api/${e.plural}';
 let api;

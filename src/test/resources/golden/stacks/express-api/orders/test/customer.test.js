@@ -5,36 +5,39 @@ const assert = require('node:assert/strict');
 const { randomUUID } = require('node:crypto');
 const { startApi, validInstance } = require('./helpers');
 
-// example Customer values (the sample-data enrichment); validInstance keeps what keeps the rules and makes the rest
-const samples = [ {
-  "id" : "3fa85f64-5717-4562-b3fc-2c963f66afa6",
-  "email" : "jane.doe@example.com",
-  "name" : "Jane Doe",
-  "status" : "ACTIVE",
-  "orders" : [ {
-    "id" : 1,
-    "total" : 19.99,
-    "quantity" : 1,
-    "placedOn" : "2024-01-15",
-    "paid" : true,
-    "tags" : [ "tags-1" ]
-  } ],
-  "createdAt" : "2024-01-15T09:30:00Z"
-}, {
-  "id" : "9b2e7c1a-4f3d-4e8b-a1c2-5d6e7f8a9b0c",
-  "email" : "jane.doe2@example.com",
-  "name" : "John Smith",
-  "status" : "SUSPENDED",
-  "orders" : [ {
-    "id" : 2,
-    "total" : 29.99,
-    "quantity" : 2,
-    "placedOn" : "2024-02-15",
-    "paid" : false,
-    "tags" : [ "tags-2" ]
-  } ],
-  "createdAt" : "2024-02-15T09:30:00Z"
-} ];
+// example Customer values (the sample-data enrichment, as JSON text); validInstance keeps what keeps the rules and
+// makes the rest
+const samples = JSON.parse([
+  "[ {",
+  "  \"id\" : \"3fa85f64-5717-4562-b3fc-2c963f66afa6\",",
+  "  \"email\" : \"jane.doe@example.com\",",
+  "  \"name\" : \"Jane Doe\",",
+  "  \"status\" : \"ACTIVE\",",
+  "  \"orders\" : [ {",
+  "    \"id\" : 1,",
+  "    \"total\" : 19.99,",
+  "    \"quantity\" : 1,",
+  "    \"placedOn\" : \"2024-01-15\",",
+  "    \"paid\" : true,",
+  "    \"tags\" : [ \"tags-1\" ]",
+  "  } ],",
+  "  \"createdAt\" : \"2024-01-15T09:30:00Z\"",
+  "}, {",
+  "  \"id\" : \"9b2e7c1a-4f3d-4e8b-a1c2-5d6e7f8a9b0c\",",
+  "  \"email\" : \"jane.doe2@example.com\",",
+  "  \"name\" : \"John Smith\",",
+  "  \"status\" : \"SUSPENDED\",",
+  "  \"orders\" : [ {",
+  "    \"id\" : 2,",
+  "    \"total\" : 29.99,",
+  "    \"quantity\" : 2,",
+  "    \"placedOn\" : \"2024-02-15\",",
+  "    \"paid\" : false,",
+  "    \"tags\" : [ \"tags-2\" ]",
+  "  } ],",
+  "  \"createdAt\" : \"2024-02-15T09:30:00Z\"",
+  "} ]",
+].join('\n'));
 
 const PATH = '/api/customers';
 let api;
