@@ -19,7 +19,7 @@ package ${project.packageName}.model;
  */
 public record ${entity.name}(
 <#list entity.fields as f>
-        <#if f.jsonProperty?has_content>${f.jsonProperty} </#if><#list f.annotations as a>${a} </#list>${f.javaType} ${f.name}<#sep>,</#sep>
+        <#if f.jsonProperty?has_content>${f.jsonProperty} </#if><#list f.annotations as a>${a} </#list><#if f.type == "string" && !f.many && ["uri", "uuid", "date", "date-time"]?seq_contains(f.format)>@${project.packageName}.validation.Format(${javaString(f.format)}) </#if>${f.javaType} ${f.name}<#sep>,</#sep>
 </#list>
 )<#if entity.unions?has_content> implements ${entity.unions?join(", ")}</#if> {
 <#if entity.hasDefaults>
