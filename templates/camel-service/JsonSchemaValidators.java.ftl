@@ -3,7 +3,7 @@ package ${project.packageName}.validation;
 /**
  * Bean Validation's {@code @Pattern} and {@code @Size} read as JSON Schema reads {@code pattern}, {@code minLength},
  * {@code maxLength}, {@code minItems} and {@code maxItems} (JSON Schema Validation 2020-12, sections 6.3 and 6.4).
- * {@code RecordValidator} puts them in place of Hibernate Validator's own.
+ * {@code META-INF/validation/json-schema.xml} puts them in place of Hibernate Validator's own.
  */
 public final class JsonSchemaValidators {
 

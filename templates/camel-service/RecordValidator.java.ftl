@@ -16,19 +16,13 @@ public class RecordValidator {
 
     private final jakarta.validation.Validator validator;
 
-    /** Builds Hibernate Validator with the JSON Schema readings of {@code @Pattern} and {@code @Size}. */
+    /**
+     * Builds the Bean Validation provider (Hibernate Validator) as {@code META-INF/validation.xml} configures it:
+     * with the JSON Schema readings of {@code @Pattern} and {@code @Size}
+     * ({@link ${project.packageName}.validation.JsonSchemaValidators}).
+     */
     public RecordValidator() {
-        org.hibernate.validator.HibernateValidatorConfiguration config = jakarta.validation.Validation
-                .byProvider(org.hibernate.validator.HibernateValidator.class).configure();
-        org.hibernate.validator.cfg.ConstraintMapping mapping = config.createConstraintMapping();
-        mapping.constraintDefinition(jakarta.validation.constraints.Pattern.class)
-                .includeExistingValidators(false)
-                .validatedBy(${project.packageName}.validation.JsonSchemaValidators.SearchedPattern.class);
-        mapping.constraintDefinition(jakarta.validation.constraints.Size.class)
-                .includeExistingValidators(false)
-                .validatedBy(${project.packageName}.validation.JsonSchemaValidators.CharacterCount.class)
-                .validatedBy(${project.packageName}.validation.JsonSchemaValidators.ItemCount.class);
-        try (jakarta.validation.ValidatorFactory factory = config.addMapping(mapping).buildValidatorFactory()) {
+        try (jakarta.validation.ValidatorFactory factory = jakarta.validation.Validation.buildDefaultValidatorFactory()) {
             this.validator = factory.getValidator();
         }
     }
