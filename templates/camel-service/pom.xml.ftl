@@ -38,7 +38,7 @@
     <dependency><groupId>org.apache.camel</groupId><artifactId>camel-jackson</artifactId></dependency>
     <dependency><groupId>org.apache.camel</groupId><artifactId>camel-bean</artifactId></dependency>
     <dependency><groupId>org.apache.camel</groupId><artifactId>camel-direct</artifactId></dependency>
-    <!-- /observe/health (camel.server.health-check-enabled) -->
+    <!-- /observe/health (camel.management.health-check-enabled) -->
     <dependency><groupId>org.apache.camel</groupId><artifactId>camel-health</artifactId></dependency>
     <!-- dates and date-times as ISO-8601 text -->
     <dependency>
