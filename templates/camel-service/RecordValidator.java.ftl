@@ -42,7 +42,7 @@ public class RecordValidator {
             value = Json.MAPPER.treeToValue(body, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             String pointer = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? pointer(m) : "";
-            errors.add(new Problem.Violation(pointer, "type", "The value does not fit its field."));
+            errors.add(violation(pointer, "type", "does not fit its field"));
             throw Problem.badRequest(errors);
         }
         java.util.Set<String> reported = new java.util.HashSet<>();
@@ -55,7 +55,7 @@ public class RecordValidator {
                     || (violation.getInvalidValue() == null && !rule.equals("required"))) {
                 continue;
             }
-            errors.add(new Problem.Violation(pointer, rule, violation.getMessage()));
+            errors.add(violation(pointer, rule, violation.getMessage()));
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparing(Problem.Violation::pointer));
@@ -119,7 +119,7 @@ public class RecordValidator {
             }
             java.util.List<String> values = enumValues(raw);
             if (!values.contains(v.textValue())) {
-                errors.add(new Problem.Violation(at, "enum", "must be one of " + String.join(", ", values)));
+                errors.add(violation(at, "enum", "must be one of " + String.join(", ", values)));
                 return false;
             }
             return true;
@@ -159,16 +159,22 @@ public class RecordValidator {
 
     private static boolean expect(boolean ok, String what, String at, java.util.List<Problem.Violation> errors) {
         if (!ok) {
-            errors.add(new Problem.Violation(at, "type", "must be " + what));
+            errors.add(violation(at, "type", "must be " + what));
         }
         return ok;
     }
 
     private static boolean format(boolean ok, String what, String at, java.util.List<Problem.Violation> errors) {
         if (!ok) {
-            errors.add(new Problem.Violation(at, "format", "must be a " + what));
+            errors.add(violation(at, "format", "must be a " + what));
         }
         return ok;
+    }
+
+    /** @return a violation whose detail names the property, e.g. {@code customer/email must not be blank} */
+    private static Problem.Violation violation(String pointer, String rule, String message) {
+        String property = pointer.isEmpty() ? "The body" : pointer.substring(1).replace("~1", "/").replace("~0", "~");
+        return new Problem.Violation(pointer, rule, property + " " + message + ".");
     }
 
     // ---- second pass: Bean Validation's violations, named and pointed ----

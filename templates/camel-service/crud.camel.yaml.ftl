@@ -6,22 +6,16 @@
     path: "/${entity.plural}"
     get:
       - id: "list-${entity.kebab}"
-        produces: application/json
         to: "direct:list-${entity.kebab}"
       - id: "get-${entity.kebab}"
         path: "/{id}"
-        produces: application/json
         to: "direct:get-${entity.kebab}"
     post:
       - id: "create-${entity.kebab}"
-        consumes: application/json
-        produces: application/json
         to: "direct:create-${entity.kebab}"
     put:
       - id: "replace-${entity.kebab}"
         path: "/{id}"
-        consumes: application/json
-        produces: application/json
         to: "direct:replace-${entity.kebab}"
     delete:
       - id: "delete-${entity.kebab}"

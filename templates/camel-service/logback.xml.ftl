@@ -6,6 +6,8 @@
       <pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern>
     </encoder>
   </appender>
+  <!-- the list of every HTTP endpoint at start grows with the spec; GET /openapi.json lists them instead -->
+  <logger name="org.apache.camel.component.platform.http.main.MainHttpServerUtil" level="WARN"/>
   <root level="${r"${LOG_LEVEL:-INFO}"}">
     <appender-ref ref="console"/>
   </root>
