@@ -1,8 +1,9 @@
 package ${project.packageName};
 
 /**
- * Beans of ${project.name}, bound by name for the routes: the request validator, the problem writer, and per entity
- * its repository and its CRUD collection. Also answers the requests no route serves with a problem+json 404.
+ * Beans of ${project.name}, bound by name for the routes: the problem writer, the API document, the readiness, and
+ * per entity its repository and its CRUD collection (which share one request validator). Also answers the requests
+ * no route serves with a problem+json 404.
  */
 @org.apache.camel.Configuration
 public class AppConfiguration implements org.apache.camel.CamelConfiguration {
@@ -13,6 +14,14 @@ public class AppConfiguration implements org.apache.camel.CamelConfiguration {
     @org.apache.camel.BindToRegistry("problems")
     public ${project.packageName}.http.Problems problems() {
         return new ${project.packageName}.http.Problems();
+    }
+
+    private final ${project.packageName}.http.Readiness readiness = new ${project.packageName}.http.Readiness();
+
+    /** @return the {@code readiness} bean: whether the service takes requests ({@code GET /health}) */
+    @org.apache.camel.BindToRegistry("readiness")
+    public ${project.packageName}.http.Readiness readiness() {
+        return readiness;
     }
 
     /** @return the {@code apiDocument} bean: the OpenAPI document served at {@code /openapi.json} */
@@ -49,7 +58,7 @@ public class AppConfiguration implements org.apache.camel.CamelConfiguration {
 
     /**
      * Once every route is up, sends the requests that none of them serves to a problem+json 404 (the HTTP server
-     * would otherwise answer them with an empty body).
+     * would otherwise answer them with an HTML page), then marks the service ready for {@code GET /health}.
      *
      * @param camelContext the context
      * @throws Exception when the listener cannot be added
@@ -73,6 +82,7 @@ public class AppConfiguration implements org.apache.camel.CamelConfiguration {
                             .end(${project.packageName}.http.Problems.notFound(request.request().method().name(),
                                     request.request().path())));
                 }
+                readiness.fallbackInPlace(context);
             }
         });
     }

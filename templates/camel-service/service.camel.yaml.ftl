@@ -14,7 +14,9 @@
             constant: application/json
         - choice:
             when:
-              - simple: "<#noparse>${camelContext.status} == 'Started'</#noparse>"
+              - method:
+                  ref: readiness
+                  method: isUp
                 steps:
                   - setBody:
                       constant: "{\"status\":\"UP\"}"
