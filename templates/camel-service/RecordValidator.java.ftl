@@ -22,9 +22,8 @@ public class RecordValidator {
      * ({@link ${project.packageName}.validation.JsonSchemaValidators}).
      */
     public RecordValidator() {
-        try (jakarta.validation.ValidatorFactory factory = jakarta.validation.Validation.buildDefaultValidatorFactory()) {
-            this.validator = factory.getValidator();
-        }
+        // the factory lives as long as the service: its validators use its caches
+        this.validator = jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
     }
 
     /**
@@ -51,7 +50,7 @@ public class RecordValidator {
             String pointer = pointer(type, violation.getPropertyPath());
             String rule = rule(violation);
             // a value the first pass left out is not also "required"; "required" alone speaks for a missing value
-            if (rule == null || (rule.equals("required") && reported.contains(pointer))
+            if ((rule.equals("required") && reported.contains(pointer))
                     || (violation.getInvalidValue() == null && !rule.equals("required"))) {
                 continue;
             }
@@ -179,7 +178,7 @@ public class RecordValidator {
 
     // ---- second pass: Bean Validation's violations, named and pointed ----
 
-    /** @return the rule a violation breaks, or {@code null} for one this service does not report */
+    /** @return the name of the rule a violation breaks (a constraint of another kind: its name in lowerCamelCase) */
     private static String rule(jakarta.validation.ConstraintViolation<?> violation) {
         java.lang.annotation.Annotation a = violation.getConstraintDescriptor().getAnnotation();
         Object value = violation.getInvalidValue();
@@ -207,7 +206,8 @@ public class RecordValidator {
             case "Past" -> "past";
             case "PastOrPresent" -> "pastOrPresent";
             case "Future" -> "future";
-            default -> null;
+            default -> Character.toLowerCase(a.annotationType().getSimpleName().charAt(0))
+                    + a.annotationType().getSimpleName().substring(1);
         };
     }
 
