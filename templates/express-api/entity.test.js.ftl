@@ -2,79 +2,96 @@
 <#assign e = entity>
 <#assign id = js.idField(e)>
 <#assign mustHave = e.fields?filter(f -> f.rules?filter(r -> r.kind == "required")?has_content && !(id?is_hash && f.name == "id"))>
+<#assign names = e.fields?map(f -> f.jsonName)>
+<#assign unknown = "unknownProperty">
+<#list 1..3 as n><#if names?seq_contains(unknown)><#assign unknown = unknown + "X"></#if></#list>
+<#assign numericId = id?is_hash && (id.type == "integer" || id.type == "long")>
 'use strict';
 
-const test = require('node:test');
+const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { MemoryStore } = require('../src/db/memory-store');
-const { ${e.name}Service } = require('../src/services/${e.kebab}-service');
-const { ${e.name}Handlers } = require('../src/handlers/${e.kebab}-handlers');
+<#if !numericId>
+const { randomUUID } = require('node:crypto');
+</#if>
+const { startApi, validInstance } = require('./helpers');
 
-// example ${e.name} values (the sample-data enrichment)
-const samples = ${e.samplesJson};
+// example ${e.name} values (the sample-data enrichment, as JSON text); validInstance keeps what keeps the rules and
+// makes the rest
+const samples = JSON.parse([
+<#list e.samplesJson?split("\n") as line>
+  ${jsString(line)},
+</#list>
+].join('\n'));
 
-/** Calls a handler with a request and a response that records what the handler answered. */
-function call(handler, { params = {}, body } = {}) {
-  const res = {
-    statusCode: 200,
-    headers: {},
-    status(code) {
-      this.statusCode = code;
-      return this;
-    },
-    json(value) {
-      this.body = value;
-      return this;
-    },
-    set(name, value) {
-      this.headers[name.toLowerCase()] = value;
-      return this;
-    },
-    end() {
-      return this;
-    },
-  };
-  handler({ params, body }, res);
-  return res;
-}
+const PATH = '/api/${e.plural}';
+let api;
 
-function handlers() {
-  return ${e.name}Handlers(new ${e.name}Service(new MemoryStore()));
-}
-
-test('${e.name}: a sample is created, read, listed, updated and deleted', (t) => {
-  if (samples.length === 0) {
-    t.skip('no sample ${e.name}: add one to samples');
-    return;
-  }
-  const h = handlers();
-  const created = call(h.create, { body: structuredClone(samples[0]) });
-  if (created.statusCode === 400) {
-    t.skip(`the sample does not satisfy the validation rules, fix it: ${r"${JSON.stringify(created.body.details)}"}`);
-    return;
-  }
-  assert.equal(created.statusCode, 201);
-  const id = decodeURIComponent(created.headers.location.split('/').pop());
-  assert.equal(call(h.get, { params: { id } }).statusCode, 200);
-  assert.equal(call(h.list).body.length, 1);
-  assert.equal(call(h.update, { params: { id }, body: created.body }).statusCode, 200);
-  assert.equal(call(h.remove, { params: { id } }).statusCode, 204);
-  assert.equal(call(h.get, { params: { id } }).statusCode, 404);
+before(async () => {
+  api = await startApi();
 });
 
-test('${e.name}: a body that is not a JSON object is rejected', () => {
-  const res = call(handlers().create, { body: [] });
-  assert.equal(res.statusCode, 400);
-});
-<#if mustHave?has_content>
+after(() => api.close());
 
-test('${e.name}: missing required properties are named', () => {
-  const res = call(handlers().create, { body: {} });
-  assert.equal(res.statusCode, 400);
-  assert.ok(res.body.details.some((p) => p.field === ${jsString(mustHave[0].jsonName)}), JSON.stringify(res.body));
-});
+test('${e.name}: created, read, listed, replaced and deleted over HTTP', async () => {
+  const item = validInstance(${jsString(e.name)}, samples[0]);
+  const created = await api.request('POST', PATH, item);
+  assert.equal(created.status, 201, created.text);
+  assert.equal(created.type, 'application/json');
+  const location = created.headers.get('location');
+<#if id?is_hash>
+  assert.equal(location, `${r"${PATH}/${encodeURIComponent(created.body.id)}"}`, 'the Location names the assigned id');
+  assert.deepEqual(created.body, { ...item, id: created.body.id });
+<#else>
+  assert.match(location, /^\/api\/${e.plural}\/[0-9a-f-]{36}$/, 'the Location names the key the service assigned');
+  assert.deepEqual(created.body, item);
 </#if>
 
-test('${e.name}: an unknown id is not found', () => {
-  assert.equal(call(handlers().get, { params: { id: 'no-such-id' } }).statusCode, 404);
+  const read = await api.request('GET', location);
+  assert.equal(read.status, 200, read.text);
+  assert.deepEqual(read.body, created.body);
+  const list = await api.request('GET', PATH);
+  assert.equal(list.status, 200, list.text);
+  assert.deepEqual(list.body, [created.body]);
+
+  const replacement = validInstance(${jsString(e.name)}, samples[1] ?? samples[0]);
+  const replaced = await api.request('PUT', location, replacement);
+  assert.equal(replaced.status, 200, replaced.text);
+  assert.deepEqual(replaced.body, <#if id?is_hash>{ ...replacement, id: created.body.id }<#else>replacement</#if>);
+  assert.deepEqual((await api.request('GET', location)).body, replaced.body);
+
+  assert.equal((await api.request('DELETE', location)).status, 204);
+  const gone = await api.request('GET', location);
+  assert.equal(gone.status, 404, gone.text);
+  assert.equal(gone.type, 'application/problem+json');
+});
+
+test('${e.name}: a body that breaks a rule is a 400 problem naming each violation, and nothing is stored', async () => {
+  const extra = await api.request('POST', PATH, { ...validInstance(${jsString(e.name)}, samples[0]), ${jsString(unknown)}: true });
+  assert.equal(extra.status, 400, extra.text);
+  assert.equal(extra.type, 'application/problem+json');
+  assert.equal(extra.body.status, 400);
+  assert.deepEqual(extra.body.errors.map((v) => [v.pointer, v.rule]), [[${jsString("/" + unknown)}, 'additionalProperties']]);
+<#if mustHave?has_content>
+
+  const empty = await api.request('POST', PATH, {});
+  assert.equal(empty.status, 400, empty.text);
+  const missing = empty.body.errors.filter((v) => v.rule === 'required').map((v) => v.pointer);
+  assert.deepEqual(missing, [<#list mustHave as f>${jsString("/" + f.jsonName?replace("~", "~0")?replace("/", "~1"))}<#sep>, </#list>]);
+</#if>
+
+  const malformed = await api.request('POST', PATH, '{"unfinished": ');
+  assert.equal(malformed.status, 400, malformed.text);
+  assert.equal(malformed.type, 'application/problem+json');
+  assert.deepEqual((await api.request('GET', PATH)).body, []);
+});
+
+test('${e.name}: an id no record has is a 404 problem', async () => {
+  const path = `${r"${PATH}"}/<#if numericId>999999<#else>${r"${randomUUID()}"}</#if>`;
+  for (const method of ['GET', 'PUT', 'DELETE']) {
+    const body = method === 'PUT' ? validInstance(${jsString(e.name)}, samples[0]) : undefined;
+    const res = await api.request(method, path, body);
+    assert.equal(res.status, 404, `${r"${method}: ${res.text}"}`);
+    assert.equal(res.type, 'application/problem+json');
+    assert.equal(res.body.status, 404);
+  }
 });

@@ -1,61 +1,40 @@
 <#assign e = entity>
 'use strict';
 
-const { validate } = require('../models/${e.kebab}');
+const { sendJson } = require('../http');
 
 /**
- * The ${e.name} request handlers: plain (req, res) functions over a ${e.name}Service, so tests can call them without
- * a server.
+ * The ${e.name} request handlers over a ${e.name}Service. The service's errors (not found, invalid, clashing) reach
+ * the error handler of src/http.js, which answers them as problems.
  * @param {import('../services/${e.kebab}-service').${e.name}Service} service
  */
 function ${e.name}Handlers(service) {
   return {
+    /** GET /api/${e.plural}: 200 and every record */
     list(req, res) {
-      res.status(200).json(service.list());
+      sendJson(res, 200, service.list());
     },
 
+    /** GET /api/${e.plural}/:id: 200 and the record, or 404 */
     get(req, res) {
-      const item = service.get(req.params.id);
-      if (item === undefined) {
-        res.status(404).json({ error: 'no ${e.name} with this id' });
-        return;
-      }
-      res.status(200).json(item);
+      sendJson(res, 200, service.get(req.params.id));
     },
 
+    /** POST /api/${e.plural}: 201, the record as stored and its Location; 400 or 409 */
     create(req, res) {
-      const item = req.body;
-      if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
-        service.assignId(item);
-      }
-      const problems = validate(item);
-      if (problems.length > 0) {
-        res.status(400).json({ error: 'the ${e.name} is invalid', details: problems });
-        return;
-      }
-      const id = service.create(item);
-      res.set('Location', `/api/${e.plural}/${r"${encodeURIComponent(id)}"}`);
-      res.status(201).json(item);
+      const { key, record } = service.create(req.body);
+      res.location(`/api/${e.plural}/${r"${encodeURIComponent(key)}"}`);
+      sendJson(res, 201, record);
     },
 
-    update(req, res) {
-      const problems = validate(req.body);
-      if (problems.length > 0) {
-        res.status(400).json({ error: 'the ${e.name} is invalid', details: problems });
-        return;
-      }
-      if (!service.update(req.params.id, req.body)) {
-        res.status(404).json({ error: 'no ${e.name} with this id' });
-        return;
-      }
-      res.status(200).json(req.body);
+    /** PUT /api/${e.plural}/:id: 200 and the record as stored; 400, 404 or 409 */
+    replace(req, res) {
+      sendJson(res, 200, service.replace(req.params.id, req.body));
     },
 
+    /** DELETE /api/${e.plural}/:id: 204, or 404 */
     remove(req, res) {
-      if (!service.remove(req.params.id)) {
-        res.status(404).json({ error: 'no ${e.name} with this id' });
-        return;
-      }
+      service.remove(req.params.id);
       res.status(204).end();
     },
   };

@@ -1,49 +1,95 @@
+<#noparse>
 'use strict';
 
+const { toJson } = require('../json');
+
 /**
- * An in-memory collection keyed by id: the service's database. Lost on restart; swap it for a real database
- * behind the same methods.
+ * An in-memory collection of records by key, with a unique index per unique field: the service's database. Lost on
+ * restart; swap it for a real database behind the same methods.
  */
 class MemoryStore {
-  constructor() {
-    this.items = new Map();
+  /**
+   * @param {object} [options]
+   * @param {string[]} [options.unique] the properties whose values no two records may share
+   */
+  constructor({ unique = [] } = {}) {
+    /** @type {Map<string, object>} */
+    this.records = new Map();
+    /** @type {Map<string, Map<string, string>>} per unique property: value (as JSON text) to the key holding it */
+    this.indexes = new Map(unique.map((property) => [property, new Map()]));
   }
 
-  /** @returns {object[]} every item, ordered by id (numerically when the ids are numbers) */
+  /** @returns {object[]} every record, in the order they were first stored */
   list() {
-    return [...this.items.entries()]
-      .sort(([a], [b]) => compareIds(a, b))
-      .map(([, item]) => item);
+    return [...this.records.values()];
   }
 
-  /** @returns {object|undefined} the item with the id */
-  get(id) {
-    return this.items.get(String(id));
+  /** @returns {object|undefined} the record with the key */
+  get(key) {
+    return this.records.get(key);
   }
 
-  /** Stores the item under the id (replacing any). */
-  put(id, item) {
-    this.items.set(String(id), item);
+  /** @returns {boolean} whether a record has the key */
+  has(key) {
+    return this.records.has(key);
   }
 
-  /** @returns {boolean} whether there was an item with the id */
-  has(id) {
-    return this.items.has(String(id));
+  /**
+   * @param {object} record a record about to be stored under the key
+   * @param {string} key its key (a record never clashes with itself)
+   * @returns {string[]} the unique properties whose value another record already has
+   */
+  clashes(record, key) {
+    const taken = [];
+    for (const [property, index] of this.indexes) {
+      const holder = index.get(indexKey(own(record, property)));
+      if (holder !== undefined && holder !== key) {
+        taken.push(property);
+      }
+    }
+    return taken;
   }
 
-  /** @returns {boolean} whether an item was removed */
-  remove(id) {
-    return this.items.delete(String(id));
+  /** Stores the record under the key, replacing any; check clashes first. */
+  put(key, record) {
+    this.unindex(key);
+    this.records.set(key, record);
+    for (const [property, index] of this.indexes) {
+      const value = indexKey(own(record, property));
+      if (value !== undefined) {
+        index.set(value, key);
+      }
+    }
+  }
+
+  /** @returns {boolean} whether a record was removed */
+  remove(key) {
+    this.unindex(key);
+    return this.records.delete(key);
+  }
+
+  unindex(key) {
+    const old = this.records.get(key);
+    if (old === undefined) {
+      return;
+    }
+    for (const [property, index] of this.indexes) {
+      const value = indexKey(own(old, property));
+      if (value !== undefined && index.get(value) === key) {
+        index.delete(value);
+      }
+    }
   }
 }
 
-function compareIds(a, b) {
-  const x = Number(a);
-  const y = Number(b);
-  if (Number.isSafeInteger(x) && Number.isSafeInteger(y)) {
-    return x - y;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
+function own(record, property) {
+  return Object.hasOwn(record, property) ? record[property] : undefined;
+}
+
+/** @returns {string|undefined} a value as an index key (its JSON text), or undefined for no value */
+function indexKey(value) {
+  return value === undefined || value === null ? undefined : toJson(value);
 }
 
 module.exports = { MemoryStore };
+</#noparse>

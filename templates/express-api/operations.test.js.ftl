@@ -4,15 +4,20 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const handlers = require('../src/handlers/${group.kebab}-api-handlers');
 
+/** Calls a handler with an empty request and a response that records the status, headers and body it was sent. */
 function call(handler) {
   const res = {
     statusCode: 200,
+    headers: {},
     status(code) {
       this.statusCode = code;
       return this;
     },
-    json(value) {
-      this.body = value;
+    setHeader(name, value) {
+      this.headers[name.toLowerCase()] = value;
+    },
+    send(body) {
+      this.body = JSON.parse(body.toString('utf8'));
       return this;
     },
   };
@@ -20,8 +25,16 @@ function call(handler) {
   return res;
 }
 
-test('${group.name}: every operation answers 501 until it is implemented', () => {
+test('${group.name}: every operation answers a 501 problem until it is implemented', () => {
+  assert.deepEqual(Object.keys(handlers), [
 <#list group.operations as op>
-  assert.equal(call(handlers.${op.id}).statusCode, 501, ${jsString(op.id)});
+    ${jsString(op.id)},
 </#list>
+  ]);
+  for (const [name, handler] of Object.entries(handlers)) {
+    const res = call(handler);
+    assert.equal(res.statusCode, 501, name);
+    assert.equal(res.headers['content-type'], 'application/problem+json', name);
+    assert.equal(res.body.status, 501, name);
+  }
 });

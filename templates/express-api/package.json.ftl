@@ -12,6 +12,7 @@
     "node": ">=${stack.properties.nodeVersion}"
   },
   "dependencies": {
-    "express": ${jsString(stack.properties.expressVersion)}
+    "express": ${jsString(stack.properties.expressVersion)},
+    "lossless-json": ${jsString(stack.properties.losslessJsonVersion)}
   }
 }

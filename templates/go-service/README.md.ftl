@@ -11,11 +11,26 @@ standard library only.
 ## Build, test and run
 
 ```sh
-make test     # go test ./...
-make run      # go run ./cmd/server, on port ${stack.properties.defaultPort} (set PORT to change it)
+make test     # go test ./...: the tests start the whole service on a local HTTP server and talk to it
+make run      # go run ./cmd/server, on port ${stack.properties.defaultPort} (set PORT to change it: PORT=9090 make run)
 make build    # bin/server
 make lint     # gofmt -l and go vet
 ```
+
+Once it runs:
+
+- `GET /health` answers `200` and `{"status":"UP"}` as soon as the service takes requests.
+<#if operationGroups?has_content>
+- `GET /openapi.json` serves the schemas of the types as an OpenAPI 3.1 document (the operations are those of the
+  OpenAPI document the service was generated from).
+- Every operation answers `501 Not Implemented`, an `application/problem+json` (RFC 9457) answer, until you write it.
+<#else>
+- `GET /openapi.json` serves the API document (OpenAPI 3.1): every path, schema and rule the service enforces.
+- Errors are `application/problem+json` (RFC 9457): `type`, `title`, `status`, `detail`, and for a request body
+  that breaks rules, `errors`: one `{pointer, rule, detail}` per violation (`pointer` is a JSON pointer into the
+  body, `rule` the JSON Schema keyword or rule name, e.g. `maxLength`, `required`, `notBlank`, `unique`).
+</#if>
+- The log has one line per request.
 
 Module: `${go.module(project)}`, Go ${stack.properties.goVersion}.
 <#if features.docker>
@@ -31,13 +46,17 @@ docker run -p ${stack.properties.defaultPort}:${stack.properties.defaultPort} ${
 ## Layout
 
 - `cmd/server/main.go`: the entry point; graceful shutdown on SIGINT and SIGTERM.
-- `internal/platform/model/`: one file per type, with its `Validate<Type>` function (`validation.go` holds the helpers).
-- `internal/platform/router/`: method and path matching, JSON answers.
+- `internal/platform/service/`: the wiring: routes, `/health`, `/openapi.json`, the request log.
+- `internal/platform/model/`: one file per type, with its `Decode<Type>` function (reads a request body and checks
+  every rule) and its `Example<Type>` function (a valid value, the tests' fixture); `validation.go` holds the helpers.
+- `internal/platform/router/`: method and path matching, JSON bodies and answers, problem answers.
+- `internal/platform/apidoc/`: `openapi.json`, embedded in the binary.
 <#if operationGroups?has_content>
 - `internal/platform/api/`: one file per OpenAPI tag; every operation answers 501 Not Implemented until you write it.
 </#if>
 <#if objectEntities?has_content>
-- `internal/<type>/`: per object type, an in-memory repository<#if !operationGroups?has_content>, the CRUD handlers and their tests</#if>.
+- `internal/<type>/`: per object type, an in-memory repository<#if !operationGroups?has_content> (ids, unique values), the CRUD handlers and their tests
+  (`internal/platform/apitest` runs the service for them)</#if>.
 </#if>
 <#if objectEntities?has_content>
 
@@ -76,4 +95,9 @@ Enumerations:
 <#list objectEntities as e>
 - `/api/${e.plural}`: GET lists, POST creates; `/api/${e.plural}/{id}`: GET, PUT, DELETE.
 </#list>
+
+A `POST` answers `201` with a `Location` header and the stored record. Without an `id`, the service assigns one
+(a random UUID, or for numeric ids one more than the largest stored); a type without an `id` property is stored
+under a UUID that only the `Location` tells. A `PUT` replaces a stored record (`404` when there is none; it never
+creates). A taken id or unique value is `409`. The data lives in memory and is lost on restart.
 </#if>

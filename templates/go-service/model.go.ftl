@@ -21,6 +21,23 @@ func (v ${e.name}) Valid() bool {
 	}
 	return false
 }
+
+// Decode${e.name} reads a ${e.name} from a JSON value: a string spelled exactly as one of the values.
+func Decode${e.name}(v any, at string) (${e.name}, []FieldError) {
+	s, errs := decodeString(v, at)
+	if errs != nil {
+		return "", errs
+	}
+	if !${e.name}(s).Valid() {
+		return "", violation(at, "enum", ${goString("must be one of: " + e.values?map(v -> v.value)?join(", "))})
+	}
+	return ${e.name}(s), nil
+}
+
+// Example${e.name} returns a value of ${e.name}, for tests.
+func Example${e.name}() ${e.name} {
+	return <#if e.values?has_content>${e.name}_${e.values[0].pascal}<#else>""</#if>
+}
 <#elseif e.kind == "union">
 
 import "encoding/json"
@@ -31,11 +48,11 @@ import "encoding/json"
 // Go has no union types: the value is kept as raw JSON; decode it into the type it holds.
 type ${e.name} = json.RawMessage
 <#else>
+<#assign idf = go.idField(e)>
+<#assign patterned = e.fields?filter(f -> go.has(f, "pattern"))>
 <#assign imports = []>
 <#if go.needsJson(e)><#assign imports = imports + ["encoding/json"]></#if>
-<#if e.fields?filter(f -> f.rules?filter(r -> r.kind == "notBlank")?has_content)?has_content><#assign imports = imports + ["strings"]></#if>
-<#if go.needsTime(e) || e.fields?filter(f -> f.type == "date" && f.rules?filter(r -> r.kind?starts_with("past") || r.kind == "future")?has_content)?has_content><#assign imports = imports + ["time"]></#if>
-<#if e.fields?filter(f -> f.rules?filter(r -> r.kind?ends_with("Length"))?has_content)?has_content><#assign imports = imports + ["unicode/utf8"]></#if>
+<#if go.needsTime(e)><#assign imports = imports + ["time"]></#if>
 <#if imports?size == 1>
 
 import "${imports[0]}"
@@ -69,132 +86,105 @@ type ${e.name} struct {
 	${f.pascalName} ${go.type(f)} ${go.tag(f)}
 </#list>
 }
+<#if patterned?has_content>
 
-// Validate${e.name} checks v against its schema's constraints and returns every problem, or nil.
-func Validate${e.name}(v *${e.name}) []FieldError {
-	var errs []FieldError
+<#list patterned as f>
+<#if f?index gt 0>
+
+</#if>
+// ${go.patternVar(e, f)} is the pattern of ${f.pascalName}, compiled once.
+var ${go.patternVar(e, f)} = newPattern(${goString(go.rule(f, "pattern"))})
+</#list>
+</#if>
+
+// Decode${e.name} reads a ${e.name} from v, a JSON value decoded with UseNumber, and checks every rule of the spec
+// and of the field-validators enrichment. at is the JSON pointer of v in the request body ("" for the body itself).
+// It returns the value and every violation; the value is only meaningful when there is none.
+<#if idf?is_hash>
+// The id is never required here: the service assigns it on POST and takes it from the path on PUT.
+</#if>
+func Decode${e.name}(v any, at string) (${e.name}, []FieldError) {
+	var out ${e.name}
+	o := readObject(v, at<#list e.fields as f>, ${goString(f.jsonName)}</#list>)
 <#list e.fields as f>
 <#assign name = goString(f.jsonName)>
-<#assign x = "v." + f.pascalName>
-<#assign pointer = go.type(f)?starts_with("*")>
-<#assign val = pointer?then("*" + x, x)>
-<#list f.rules as r>
+<#assign required = go.has(f, "required") && !(idf?is_hash && f.name == "id")>
+<#assign checks = f.rules?filter(r -> r.kind != "required")>
+	out.${f.pascalName} = ${f.many?then("list", "field")}(o, ${name}, ${required?c}, ${go.decoder(f)})
+<#if checks?has_content>
+	if x := out.${f.pascalName}; x != nil {
+<#list checks as r>
+<#assign n = r.value>
 <#switch r.kind>
-<#case "required">
-	if ${x} == nil {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "is required"})
-	}
-<#break>
 <#case "minItems">
-	if ${x} != nil && len(${x}) < ${r.value} {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must have at least ${r.value} items"})
-	}
+		o.check(${name}, "minItems", len(*x) >= ${n}, "must have at least ${n} item${(n == "1")?then("", "s")}")
 <#break>
 <#case "maxItems">
-	if len(${x}) > ${r.value} {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must have at most ${r.value} items"})
-	}
+		o.check(${name}, "maxItems", len(*x) <= ${n}, "must have at most ${n} item${(n == "1")?then("", "s")}")
 <#break>
 <#case "notBlank">
-	if ${x} != nil && strings.TrimSpace(${val}) == "" {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must not be blank"})
-	}
+		o.check(${name}, "notBlank", notBlank(*x), "must not be blank")
 <#break>
 <#case "minLength">
-	if ${x} != nil && utf8.RuneCountInString(${val}) < ${r.value} {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be at least ${r.value} characters long"})
-	}
+		o.check(${name}, "minLength", length(*x) >= ${n}, "must be at least ${n} character${(n == "1")?then("", "s")} long")
 <#break>
 <#case "maxLength">
-	if ${x} != nil && utf8.RuneCountInString(${val}) > ${r.value} {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be at most ${r.value} characters long"})
-	}
+		o.check(${name}, "maxLength", length(*x) <= ${n}, "must be at most ${n} character${(n == "1")?then("", "s")} long")
 <#break>
 <#case "pattern">
-	if ${x} != nil && !matchPattern(${goString(r.value)}, ${val}) {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must match the pattern " + ${goString(r.value)}})
-	}
+		o.check(${name}, "pattern", ${go.patternVar(e, f)}.matches(*x), ${goString("must match the pattern " + n)})
 <#break>
 <#case "email">
-	if ${x} != nil && !isEmail(${val}) {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be an email address"})
-	}
+		o.check(${name}, "format", isEmail(*x), "must be an email address")
 <#break>
 <#case "minimum">
-	if ${x} != nil && ${go.number(f, val)} < ${r.value} {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be at least ${r.value}"})
-	}
+		o.check(${name}, "minimum", compare(*x, "${n}") >= 0, "must be at least ${n}")
 <#break>
 <#case "exclusiveMinimum">
-	if ${x} != nil && ${go.number(f, val)} <= ${r.value} {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be more than ${r.value}"})
-	}
+		o.check(${name}, "exclusiveMinimum", compare(*x, "${n}") > 0, "must be more than ${n}")
 <#break>
 <#case "maximum">
-	if ${x} != nil && ${go.number(f, val)} > ${r.value} {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be at most ${r.value}"})
-	}
+		o.check(${name}, "maximum", compare(*x, "${n}") <= 0, "must be at most ${n}")
 <#break>
 <#case "exclusiveMaximum">
-	if ${x} != nil && ${go.number(f, val)} >= ${r.value} {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be less than ${r.value}"})
-	}
+		o.check(${name}, "exclusiveMaximum", compare(*x, "${n}") < 0, "must be less than ${n}")
 <#break>
 <#case "positive">
-	if ${x} != nil && ${go.number(f, val)} <= 0 {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be positive"})
-	}
+		o.check(${name}, "positive", compare(*x, "0") > 0, "must be positive")
 <#break>
 <#case "positiveOrZero">
-	if ${x} != nil && ${go.number(f, val)} < 0 {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must not be negative"})
-	}
+		o.check(${name}, "positiveOrZero", compare(*x, "0") >= 0, "must not be negative")
 <#break>
 <#case "past">
+		o.check(${name}, "past", <#if f.type == "date">*x < today()<#else>x.Before(time.Now())</#if>, "must be in the past")
+<#break>
 <#case "pastOrPresent">
+		o.check(${name}, "pastOrPresent", <#if f.type == "date">*x <= today()<#else>!x.After(time.Now())</#if>, "must not be in the future")
+<#break>
 <#case "future">
-<#assign when = (f.type == "date")?then("dateValue(" + val + ")", x)>
-	if ${x} != nil && <#if r.kind == "future">!${when}.After(time.Now())<#else>${when}.After(time.Now())</#if> {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be <#if r.kind == "future">in the future<#else>in the past</#if>"})
-	}
+		o.check(${name}, "future", <#if f.type == "date">*x > today()<#else>x.After(time.Now())</#if>, "must be in the future")
 <#break>
 </#switch>
 </#list>
-<#if !f.many>
-<#if f.type == "date">
-	if ${x} != nil && !isDate(${val}) {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be a date (YYYY-MM-DD)"})
-	}
-<#elseif f.type == "uuid">
-	if ${x} != nil && !isUUID(${val}) {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be a UUID"})
-	}
-<#elseif f.type == "uri">
-	if ${x} != nil && !isURI(${val}) {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be a URI"})
-	}
-<#elseif f.type == "enum">
-	if ${x} != nil && !${x}.Valid() {
-		errs = append(errs, FieldError{Field: ${name}, Problem: "must be one of the values of ${f.target}"})
-	}
-<#elseif f.type == "ref" && f.targetKind == "object">
-	if ${x} != nil {
-		errs = append(errs, nested(${name}, Validate${f.target}(${x}))...)
-	}
-</#if>
-<#elseif f.type == "enum">
-	for _, item := range ${x} {
-		if !item.Valid() {
-			errs = append(errs, FieldError{Field: ${name}, Problem: "must hold only values of ${f.target}"})
-			break
-		}
-	}
-<#elseif f.type == "ref" && f.targetKind == "object">
-	for i := range ${x} {
-		errs = append(errs, nested(${name}, Validate${f.target}(&${x}[i]))...)
 	}
 </#if>
 </#list>
-	return errs
+	return out, o.errs
+}
+
+// Example${e.name} returns a ${e.name} that Decode${e.name} accepts, without an id and without optional references:
+// the fixture of the generated tests.
+func Example${e.name}() ${e.name} {
+	var x ${e.name}
+<#list e.fields?filter(f -> go.inExample(e, f)) as f>
+<#if f.many>
+<#assign count = go.rule(f, "minItems")?has_content?then(go.rule(f, "minItems")?number, 1)>
+<#if go.rule(f, "maxItems") == "0"><#assign count = 0></#if>
+	x.${f.pascalName} = &[]${go.base(f.type, f.target, f.format, f.valueType)}{<#list 1..<(count + 1) as i><#if i gt 1>, </#if>${go.example(e, f)}</#list>}
+<#else>
+	x.${f.pascalName} = ptr(${go.example(e, f)})
+</#if>
+</#list>
+	return x
 }
 </#if>

@@ -21,6 +21,6 @@ func Register${group.name}(rt *router.Router) {
 
 // handle${op.id?cap_first} serves ${op.method?upper_case} ${go.line(op.path)}<#if go.line(op.summary)?has_content>: ${go.line(op.summary)}</#if>
 func handle${op.id?cap_first}(w http.ResponseWriter, r *http.Request) {
-	router.Error(w, http.StatusNotImplemented, ${goString("operation " + op.id + " is not implemented")}, nil)
+	router.Problem(w, http.StatusNotImplemented, ${goString("operation " + op.id + " is not implemented")}, nil)
 }
 </#list>

@@ -3,8 +3,10 @@
 package router
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -14,20 +16,52 @@ func TestRouterMatchesMethodAndPattern(t *testing.T) {
 		JSON(w, http.StatusOK, map[string]string{"id": Param(r, "id")})
 	})
 
+	rt.Handle("POST", "/api/panics", func(w http.ResponseWriter, r *http.Request) {
+		panic("a bug")
+	})
+
 	cases := []struct {
-		method string
-		path   string
-		status int
+		method      string
+		path        string
+		status      int
+		contentType string
 	}{
-		{"GET", "/api/items/42", http.StatusOK},
-		{"DELETE", "/api/items/42", http.StatusMethodNotAllowed},
-		{"GET", "/api/other", http.StatusNotFound},
+		{"GET", "/api/items/42", http.StatusOK, "application/json"},
+		{"DELETE", "/api/items/42", http.StatusMethodNotAllowed, "application/problem+json"},
+		{"GET", "/api/other", http.StatusNotFound, "application/problem+json"},
+		{"POST", "/api/panics", http.StatusInternalServerError, "application/problem+json"},
 	}
 	for _, c := range cases {
 		rec := httptest.NewRecorder()
 		rt.ServeHTTP(rec, httptest.NewRequest(c.method, c.path, nil))
-		if rec.Code != c.status {
-			t.Errorf("%s %s: status %d, want %d", c.method, c.path, rec.Code, c.status)
+		if rec.Code != c.status || rec.Header().Get("Content-Type") != c.contentType {
+			t.Errorf("%s %s: status %d (%s), want %d (%s)", c.method, c.path, rec.Code,
+				rec.Header().Get("Content-Type"), c.status, c.contentType)
 		}
+	}
+}
+
+func TestReadJSONRefusesWhatIsNotOneJSONValue(t *testing.T) {
+	for _, body := range []string{"", "{", "{} {}", "{} x"} {
+		rec := httptest.NewRecorder()
+		if _, ok := ReadJSON(rec, httptest.NewRequest("POST", "/", strings.NewReader(body))); ok || rec.Code != http.StatusBadRequest {
+			t.Errorf("body %q: read %v, status %d, want a 400", body, ok, rec.Code)
+		}
+	}
+	v, ok := ReadJSON(httptest.NewRecorder(), httptest.NewRequest("POST", "/", strings.NewReader(`{"n": 12345678901234567.89}`)))
+	if !ok || v.(map[string]any)["n"] != json.Number("12345678901234567.89") {
+		t.Errorf("read %v, want the number with every digit", v)
+	}
+}
+
+func TestParamsAreUnescaped(t *testing.T) {
+	rt := New()
+	rt.Handle("GET", "/api/items/{id}", func(w http.ResponseWriter, r *http.Request) {
+		JSON(w, http.StatusOK, Param(r, "id"))
+	})
+	rec := httptest.NewRecorder()
+	rt.ServeHTTP(rec, httptest.NewRequest("GET", "/api/items/a%2Fb%20c", nil))
+	if rec.Code != http.StatusOK || strings.TrimSpace(rec.Body.String()) != `"a/b c"` {
+		t.Errorf("status %d, body %s, want the id a/b c", rec.Code, rec.Body)
 	}
 }

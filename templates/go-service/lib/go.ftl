@@ -40,26 +40,128 @@
   <#local b = base(t.type, t.target, t.format, "")>
   <#return t.many?then("[]" + b, b)>
 </#function>
-<#-- a field's Go type: slices, maps, []byte and any as they are (nil means absent), every other type as a pointer,
-     so that a missing value and a zero value differ (required checks) -->
+<#-- a field's Go type: a pointer to the value, or to the slice for a list, so that an absent value (nil, left out
+     of JSON answers by omitempty) differs from false, 0, "" and [] (which come back as sent) -->
 <#function type f>
   <#local b = base(f.type, f.target, f.format, f.valueType)>
-  <#if f.many><#return "[]" + b></#if>
-  <#if f.type == "map" || f.type == "bytes" || f.type == "object"><#return b></#if>
-  <#return "*" + b>
+  <#return "*" + f.many?then("[]", "") + b>
 </#function>
-<#-- the struct tag: `json:"name"` (required) or `json:"name,omitempty"`; a JSON name that cannot be a tag name
-     (quotes, backslash, comma, backtick, control characters) falls back to the Go name -->
+<#-- the struct tag: `json:"name,omitempty"` (every field is a pointer: nil means absent); a JSON name that cannot
+     be a tag name (quotes, backslash, comma, backtick, control characters) falls back to the Go name -->
 <#function tag f>
   <#if f.jsonName?matches("[\\p{L}\\p{N}!#$%&()*+\\-./:;<=>?@\\[\\]^_{|}~ ]+")>
-    <#return "`json:\"" + f.jsonName + (f.required && !f.nullable)?then("", ",omitempty") + "\"`">
+    <#return "`json:\"" + f.jsonName + ",omitempty\"`">
   </#if>
-  <#return "`json:\"" + (f.required && !f.nullable)?then("", ",omitempty") + "\"`">
+  <#return "`json:\",omitempty\"`">
 </#function>
-<#-- a Go expression of type float64 for the number the pointer field holds -->
-<#function number f expr>
-  <#if f.type == "decimal"><#return "numberValue(" + expr + ")"></#if>
-  <#return "float64(" + expr + ")">
+<#-- the model package's function that reads one value of the field (one item of a list) from generic JSON and
+     checks its type and format: decodeString, decodeInt64, DecodeCustomer, decodeAs[map[string]string], ... -->
+<#function decoder f>
+  <#switch f.type>
+    <#case "string">
+      <#switch f.format>
+        <#case "uuid"><#return "decodeUUID">
+        <#case "uri"><#return "decodeURI">
+        <#case "date"><#return "decodeDate">
+        <#case "date-time"><#return "decodeDateTimeText">
+        <#default><#return "decodeString">
+      </#switch>
+    <#case "integer"><#return "decodeInt32">
+    <#case "long"><#return "decodeInt64">
+    <#case "decimal"><#return "decodeDecimal">
+    <#case "double"><#return "decodeFloat64">
+    <#case "float"><#return "decodeFloat32">
+    <#case "boolean"><#return "decodeBool">
+    <#case "date"><#return "decodeDate">
+    <#case "datetime"><#return "decodeDateTime">
+    <#case "uuid"><#return "decodeUUID">
+    <#case "uri"><#return "decodeURI">
+    <#case "enum"><#return "Decode" + f.target>
+    <#case "ref">
+      <#if f.targetKind == "union"><#return "decodeAs[" + f.target + "]"></#if>
+      <#return "Decode" + f.target>
+    <#default><#return "decodeAs[" + base(f.type, f.target, f.format, f.valueType) + "]">
+  </#switch>
+</#function>
+<#-- the package variable holding the compiled pattern of field f of entity e -->
+<#function patternVar e f>
+  <#return e.varName + f.pascalName?replace("_", "") + "Pattern">
+</#function>
+<#-- the value of the field's rule of that kind, or "" -->
+<#function rule f kind>
+  <#list f.rules as r>
+    <#if r.kind == kind><#return r.value></#if>
+  </#list>
+  <#return "">
+</#function>
+<#-- whether the field has a rule of that kind -->
+<#function has f kind>
+  <#return f.rules?filter(r -> r.kind == kind)?has_content>
+</#function>
+<#-- an example number within the field's bounds, as Go literal text (1 when the bounds allow it) -->
+<#function exampleNumber f>
+  <#local v = 1>
+  <#list f.rules as r>
+    <#if r.kind == "minimum" && v lt r.value?number><#local v = r.value?number></#if>
+    <#if r.kind == "exclusiveMinimum" && v lte r.value?number><#local v = r.value?number + 1></#if>
+    <#if r.kind == "positiveOrZero" && v lt 0><#local v = 0></#if>
+  </#list>
+  <#list f.rules as r>
+    <#if r.kind == "maximum" && v gt r.value?number><#local v = r.value?number></#if>
+    <#if r.kind == "exclusiveMaximum" && v gte r.value?number><#local v = r.value?number - 1></#if>
+  </#list>
+  <#if ["integer", "long"]?seq_contains(f.type)><#local v = v?ceiling></#if>
+  <#return v?c>
+</#function>
+<#-- a Go expression of one example value of the field's type (of an item, for a list) that its rules accept -->
+<#function example e f>
+  <#local future = has(f, "future")>
+  <#switch f.type>
+    <#case "string">
+      <#if f.many><#return goString("example")></#if>
+      <#switch f.format>
+        <#case "uuid"><#return goString("3fa85f64-5717-4562-b3fc-2c963f66afa6")>
+        <#case "date"><#return goString("2020-01-15")>
+        <#case "date-time"><#return goString("2020-01-15T09:30:00Z")>
+        <#default>
+      </#switch>
+      <#if f.format == "email" || has(f, "email")>
+        <#local fallback = "user@example.com">
+      <#elseif f.format == "uri">
+        <#local fallback = "https://example.com/">
+      <#elseif f.example?has_content>
+        <#local fallback = f.example>
+      <#else>
+        <#local fallback = "example">
+      </#if>
+      <#local least = rule(f, "minLength")?has_content?then(rule(f, "minLength"), "0")>
+      <#local most = rule(f, "maxLength")?has_content?then(rule(f, "maxLength"), "1000")>
+      <#return "exampleString(" + has(f, "pattern")?then(patternVar(e, f), "nil") + ", " + least + ", " + most + ", " + goString(fallback) + ")">
+    <#case "integer"><#return "int32(" + exampleNumber(f) + ")">
+    <#case "long"><#return "int64(" + exampleNumber(f) + ")">
+    <#case "decimal"><#return "json.Number(\"" + exampleNumber(f) + "\")">
+    <#case "double"><#return "float64(" + exampleNumber(f) + ")">
+    <#case "float"><#return "float32(" + exampleNumber(f) + ")">
+    <#case "boolean"><#return "true">
+    <#case "date"><#return future?then(goString("2999-01-15"), goString("2020-01-15"))>
+    <#case "datetime"><#return "time.Date(" + future?then("2999", "2020") + ", time.January, 15, 9, 30, 0, 0, time.UTC)">
+    <#case "uuid"><#return goString("3fa85f64-5717-4562-b3fc-2c963f66afa6")>
+    <#case "uri"><#return goString("https://example.com/")>
+    <#case "enum"><#return "Example" + f.target + "()">
+    <#case "ref">
+      <#if f.targetKind == "union"><#return f.target + "(\"{}\")"></#if>
+      <#return "Example" + f.target + "()">
+    <#case "map"><#return base(f.type, f.target, f.format, f.valueType) + "{}">
+    <#case "bytes"><#return "[]byte(\"example\")">
+    <#default><#return "any(map[string]any{})">
+  </#switch>
+</#function>
+<#-- whether the Example function sets the field: the required ones, and the optional plain values (references are
+     left out: they may lead back to the entity) -->
+<#function inExample e f>
+  <#if f.name == "id" && idField(e)?is_hash><#return false></#if>
+  <#if has(f, "required")><#return !(f.type == "ref" && f.target == e.name)></#if>
+  <#return !["ref", "map", "object", "bytes"]?seq_contains(f.type) && base(f.type, f.target, f.format, f.valueType) != "any">
 </#function>
 <#-- whether any field of the entity needs the named import -->
 <#function needsTime entity>

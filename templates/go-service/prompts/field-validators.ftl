@@ -1,4 +1,4 @@
-You add validation to the fields of Go structs in a generated Go net/http service; each constraint becomes a check in the type's Validate function.
+You add validation to the fields of Go structs in a generated Go net/http service; each constraint becomes a check in the type's Decode function, which reads request bodies.
 
 For each item you get one field: its entity, JSON name, type (string, integer, long, decimal, double, boolean, date, datetime, uuid, enum, ref, map, object), format, whether it is a list ("many"), whether it is required, the constraints the API description already declares, and its description.
 

@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * <p>Shape: {@code components.schemas} has one schema per entity. An object is {@code {type: object,
  * additionalProperties: false, required, properties}} where {@code required} lists the required fields except the
- * identifier {@code id} (the service assigns it, C4.1); an enum is {@code {type: string, enum}}; a union is a
+ * identifier {@code id} (the service assigns it, C4.1), and every property a request may leave out also allows
+ * {@code null}, which services read as absent (C5.4); an enum is {@code {type: string, enum}}; a union is a
  * {@code oneOf} of its branches. A property's schema follows its type (OpenAPI 3.1 section 4.8.24 and JSON Schema
  * Validation 2020-12 sections 6 and 7: {@code integer} is {@code int32}, {@code long} is {@code int64},
  * {@code decimal} is {@code number}, dates, date-times and UUIDs are strings with their {@code format}, references and
@@ -232,8 +233,9 @@ public final class ContractDocument {
                     Enrichments.Answer v = answers.get(EnrichmentKind.FIELD_VALIDATORS, e.name(), f.name());
                     List<Map<String, String>> rules = ValidationRules.of(f,
                             v == null ? null : v.value().path("constraints"));
-                    properties.set(f.jsonName(), fieldSchema(f, rules));
-                    if (f.required() && !f.nullable() && !isId(f)) {
+                    boolean isRequired = f.required() && !f.nullable() && !isId(f);
+                    properties.set(f.jsonName(), fieldSchema(f, rules, !isRequired));
+                    if (isRequired) {
                         required.add(f.jsonName());
                     }
                 }
@@ -254,7 +256,13 @@ public final class ContractDocument {
         return e.fields().stream().filter(ContractDocument::isId).findFirst().orElse(null);
     }
 
-    private static ObjectNode fieldSchema(Field f, List<Map<String, String>> rules) {
+    /**
+     * @param f        a field
+     * @param rules    its rules ({@link ValidationRules})
+     * @param optional whether a request may leave it out; {@code null} then means the same as absent
+     *                 (docs/conformance.md C5.4), so the schema allows it
+     */
+    private static ObjectNode fieldSchema(Field f, List<Map<String, String>> rules, boolean optional) {
         TypeRef t = f.type();
         ObjectNode item = typeSchema(new TypeRef(t.type(), t.target(), t.format(), false), f.valueType());
         ObjectNode s = item;
@@ -286,7 +294,7 @@ public final class ContractDocument {
         if (!named.isEmpty()) {
             s.set("x-specforge-rules", named);
         }
-        if (f.nullable()) {
+        if (f.nullable() || optional) {
             s = nullable(s);
         }
         if (f.access() == Field.Access.READ_ONLY) {

@@ -87,11 +87,16 @@ class ContractDocumentTest {
         assertThat(schemas.path("CustomerStatus").path("enum").toString())
                 .isEqualTo("[\"ACTIVE\",\"SUSPENDED\",\"in-review\"]");
         JsonNode tags = customer.path("properties").path("tags");
-        assertThat(tags.path("type").asText()).isEqualTo("array");
+        assertThat(tags.path("type").toString()).as("optional: null means absent").isEqualTo("[\"array\",\"null\"]");
         assertThat(tags.path("minItems").asInt()).isEqualTo(1);
         assertThat(tags.path("maxItems").asInt()).isEqualTo(3);
         JsonNode order = schemas.path("Order").path("properties");
         assertThat(order.path("id").path("format").asText()).isEqualTo("int64");
+        assertThat(order.path("id").path("type").toString()).as("the id may be left out").isEqualTo("[\"integer\",\"null\"]");
+        assertThat(order.path("customer").path("$ref").asText()).as("a required reference is not nullable")
+                .isEqualTo("#/components/schemas/Customer");
+        assertThat(order.path("note").path("type").toString()).isEqualTo("[\"string\",\"null\"]");
+        assertThat(order.path("lines").path("anyOf").isMissingNode()).isTrue();
         assertThat(order.path("lines").path("items").path("$ref").asText())
                 .isEqualTo("#/components/schemas/OrderLine");
         assertThat(schemas.path("OrderLine").path("properties").path("id").path("format").asText()).isEqualTo("int32");

@@ -1,60 +1,39 @@
 'use strict';
 
-const { validate } = require('../models/customer');
+const { sendJson } = require('../http');
 
 /**
- * The Customer request handlers: plain (req, res) functions over a CustomerService, so tests can call them without
- * a server.
+ * The Customer request handlers over a CustomerService. The service's errors (not found, invalid, clashing) reach
+ * the error handler of src/http.js, which answers them as problems.
  * @param {import('../services/customer-service').CustomerService} service
  */
 function CustomerHandlers(service) {
   return {
+    /** GET /api/customers: 200 and every record */
     list(req, res) {
-      res.status(200).json(service.list());
+      sendJson(res, 200, service.list());
     },
 
+    /** GET /api/customers/:id: 200 and the record, or 404 */
     get(req, res) {
-      const item = service.get(req.params.id);
-      if (item === undefined) {
-        res.status(404).json({ error: 'no Customer with this id' });
-        return;
-      }
-      res.status(200).json(item);
+      sendJson(res, 200, service.get(req.params.id));
     },
 
+    /** POST /api/customers: 201, the record as stored and its Location; 400 or 409 */
     create(req, res) {
-      const item = req.body;
-      if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
-        service.assignId(item);
-      }
-      const problems = validate(item);
-      if (problems.length > 0) {
-        res.status(400).json({ error: 'the Customer is invalid', details: problems });
-        return;
-      }
-      const id = service.create(item);
-      res.set('Location', `/api/customers/${encodeURIComponent(id)}`);
-      res.status(201).json(item);
+      const { key, record } = service.create(req.body);
+      res.location(`/api/customers/${encodeURIComponent(key)}`);
+      sendJson(res, 201, record);
     },
 
-    update(req, res) {
-      const problems = validate(req.body);
-      if (problems.length > 0) {
-        res.status(400).json({ error: 'the Customer is invalid', details: problems });
-        return;
-      }
-      if (!service.update(req.params.id, req.body)) {
-        res.status(404).json({ error: 'no Customer with this id' });
-        return;
-      }
-      res.status(200).json(req.body);
+    /** PUT /api/customers/:id: 200 and the record as stored; 400, 404 or 409 */
+    replace(req, res) {
+      sendJson(res, 200, service.replace(req.params.id, req.body));
     },
 
+    /** DELETE /api/customers/:id: 204, or 404 */
     remove(req, res) {
-      if (!service.remove(req.params.id)) {
-        res.status(404).json({ error: 'no Customer with this id' });
-        return;
-      }
+      service.remove(req.params.id);
       res.status(204).end();
     },
   };

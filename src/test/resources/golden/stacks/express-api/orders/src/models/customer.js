@@ -1,20 +1,25 @@
 'use strict';
 
-const { validate } = require('./validate');
+const { validateObject, normalize } = require('./validate');
 
 /**
  * A buyer. Template text such as ${user.home} or <#assign x = 1> is data, not code. *&#47; ends no comment.
+ *
+ * Each field: its JSON name, type (and format, list, nullable, target type), and the rules the service
+ * enforces: the spec's constraints and the field-validators enrichment's, with the bounds as exact number text.
  */
 const fields = Object.freeze([
   /**
    * Example: 3fa85f64-5717-4562-b3fc-2c963f66afa6
+   * The identifier: the service assigns it when a POST has none, so it is not required.
    */
   {
     name: "id",
     type: "uuid",
     format: "",
     many: false,
-    rules: [{ kind: "required" }],
+    nullable: false,
+    rules: [],
   },
   /**
    * Example: jane.doe@example.com
@@ -24,6 +29,7 @@ const fields = Object.freeze([
     type: "string",
     format: "email",
     many: false,
+    nullable: false,
     rules: [{ kind: "required" }, { kind: "notBlank" }, { kind: "maxLength", value: 120 }, { kind: "email" }],
   },
   /**
@@ -35,6 +41,7 @@ const fields = Object.freeze([
     type: "string",
     format: "",
     many: false,
+    nullable: false,
     rules: [{ kind: "minLength", value: 1 }, { kind: "maxLength", value: 80 }, { kind: "pattern", value: "^[^\\\\\"]+$" }],
   },
   /**
@@ -45,6 +52,7 @@ const fields = Object.freeze([
     type: "enum",
     format: "",
     many: false,
+    nullable: false,
     target: "CustomerStatus",
     rules: [],
   },
@@ -53,6 +61,7 @@ const fields = Object.freeze([
     type: "ref",
     format: "",
     many: true,
+    nullable: false,
     target: "Order",
     rules: [],
   },
@@ -64,17 +73,28 @@ const fields = Object.freeze([
     type: "datetime",
     format: "",
     many: false,
+    nullable: false,
     rules: [{ kind: "pastOrPresent" }],
   },
 ]);
 
+const model = { name: "Customer", kind: 'object', fields };
+
 /**
  * Checks a request body against the Customer rules.
  * @param {*} input a value parsed from JSON
- * @returns {{field: string, problem: string}[]} every problem; empty when the value is a valid Customer
+ * @returns {import('../errors').Violation[]} every violation; empty when the value is a valid Customer
  */
 function validateCustomer(input) {
-  return validate(fields, input);
+  return validateObject(model, input);
 }
 
-module.exports = { name: "Customer", kind: 'object', fields, validate: validateCustomer };
+/**
+ * @param {object} input a valid Customer (see validateCustomer)
+ * @returns {object} the record to store: the fields in order, integers in plain digits, no null optional field
+ */
+function normalizeCustomer(input) {
+  return normalize(model, input);
+}
+
+module.exports = { ...model, validate: validateCustomer, normalize: normalizeCustomer };

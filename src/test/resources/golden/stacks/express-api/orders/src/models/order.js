@@ -1,26 +1,32 @@
 'use strict';
 
-const { validate } = require('./validate');
+const { validateObject, normalize } = require('./validate');
 
 /**
  * An order placed by a customer
+ *
+ * Each field: its JSON name, type (and format, list, nullable, target type), and the rules the service
+ * enforces: the spec's constraints and the field-validators enrichment's, with the bounds as exact number text.
  */
 const fields = Object.freeze([
   /**
    * Example: 1
+   * The identifier: the service assigns it when a POST has none, so it is not required.
    */
   {
     name: "id",
     type: "long",
     format: "",
     many: false,
-    rules: [{ kind: "required" }],
+    nullable: false,
+    rules: [],
   },
   {
     name: "customer",
     type: "ref",
     format: "",
     many: false,
+    nullable: false,
     target: "Customer",
     rules: [],
   },
@@ -32,7 +38,8 @@ const fields = Object.freeze([
     type: "decimal",
     format: "",
     many: false,
-    rules: [{ kind: "minimum", value: 0 }, { kind: "maximum", value: 100000.50 }],
+    nullable: false,
+    rules: [{ kind: "minimum", value: "0" }, { kind: "maximum", value: "100000.50" }],
   },
   /**
    * Example: 1
@@ -42,7 +49,8 @@ const fields = Object.freeze([
     type: "integer",
     format: "",
     many: false,
-    rules: [{ kind: "minimum", value: 1 }, { kind: "maximum", value: 999 }],
+    nullable: false,
+    rules: [{ kind: "minimum", value: "1" }, { kind: "maximum", value: "999" }],
   },
   /**
    * Example: 2024-01-15
@@ -52,6 +60,7 @@ const fields = Object.freeze([
     type: "date",
     format: "",
     many: false,
+    nullable: false,
     rules: [{ kind: "pastOrPresent" }],
   },
   /**
@@ -62,6 +71,7 @@ const fields = Object.freeze([
     type: "boolean",
     format: "",
     many: false,
+    nullable: false,
     rules: [],
   },
   /**
@@ -72,17 +82,28 @@ const fields = Object.freeze([
     type: "string",
     format: "",
     many: true,
+    nullable: false,
     rules: [],
   },
 ]);
 
+const model = { name: "Order", kind: 'object', fields };
+
 /**
  * Checks a request body against the Order rules.
  * @param {*} input a value parsed from JSON
- * @returns {{field: string, problem: string}[]} every problem; empty when the value is a valid Order
+ * @returns {import('../errors').Violation[]} every violation; empty when the value is a valid Order
  */
 function validateOrder(input) {
-  return validate(fields, input);
+  return validateObject(model, input);
 }
 
-module.exports = { name: "Order", kind: 'object', fields, validate: validateOrder };
+/**
+ * @param {object} input a valid Order (see validateOrder)
+ * @returns {object} the record to store: the fields in order, integers in plain digits, no null optional field
+ */
+function normalizeOrder(input) {
+  return normalize(model, input);
+}
+
+module.exports = { ...model, validate: validateOrder, normalize: normalizeOrder };

@@ -1,23 +1,23 @@
 'use strict';
 
 const express = require('express');
-const { MemoryStore } = require('../db/memory-store');
+const config = require('../config');
+const { jsonBody, methodNotAllowed } = require('../http');
 const { CustomerService } = require('../services/customer-service');
 const { CustomerHandlers } = require('../handlers/customer-handlers');
 
 /**
- * The Customer CRUD routes, mounted at /api/customers: GET and POST /, GET, PUT and DELETE /:id.
- * @param {object} [service] the service to serve (a new one over an empty memory store by default)
+ * The Customer routes, mounted at /api/customers: GET and POST /, GET, PUT and DELETE /:id (other methods: 405).
+ * @param {CustomerService} [service] the service to serve (a new one over an empty memory store by default)
  * @returns {express.Router}
  */
-function CustomerRoutes(service = new CustomerService(new MemoryStore())) {
+function CustomerRoutes(service = new CustomerService()) {
   const handlers = CustomerHandlers(service);
   const router = express.Router();
-  router.get('/', handlers.list);
-  router.post('/', handlers.create);
-  router.get('/:id', handlers.get);
-  router.put('/:id', handlers.update);
-  router.delete('/:id', handlers.remove);
+  const body = jsonBody({ limit: config.bodyLimit, anyType: true });
+  router.route('/').get(handlers.list).post(body, handlers.create).all(methodNotAllowed('GET, POST'));
+  router.route('/:id').get(handlers.get).put(body, handlers.replace).delete(handlers.remove)
+    .all(methodNotAllowed('GET, PUT, DELETE'));
   return router;
 }
 

@@ -1,53 +1,18 @@
 'use strict';
 
-const { randomUUID } = require('node:crypto');
+const { CrudService } = require('./crud-service');
+const { MemoryStore } = require('../db/memory-store');
+const model = require('../models/customer');
 
 /**
- * Customer business logic over a store (src/db/memory-store.js or your database behind the same methods).
+ * Customer business logic: validation, ids (uuid: a random UUID when a POST has none),
+ * unique email (a 409 when another record has the value),
+ * over a store (src/db/memory-store.js, or your database behind the same methods). Add Customer rules here.
  */
-class CustomerService {
-  /** @param {import('../db/memory-store').MemoryStore} store where Customer values live */
-  constructor(store) {
-    this.store = store;
-    this.next = 0;
-  }
-
-  /** Gives the item an id when it has none. */
-  assignId(item) {
-    if (item["id"] === undefined || item["id"] === null) {
-      item["id"] = randomUUID();
-    }
-  }
-
-  /** @returns {object[]} every Customer */
-  list() {
-    return this.store.list();
-  }
-
-  /** @returns {object|undefined} the Customer with the id */
-  get(id) {
-    return this.store.get(id);
-  }
-
-  /** Stores a valid Customer. @returns {string} its id */
-  create(item) {
-    const id = String(item["id"]);
-    this.store.put(id, item);
-    return id;
-  }
-
-  /** Replaces the Customer with the id. @returns {boolean} whether there was one */
-  update(id, item) {
-    if (!this.store.has(id)) {
-      return false;
-    }
-    this.store.put(id, item);
-    return true;
-  }
-
-  /** @returns {boolean} whether a Customer was removed */
-  remove(id) {
-    return this.store.remove(id);
+class CustomerService extends CrudService {
+  /** @param {MemoryStore} [store] where Customer records live (a new memory store by default) */
+  constructor(store = new MemoryStore({ unique: ["email"] })) {
+    super({ model, idType: "uuid", store });
   }
 }
 

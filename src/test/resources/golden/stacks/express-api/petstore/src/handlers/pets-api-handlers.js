@@ -1,21 +1,23 @@
 'use strict';
 
+const { sendProblem } = require('../http');
+
 /**
- * The operations tagged pets: each answers 501 Not Implemented until you write it.
+ * The operations tagged pets: each answers a 501 problem until you write it.
  */
 module.exports = {
   /** GET /pets: List all pets */
   listPets(req, res) {
-    res.status(501).json({ error: "operation listPets is not implemented" });
+    sendProblem(res, 501, "The operation listPets is not implemented yet.");
   },
 
   /** POST /pets: Create a pet */
   createPets(req, res) {
-    res.status(501).json({ error: "operation createPets is not implemented" });
+    sendProblem(res, 501, "The operation createPets is not implemented yet.");
   },
 
   /** GET /pets/{petId}: Info for a specific pet */
   showPetById(req, res) {
-    res.status(501).json({ error: "operation showPetById is not implemented" });
+    sendProblem(res, 501, "The operation showPetById is not implemented yet.");
   },
 };

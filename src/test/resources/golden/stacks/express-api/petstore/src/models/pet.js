@@ -1,20 +1,25 @@
 'use strict';
 
-const { validate } = require('./validate');
+const { validateObject, normalize } = require('./validate');
 
 /**
  * A pet record with 3 fields: id, name, tag.
+ *
+ * Each field: its JSON name, type (and format, list, nullable, target type), and the rules the service
+ * enforces: the spec's constraints and the field-validators enrichment's, with the bounds as exact number text.
  */
 const fields = Object.freeze([
   /**
    * Example: 1
+   * The identifier: the service assigns it when a POST has none, so it is not required.
    */
   {
     name: "id",
     type: "long",
     format: "int64",
     many: false,
-    rules: [{ kind: "required" }],
+    nullable: false,
+    rules: [],
   },
   /**
    * Example: Jane Doe
@@ -24,6 +29,7 @@ const fields = Object.freeze([
     type: "string",
     format: "",
     many: false,
+    nullable: false,
     rules: [{ kind: "required" }, { kind: "notBlank" }, { kind: "maxLength", value: 255 }],
   },
   /**
@@ -34,17 +40,28 @@ const fields = Object.freeze([
     type: "string",
     format: "",
     many: false,
+    nullable: false,
     rules: [{ kind: "maxLength", value: 255 }],
   },
 ]);
 
+const model = { name: "Pet", kind: 'object', fields };
+
 /**
  * Checks a request body against the Pet rules.
  * @param {*} input a value parsed from JSON
- * @returns {{field: string, problem: string}[]} every problem; empty when the value is a valid Pet
+ * @returns {import('../errors').Violation[]} every violation; empty when the value is a valid Pet
  */
 function validatePet(input) {
-  return validate(fields, input);
+  return validateObject(model, input);
 }
 
-module.exports = { name: "Pet", kind: 'object', fields, validate: validatePet };
+/**
+ * @param {object} input a valid Pet (see validatePet)
+ * @returns {object} the record to store: the fields in order, integers in plain digits, no null optional field
+ */
+function normalizePet(input) {
+  return normalize(model, input);
+}
+
+module.exports = { ...model, validate: validatePet, normalize: normalizePet };

@@ -4,15 +4,12 @@
 package customer
 
 import (
-	"encoding/json"
 	"net/http"
+	"net/url"
 
 	"com.acme.orders/orders-service/internal/platform/model"
 	"com.acme.orders/orders-service/internal/platform/router"
 )
-
-// maxBody is the largest request body read, in bytes.
-const maxBody = 1 << 20
 
 // Handler serves Customer values from a Repository.
 type Handler struct {
@@ -33,68 +30,89 @@ func (h *Handler) Register(rt *router.Router) {
 	rt.Handle(http.MethodDelete, "/api/customers/{id}", h.delete)
 }
 
+// list answers 200 and every stored Customer.
 func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 	router.JSON(w, http.StatusOK, h.repo.List())
 }
 
+// get answers 200 and the Customer stored under the path's id, or 404.
 func (h *Handler) get(w http.ResponseWriter, r *http.Request) {
 	item, ok := h.repo.Get(router.Param(r, "id"))
 	if !ok {
-		router.Error(w, http.StatusNotFound, "no Customer with this id", nil)
+		notFound(w)
 		return
 	}
 	router.JSON(w, http.StatusOK, item)
 }
 
+// create stores the body and answers 201, the new location and the stored Customer (the repository
+// assigns an id when the body has none); 400 when the body breaks a rule, 409 when its id or a unique
+// value is taken.
 func (h *Handler) create(w http.ResponseWriter, r *http.Request) {
-	item, ok := decode(w, r)
+	body, ok := router.ReadJSON(w, r)
 	if !ok {
 		return
 	}
-	h.repo.AssignID(&item)
-	if !valid(w, &item) {
+	item, errs := model.DecodeCustomer(body, "")
+	if len(errs) > 0 {
+		invalid(w, errs)
 		return
 	}
-	id := h.repo.Create(item)
-	w.Header().Set("Location", "/api/customers/"+id)
+	id, clashes := h.repo.Create(&item)
+	if len(clashes) > 0 {
+		router.Problem(w, http.StatusConflict, "the Customer clashes with a stored one", clashes)
+		return
+	}
+	w.Header().Set("Location", "/api/customers/"+url.PathEscape(id))
 	router.JSON(w, http.StatusCreated, item)
 }
 
+// update replaces the Customer stored under the path's id with the body and answers 200 and the stored value; 404
+// when there is none, 400 when the body breaks a rule or names another id, 409 when a unique value is taken.
 func (h *Handler) update(w http.ResponseWriter, r *http.Request) {
-	item, ok := decode(w, r)
-	if !ok || !valid(w, &item) {
+	body, ok := router.ReadJSON(w, r)
+	if !ok {
 		return
 	}
-	if !h.repo.Update(router.Param(r, "id"), item) {
-		router.Error(w, http.StatusNotFound, "no Customer with this id", nil)
+	item, errs := model.DecodeCustomer(body, "")
+	id := router.Param(r, "id")
+	if _, found := h.repo.Get(id); !found {
+		notFound(w)
 		return
 	}
-	router.JSON(w, http.StatusOK, item)
+	if !withPathID(&item, id) {
+		errs = append(errs, model.FieldError{Pointer: "/id", Rule: "id", Detail: "must be the id of the path, or left out"})
+	}
+	if len(errs) > 0 {
+		invalid(w, errs)
+		return
+	}
+	found, clashes := h.repo.Update(id, item)
+	switch {
+	case !found:
+		notFound(w)
+	case len(clashes) > 0:
+		router.Problem(w, http.StatusConflict, "the Customer clashes with another stored one", clashes)
+	default:
+		router.JSON(w, http.StatusOK, item)
+	}
 }
 
+// delete removes the Customer stored under the path's id and answers 204, or 404.
 func (h *Handler) delete(w http.ResponseWriter, r *http.Request) {
 	if !h.repo.Delete(router.Param(r, "id")) {
-		router.Error(w, http.StatusNotFound, "no Customer with this id", nil)
+		notFound(w)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// decode reads a Customer from the JSON body, or answers 400 and returns false.
-func decode(w http.ResponseWriter, r *http.Request) (model.Customer, bool) {
-	var item model.Customer
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody)).Decode(&item); err != nil {
-		router.Error(w, http.StatusBadRequest, "the body is not a Customer: "+err.Error(), nil)
-		return item, false
-	}
-	return item, true
+// notFound answers 404: no Customer has the path's id.
+func notFound(w http.ResponseWriter) {
+	router.Problem(w, http.StatusNotFound, "no Customer has this id", nil)
 }
 
-// valid checks item, or answers 400 with every problem and returns false.
-func valid(w http.ResponseWriter, item *model.Customer) bool {
-	if errs := model.ValidateCustomer(item); len(errs) > 0 {
-		router.Error(w, http.StatusBadRequest, "the Customer is invalid", errs)
-		return false
-	}
-	return true
+// invalid answers 400 with every violation of the body.
+func invalid(w http.ResponseWriter, errs []model.FieldError) {
+	router.Problem(w, http.StatusBadRequest, "the body is not a valid Customer", errs)
 }

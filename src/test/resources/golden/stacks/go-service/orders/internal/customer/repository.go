@@ -4,6 +4,7 @@ package customer
 
 import (
 	"crypto/rand"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -14,39 +15,32 @@ import (
 
 // Repository stores Customer values by id.
 type Repository interface {
-	// AssignID gives item an id when it has none (a no-op for types without an id property).
-	AssignID(item *model.Customer)
-	// List returns every item, ordered by id.
+	// List returns every stored value, ordered by id.
 	List() []model.Customer
-	// Get returns the item with the id, and whether there is one.
+	// Get returns the value stored under id, and whether there is one.
 	Get(id string) (model.Customer, bool)
-	// Create stores item and returns its id.
-	Create(item model.Customer) string
-	// Update replaces the item with the id, and reports whether there was one.
-	Update(id string, item model.Customer) bool
-	// Delete removes the item with the id, and reports whether there was one.
+	// Create stores item under its id, giving it one when it has none (a random UUID), and returns the id.
+	// When the id or the value of a unique field is taken, it stores nothing and returns the clashes.
+	Create(item *model.Customer) (string, []model.FieldError)
+	// Update replaces the value stored under id with item and reports whether there was one. When the value of a
+	// unique field belongs to another stored value, it stores nothing and returns the clashes.
+	Update(id string, item model.Customer) (bool, []model.FieldError)
+	// Delete removes the value stored under id, and reports whether there was one.
 	Delete(id string) bool
 }
 
-// MemoryRepository is a Repository in memory: safe for concurrent use, lost on restart.
+// MemoryRepository is a Repository in memory: safe for concurrent use, lost on restart. One mutex guards the
+// values and the indexes of unique fields, so that two requests cannot both take a unique value.
 type MemoryRepository struct {
 	mu    sync.RWMutex
 	items map[string]model.Customer
-	next  int64
+	// taken maps the JSON pointer of each unique field to its stored values (as JSON text) and their ids
+	taken map[string]map[string]string
 }
 
 // NewMemoryRepository returns an empty MemoryRepository.
 func NewMemoryRepository() *MemoryRepository {
-	return &MemoryRepository{items: map[string]model.Customer{}}
-}
-
-// AssignID implements Repository.
-func (m *MemoryRepository) AssignID(item *model.Customer) {
-	if item.Id != nil {
-		return
-	}
-	value := newUUID()
-	item.Id = &value
+	return &MemoryRepository{items: map[string]model.Customer{}, taken: map[string]map[string]string{}}
 }
 
 // List implements Repository.
@@ -69,43 +63,110 @@ func (m *MemoryRepository) List() []model.Customer {
 func (m *MemoryRepository) Get(id string) (model.Customer, bool) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	item, ok := m.items[id]
+	item, ok := m.items[key(id)]
 	return item, ok
 }
 
 // Create implements Repository.
-func (m *MemoryRepository) Create(item model.Customer) string {
+func (m *MemoryRepository) Create(item *model.Customer) (string, []model.FieldError) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if item.Id != nil {
-		id := fmt.Sprint(*item.Id)
-		m.items[id] = item
-		return id
+	if item.Id == nil {
+		next := newUUID()
+		item.Id = &next
 	}
-	m.next++
-	id := strconv.FormatInt(m.next, 10)
-	m.items[id] = item
-	return id
+	id := fmt.Sprint(*item.Id)
+	if _, ok := m.items[id]; ok {
+		return "", []model.FieldError{{Pointer: "/id", Rule: "unique", Detail: "another Customer has this id"}}
+	}
+	if clashes := m.clashes(id, item); len(clashes) > 0 {
+		return "", clashes
+	}
+	m.store(id, *item)
+	return id, nil
 }
 
 // Update implements Repository.
-func (m *MemoryRepository) Update(id string, item model.Customer) bool {
+func (m *MemoryRepository) Update(id string, item model.Customer) (bool, []model.FieldError) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	id = key(id)
 	if _, ok := m.items[id]; !ok {
-		return false
+		return false, nil
 	}
-	m.items[id] = item
-	return true
+	if clashes := m.clashes(id, &item); len(clashes) > 0 {
+		return true, clashes
+	}
+	m.forget(id)
+	m.store(id, item)
+	return true, nil
 }
 
 // Delete implements Repository.
 func (m *MemoryRepository) Delete(id string) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	_, ok := m.items[id]
+	id = key(id)
+	if _, ok := m.items[id]; !ok {
+		return false
+	}
+	m.forget(id)
 	delete(m.items, id)
-	return ok
+	return true
+}
+
+// clashes lists the unique fields of item whose value a value other than the one stored under id has.
+func (m *MemoryRepository) clashes(id string, item *model.Customer) []model.FieldError {
+	var out []model.FieldError
+	for pointer, value := range uniqueValues(item) {
+		if owner, ok := m.taken[pointer][value]; ok && owner != id {
+			out = append(out, model.FieldError{Pointer: pointer, Rule: "unique", Detail: "another Customer has this value"})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pointer < out[j].Pointer })
+	return out
+}
+
+// store keeps item under id and indexes its unique values; the caller holds the lock.
+func (m *MemoryRepository) store(id string, item model.Customer) {
+	m.items[id] = item
+	for pointer, value := range uniqueValues(&item) {
+		if m.taken[pointer] == nil {
+			m.taken[pointer] = map[string]string{}
+		}
+		m.taken[pointer][value] = id
+	}
+}
+
+// forget drops the unique values of the item stored under id from the indexes; the caller holds the lock.
+func (m *MemoryRepository) forget(id string) {
+	old := m.items[id]
+	for pointer, value := range uniqueValues(&old) {
+		delete(m.taken[pointer], value)
+	}
+}
+
+// uniqueValues are the values of item's unique fields as JSON text, by JSON pointer; absent values are left out.
+func uniqueValues(item *model.Customer) map[string]string {
+	values := map[string]string{}
+	if item.Email != nil {
+		text, _ := json.Marshal(*item.Email)
+		values["/email"] = string(text)
+	}
+	return values
+}
+
+// key is the stored form of an id from a path.
+func key(id string) string {
+	return id
+}
+
+// withPathID gives item the id of the path when it has none, and reports whether its id is the path's.
+func withPathID(item *model.Customer, pathID string) bool {
+	if item.Id == nil {
+		item.Id = &pathID
+	}
+	return *item.Id == pathID
 }
 
 // less orders ids as numbers when both are numbers, else as text.

@@ -2,11 +2,7 @@
 
 package model
 
-import (
-	"strings"
-	"time"
-	"unicode/utf8"
-)
+import "time"
 
 // Customer, as the spec describes it:
 //
@@ -16,11 +12,11 @@ import (
 type Customer struct {
 	// Id is the JSON property "id".
 	// Example: 3fa85f64-5717-4562-b3fc-2c963f66afa6
-	Id *string `json:"id"`
+	Id *string `json:"id,omitempty"`
 
 	// Email is the JSON property "email".
 	// Example: jane.doe@example.com
-	Email *string `json:"email"`
+	Email *string `json:"email,omitempty"`
 
 	// Display name
 	// Example: Jane Doe
@@ -31,51 +27,52 @@ type Customer struct {
 	Status *CustomerStatus `json:"status,omitempty"`
 
 	// Orders is the JSON property "orders".
-	Orders []Order `json:"orders,omitempty"`
+	Orders *[]Order `json:"orders,omitempty"`
 
 	// CreatedAt is the JSON property "createdAt".
 	// Example: 2024-01-15T09:30:00Z
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 }
 
-// ValidateCustomer checks v against its schema's constraints and returns every problem, or nil.
-func ValidateCustomer(v *Customer) []FieldError {
-	var errs []FieldError
-	if v.Id == nil {
-		errs = append(errs, FieldError{Field: "id", Problem: "is required"})
+// customerNamePattern is the pattern of Name, compiled once.
+var customerNamePattern = newPattern("^[^\\\\\"]+$")
+
+// DecodeCustomer reads a Customer from v, a JSON value decoded with UseNumber, and checks every rule of the spec
+// and of the field-validators enrichment. at is the JSON pointer of v in the request body ("" for the body itself).
+// It returns the value and every violation; the value is only meaningful when there is none.
+// The id is never required here: the service assigns it on POST and takes it from the path on PUT.
+func DecodeCustomer(v any, at string) (Customer, []FieldError) {
+	var out Customer
+	o := readObject(v, at, "id", "email", "name", "status", "orders", "createdAt")
+	out.Id = field(o, "id", false, decodeUUID)
+	out.Email = field(o, "email", true, decodeString)
+	if x := out.Email; x != nil {
+		o.check("email", "notBlank", notBlank(*x), "must not be blank")
+		o.check("email", "maxLength", length(*x) <= 120, "must be at most 120 characters long")
+		o.check("email", "format", isEmail(*x), "must be an email address")
 	}
-	if v.Id != nil && !isUUID(*v.Id) {
-		errs = append(errs, FieldError{Field: "id", Problem: "must be a UUID"})
+	out.Name = field(o, "name", false, decodeString)
+	if x := out.Name; x != nil {
+		o.check("name", "minLength", length(*x) >= 1, "must be at least 1 character long")
+		o.check("name", "maxLength", length(*x) <= 80, "must be at most 80 characters long")
+		o.check("name", "pattern", customerNamePattern.matches(*x), "must match the pattern ^[^\\\\\"]+$")
 	}
-	if v.Email == nil {
-		errs = append(errs, FieldError{Field: "email", Problem: "is required"})
+	out.Status = field(o, "status", false, DecodeCustomerStatus)
+	out.Orders = list(o, "orders", false, DecodeOrder)
+	out.CreatedAt = field(o, "createdAt", false, decodeDateTime)
+	if x := out.CreatedAt; x != nil {
+		o.check("createdAt", "pastOrPresent", !x.After(time.Now()), "must not be in the future")
 	}
-	if v.Email != nil && strings.TrimSpace(*v.Email) == "" {
-		errs = append(errs, FieldError{Field: "email", Problem: "must not be blank"})
-	}
-	if v.Email != nil && utf8.RuneCountInString(*v.Email) > 120 {
-		errs = append(errs, FieldError{Field: "email", Problem: "must be at most 120 characters long"})
-	}
-	if v.Email != nil && !isEmail(*v.Email) {
-		errs = append(errs, FieldError{Field: "email", Problem: "must be an email address"})
-	}
-	if v.Name != nil && utf8.RuneCountInString(*v.Name) < 1 {
-		errs = append(errs, FieldError{Field: "name", Problem: "must be at least 1 characters long"})
-	}
-	if v.Name != nil && utf8.RuneCountInString(*v.Name) > 80 {
-		errs = append(errs, FieldError{Field: "name", Problem: "must be at most 80 characters long"})
-	}
-	if v.Name != nil && !matchPattern("^[^\\\\\"]+$", *v.Name) {
-		errs = append(errs, FieldError{Field: "name", Problem: "must match the pattern " + "^[^\\\\\"]+$"})
-	}
-	if v.Status != nil && !v.Status.Valid() {
-		errs = append(errs, FieldError{Field: "status", Problem: "must be one of the values of CustomerStatus"})
-	}
-	for i := range v.Orders {
-		errs = append(errs, nested("orders", ValidateOrder(&v.Orders[i]))...)
-	}
-	if v.CreatedAt != nil && v.CreatedAt.After(time.Now()) {
-		errs = append(errs, FieldError{Field: "createdAt", Problem: "must be in the past"})
-	}
-	return errs
+	return out, o.errs
+}
+
+// ExampleCustomer returns a Customer that DecodeCustomer accepts, without an id and without optional references:
+// the fixture of the generated tests.
+func ExampleCustomer() Customer {
+	var x Customer
+	x.Email = ptr(exampleString(nil, 0, 120, "user@example.com"))
+	x.Name = ptr(exampleString(customerNamePattern, 1, 80, "Jane Doe"))
+	x.Status = ptr(ExampleCustomerStatus())
+	x.CreatedAt = ptr(time.Date(2020, time.January, 15, 9, 30, 0, 0, time.UTC))
+	return x
 }

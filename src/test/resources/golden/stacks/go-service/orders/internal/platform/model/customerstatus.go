@@ -26,3 +26,20 @@ func (v CustomerStatus) Valid() bool {
 	}
 	return false
 }
+
+// DecodeCustomerStatus reads a CustomerStatus from a JSON value: a string spelled exactly as one of the values.
+func DecodeCustomerStatus(v any, at string) (CustomerStatus, []FieldError) {
+	s, errs := decodeString(v, at)
+	if errs != nil {
+		return "", errs
+	}
+	if !CustomerStatus(s).Valid() {
+		return "", violation(at, "enum", "must be one of: ACTIVE, SUSPENDED, in-review")
+	}
+	return CustomerStatus(s), nil
+}
+
+// ExampleCustomerStatus returns a value of CustomerStatus, for tests.
+func ExampleCustomerStatus() CustomerStatus {
+	return CustomerStatus_Active
+}

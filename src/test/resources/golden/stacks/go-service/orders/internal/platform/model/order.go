@@ -2,10 +2,7 @@
 
 package model
 
-import (
-	"encoding/json"
-	"time"
-)
+import "encoding/json"
 
 // Order, as the spec describes it:
 //
@@ -15,7 +12,7 @@ import (
 type Order struct {
 	// Id is the JSON property "id".
 	// Example: 1
-	Id *int64 `json:"id"`
+	Id *int64 `json:"id,omitempty"`
 
 	// Customer is the JSON property "customer".
 	Customer *Customer `json:"customer,omitempty"`
@@ -38,35 +35,45 @@ type Order struct {
 
 	// Tags is the JSON property "tags".
 	// Example: tags-1
-	Tags []string `json:"tags,omitempty"`
+	Tags *[]string `json:"tags,omitempty"`
 }
 
-// ValidateOrder checks v against its schema's constraints and returns every problem, or nil.
-func ValidateOrder(v *Order) []FieldError {
-	var errs []FieldError
-	if v.Id == nil {
-		errs = append(errs, FieldError{Field: "id", Problem: "is required"})
+// DecodeOrder reads a Order from v, a JSON value decoded with UseNumber, and checks every rule of the spec
+// and of the field-validators enrichment. at is the JSON pointer of v in the request body ("" for the body itself).
+// It returns the value and every violation; the value is only meaningful when there is none.
+// The id is never required here: the service assigns it on POST and takes it from the path on PUT.
+func DecodeOrder(v any, at string) (Order, []FieldError) {
+	var out Order
+	o := readObject(v, at, "id", "customer", "total", "quantity", "placedOn", "paid", "tags")
+	out.Id = field(o, "id", false, decodeInt64)
+	out.Customer = field(o, "customer", false, DecodeCustomer)
+	out.Total = field(o, "total", false, decodeDecimal)
+	if x := out.Total; x != nil {
+		o.check("total", "minimum", compare(*x, "0") >= 0, "must be at least 0")
+		o.check("total", "maximum", compare(*x, "100000.50") <= 0, "must be at most 100000.50")
 	}
-	if v.Customer != nil {
-		errs = append(errs, nested("customer", ValidateCustomer(v.Customer))...)
+	out.Quantity = field(o, "quantity", false, decodeInt32)
+	if x := out.Quantity; x != nil {
+		o.check("quantity", "minimum", compare(*x, "1") >= 0, "must be at least 1")
+		o.check("quantity", "maximum", compare(*x, "999") <= 0, "must be at most 999")
 	}
-	if v.Total != nil && numberValue(*v.Total) < 0 {
-		errs = append(errs, FieldError{Field: "total", Problem: "must be at least 0"})
+	out.PlacedOn = field(o, "placedOn", false, decodeDate)
+	if x := out.PlacedOn; x != nil {
+		o.check("placedOn", "pastOrPresent", *x <= today(), "must not be in the future")
 	}
-	if v.Total != nil && numberValue(*v.Total) > 100000.50 {
-		errs = append(errs, FieldError{Field: "total", Problem: "must be at most 100000.50"})
-	}
-	if v.Quantity != nil && float64(*v.Quantity) < 1 {
-		errs = append(errs, FieldError{Field: "quantity", Problem: "must be at least 1"})
-	}
-	if v.Quantity != nil && float64(*v.Quantity) > 999 {
-		errs = append(errs, FieldError{Field: "quantity", Problem: "must be at most 999"})
-	}
-	if v.PlacedOn != nil && dateValue(*v.PlacedOn).After(time.Now()) {
-		errs = append(errs, FieldError{Field: "placedOn", Problem: "must be in the past"})
-	}
-	if v.PlacedOn != nil && !isDate(*v.PlacedOn) {
-		errs = append(errs, FieldError{Field: "placedOn", Problem: "must be a date (YYYY-MM-DD)"})
-	}
-	return errs
+	out.Paid = field(o, "paid", false, decodeBool)
+	out.Tags = list(o, "tags", false, decodeString)
+	return out, o.errs
+}
+
+// ExampleOrder returns a Order that DecodeOrder accepts, without an id and without optional references:
+// the fixture of the generated tests.
+func ExampleOrder() Order {
+	var x Order
+	x.Total = ptr(json.Number("1"))
+	x.Quantity = ptr(int32(1))
+	x.PlacedOn = ptr("2020-01-15")
+	x.Paid = ptr(true)
+	x.Tags = &[]string{"example"}
+	return x
 }

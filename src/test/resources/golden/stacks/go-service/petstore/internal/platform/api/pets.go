@@ -19,15 +19,15 @@ func RegisterPets(rt *router.Router) {
 
 // handleListPets serves GET /pets: List all pets
 func handleListPets(w http.ResponseWriter, r *http.Request) {
-	router.Error(w, http.StatusNotImplemented, "operation listPets is not implemented", nil)
+	router.Problem(w, http.StatusNotImplemented, "operation listPets is not implemented", nil)
 }
 
 // handleCreatePets serves POST /pets: Create a pet
 func handleCreatePets(w http.ResponseWriter, r *http.Request) {
-	router.Error(w, http.StatusNotImplemented, "operation createPets is not implemented", nil)
+	router.Problem(w, http.StatusNotImplemented, "operation createPets is not implemented", nil)
 }
 
 // handleShowPetById serves GET /pets/{petId}: Info for a specific pet
 func handleShowPetById(w http.ResponseWriter, r *http.Request) {
-	router.Error(w, http.StatusNotImplemented, "operation showPetById is not implemented", nil)
+	router.Problem(w, http.StatusNotImplemented, "operation showPetById is not implemented", nil)
 }
