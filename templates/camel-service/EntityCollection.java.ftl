@@ -112,7 +112,8 @@ public class EntityCollection<T> {
             throw new IllegalStateException("an invalid id passed the checks");
         }
         repository.create(id, record);
-        return new Created(path + "/" + id, Json.write(record));
+        return new Created(path + "/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"), Json.write(record));
     }
 
     /**
