@@ -97,7 +97,8 @@ Enumerations:
 </#if>
 <#if objectEntities?has_content>
 
-Sample instances of each type, for tests, are in `src/test/resources/samples/`.
+Example instances of each type are in `src/test/resources/samples/`, written by the sample-data enrichment to
+illustrate the model: they may break a rule<#if !operationGroups?has_content> (the tests make their own bodies, in `ValidBodies.java`)</#if>.
 </#if>
 <#if operationGroups?has_content>
 
