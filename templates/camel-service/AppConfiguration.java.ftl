@@ -1,16 +1,89 @@
 package ${project.packageName};
 
 /**
- * Beans of ${project.name}: one in-memory repository per entity, bound by name for the REST routes.
+ * Beans of ${project.name}, bound by name for the routes: the problem writer, the API document, the readiness, and
+ * per entity its repository and its CRUD collection (which share one request validator). Also answers the requests
+ * no route serves with a problem+json 404.
  */
 @org.apache.camel.Configuration
 public class AppConfiguration implements org.apache.camel.CamelConfiguration {
-<#list objectEntities as e>
 
-    /** @return the {@code ${e.varName}Repository} bean */
+    private final ${project.packageName}.http.RecordValidator validator = new ${project.packageName}.http.RecordValidator();
+
+    /** @return the {@code problems} bean: the bodies and statuses of error answers */
+    @org.apache.camel.BindToRegistry("problems")
+    public ${project.packageName}.http.Problems problems() {
+        return new ${project.packageName}.http.Problems();
+    }
+
+    private final ${project.packageName}.http.Readiness readiness = new ${project.packageName}.http.Readiness();
+
+    /** @return the {@code readiness} bean: whether the service takes requests ({@code GET /health}) */
+    @org.apache.camel.BindToRegistry("readiness")
+    public ${project.packageName}.http.Readiness readiness() {
+        return readiness;
+    }
+
+    /** @return the {@code apiDocument} bean: the OpenAPI document served at {@code /openapi.json} */
+    @org.apache.camel.BindToRegistry("apiDocument")
+    public ${project.packageName}.http.ApiDocument apiDocument() {
+        return new ${project.packageName}.http.ApiDocument();
+    }
+<#list objectEntities as e>
+<#switch e.idType>
+<#case "java.util.UUID"><#assign ids = "UUID"><#break>
+<#case "Long"><#assign ids = "LONG"><#break>
+<#case "Integer"><#assign ids = "INTEGER"><#break>
+<#case ""><#assign ids = "NONE"><#break>
+<#default><#assign ids = "STRING">
+</#switch>
+
+    private final ${project.packageName}.repository.${e.name}Repository ${e.varName}Repository =
+            new ${project.packageName}.repository.memory.InMemory${e.name}Repository();
+
+    /** @return the {@code ${e.varName}Repository} bean: where {@code ${e.name}} records are stored */
     @org.apache.camel.BindToRegistry("${e.varName}Repository")
     public ${project.packageName}.repository.${e.name}Repository ${e.varName}Repository() {
-        return new ${project.packageName}.repository.memory.InMemory${e.name}Repository();
+        return ${e.varName}Repository;
+    }
+
+    /** @return the {@code ${e.varName}Collection} bean: {@code /api/${e.plural}} */
+    @org.apache.camel.BindToRegistry("${e.varName}Collection")
+    public ${project.packageName}.http.EntityCollection<${project.packageName}.model.${e.name}> ${e.varName}Collection() {
+        return new ${project.packageName}.http.EntityCollection<>(${project.packageName}.model.${e.name}.class,
+                ${project.packageName}.http.EntityCollection.Ids.${ids}, "/api/${e.plural}", ${e.varName}Repository,
+                validator);
     }
 </#list>
+
+    /**
+     * Once every route is up, sends the requests that none of them serves to a problem+json 404 (the HTTP server
+     * would otherwise answer them with an HTML page), then marks the service ready for {@code GET /health}.
+     *
+     * @param camelContext the context
+     * @throws Exception when the listener cannot be added
+     */
+    @Override
+    public void configure(org.apache.camel.CamelContext camelContext) throws Exception {
+        camelContext.addStartupListener(new org.apache.camel.StartupListener() {
+            @Override
+            public void onCamelContextStarted(org.apache.camel.CamelContext context, boolean alreadyStarted) {
+                // nothing to do before the routes are up
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(org.apache.camel.CamelContext context, boolean alreadyStarted) {
+                org.apache.camel.component.platform.http.main.MainHttpServer server =
+                        context.hasService(org.apache.camel.component.platform.http.main.MainHttpServer.class);
+                if (server != null) {
+                    server.getRouter().route().last().handler(request -> request.response()
+                            .setStatusCode(404)
+                            .putHeader("Content-Type", "application/problem+json")
+                            .end(${project.packageName}.http.Problems.notFound(request.request().method().name(),
+                                    request.request().path())));
+                }
+                readiness.fallbackInPlace(context);
+            }
+        });
+    }
 }

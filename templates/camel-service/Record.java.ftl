@@ -8,6 +8,11 @@ package ${project.packageName}.model;
 <#else>
  * ${entity.name}.
 </#if>
+<#if entity.hasId && (format == "native" || format == "json_schema")>
+ *
+ * <p>The {@code id} is never required in a request body: the service assigns one to a record created without it, and
+ * a record embedded in another keeps whatever it was sent (docs: C4.1, C5.6).
+</#if>
 <#if entity.fields?filter(f -> f.docLines?has_content || f.exampleDoc?has_content || f.notes?has_content)?has_content>
  *
 </#if>
@@ -19,7 +24,7 @@ package ${project.packageName}.model;
  */
 public record ${entity.name}(
 <#list entity.fields as f>
-        <#if f.jsonProperty?has_content>${f.jsonProperty} </#if><#list f.annotations as a>${a} </#list>${f.javaType} ${f.name}<#sep>,</#sep>
+        <#if f.jsonProperty?has_content>${f.jsonProperty} </#if><#list f.annotations?filter(a -> !(f.name == "id" && !f.many && a == "@jakarta.validation.constraints.NotNull")) as a>${a} </#list><#if f.type == "string" && !f.many && ["uri", "uuid", "date", "date-time"]?seq_contains(f.format)>@${project.packageName}.validation.Format(${javaString(f.format)}) </#if>${f.javaType} ${f.name}<#sep>,</#sep>
 </#list>
 )<#if entity.unions?has_content> implements ${entity.unions?join(", ")}</#if> {
 <#if entity.hasDefaults>

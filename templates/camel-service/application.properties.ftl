@@ -1,12 +1,20 @@
 # ${project.name}: Camel Main configuration
 camel.main.name = ${project.name}
-# REST routes (YAML DSL) packaged under src/main/resources/routes
-camel.main.routes-include-pattern = classpath:routes/*.camel.yaml
-# Beans: one in-memory repository per entity
-camel.main.configuration-classes = ${project.packageName}.AppConfiguration
-# Embedded HTTP server (camel-platform-http-main)
+# Routes (YAML DSL) packaged under src/main/resources/routes: the REST collections, /health, /openapi.json and the
+# problem+json error handling every route shares
+camel.main.routes-include-pattern = classpath:routes/*.camel.yaml,classpath:routes/common/*.camel.yaml
+# Beans (the repositories, the collections the routes call, the request validator) come from AppConfiguration,
+# found by Camel Main's class path scan of ${project.packageName}
+# One summary line at start instead of one per route
+camel.main.startup-summary-level = Brief
+# Embedded HTTP server (camel-platform-http-main) on $PORT, 8080 when it is unset
 camel.server.enabled = true
-camel.server.port = 8080
-# REST DSL: JSON in and out, under /api
-camel.rest.binding-mode = json
+camel.server.port = {{env:PORT:8080}}
+# Camel's own health checks at /observe/health, on the same port (GET /health is the service's)
+camel.management.enabled = true
+camel.management.port = {{env:PORT:8080}}
+camel.management.health-check-enabled = true
+# REST DSL under /api; bodies are read and written by the collections (JSON with problem+json errors), not by
+# the REST binding
+camel.rest.binding-mode = off
 camel.rest.context-path = /api

@@ -1,4 +1,6 @@
-# CRUD REST API for ${entity.name}: /api/${entity.plural}
+# CRUD REST API for ${entity.name}: /api/${entity.plural}. The ${entity.varName}Collection bean reads, checks and
+# stores; these routes set the answers' statuses and headers. Errors (400, 404, 409) are problem+json, see
+# common/problems.camel.yaml.
 - rest:
     id: "rest-${entity.kebab}"
     path: "/${entity.plural}"
@@ -10,88 +12,89 @@
         to: "direct:get-${entity.kebab}"
     post:
       - id: "create-${entity.kebab}"
-        type: "${project.packageName}.model.${entity.name}"
         to: "direct:create-${entity.kebab}"
     put:
-      - id: "update-${entity.kebab}"
+      - id: "replace-${entity.kebab}"
         path: "/{id}"
-        type: "${project.packageName}.model.${entity.name}"
-        to: "direct:update-${entity.kebab}"
+        to: "direct:replace-${entity.kebab}"
     delete:
       - id: "delete-${entity.kebab}"
         path: "/{id}"
         to: "direct:delete-${entity.kebab}"
 
+# GET /api/${entity.plural}: 200 and every stored record
 - route:
     id: "list-${entity.kebab}-route"
     from:
       uri: "direct:list-${entity.kebab}"
       steps:
         - bean:
-            ref: "${entity.varName}Repository"
-            method: findAll
+            ref: "${entity.varName}Collection"
+            method: list
+        - setHeader:
+            name: Content-Type
+            constant: application/json
 
+# GET /api/${entity.plural}/{id}: 200 and the record, or 404
 - route:
     id: "get-${entity.kebab}-route"
     from:
       uri: "direct:get-${entity.kebab}"
       steps:
         - bean:
-            ref: "${entity.varName}Repository"
-            method: "<#noparse>find(${header.id})</#noparse>"
-        - filter:
-            simple: "<#noparse>${body} == null</#noparse>"
-            steps:
-              - setHeader:
-                  name: CamelHttpResponseCode
-                  constant: 404
+            ref: "${entity.varName}Collection"
+            method: "<#noparse>get(${header.id})</#noparse>"
+        - setHeader:
+            name: Content-Type
+            constant: application/json
 
+# POST /api/${entity.plural}: 201, the Location of the new record and the record
 - route:
     id: "create-${entity.kebab}-route"
     from:
       uri: "direct:create-${entity.kebab}"
       steps:
         - bean:
-            ref: "${entity.varName}Repository"
-            method: create
+            ref: "${entity.varName}Collection"
+            method: "<#noparse>create(${bodyAs(String)})</#noparse>"
+        - setHeader:
+            name: Location
+            simple: "<#noparse>${body.location}</#noparse>"
         - setHeader:
             name: CamelHttpResponseCode
             constant: 201
+        - setHeader:
+            name: Content-Type
+            constant: application/json
+        - setBody:
+            simple: "<#noparse>${body.json}</#noparse>"
 
+# PUT /api/${entity.plural}/{id}: 200 and the stored record, or 404 (a PUT never creates)
 - route:
-    id: "update-${entity.kebab}-route"
+    id: "replace-${entity.kebab}-route"
     from:
-      uri: "direct:update-${entity.kebab}"
+      uri: "direct:replace-${entity.kebab}"
       steps:
         - bean:
-            ref: "${entity.varName}Repository"
-            method: "<#noparse>update(${header.id}, ${body})</#noparse>"
-        - filter:
-            simple: "<#noparse>${body} == null</#noparse>"
-            steps:
-              - setHeader:
-                  name: CamelHttpResponseCode
-                  constant: 404
+            ref: "${entity.varName}Collection"
+            method: "<#noparse>replace(${header.id}, ${bodyAs(String)})</#noparse>"
+        - setHeader:
+            name: Content-Type
+            constant: application/json
 
+# DELETE /api/${entity.plural}/{id}: 204 without a body, or 404
 - route:
     id: "delete-${entity.kebab}-route"
     from:
       uri: "direct:delete-${entity.kebab}"
       steps:
         - bean:
-            ref: "${entity.varName}Repository"
+            ref: "${entity.varName}Collection"
             method: "<#noparse>delete(${header.id})</#noparse>"
-        - choice:
-            when:
-              - simple: "<#noparse>${body}</#noparse>"
-                steps:
-                  - setHeader:
-                      name: CamelHttpResponseCode
-                      constant: 204
-            otherwise:
-              steps:
-                - setHeader:
-                    name: CamelHttpResponseCode
-                    constant: 404
+        - setHeader:
+            name: CamelHttpResponseCode
+            constant: 204
+        - removeHeader:
+            name: Content-Type
         - setBody:
             constant: ""

@@ -38,16 +38,47 @@
     <dependency><groupId>org.apache.camel</groupId><artifactId>camel-jackson</artifactId></dependency>
     <dependency><groupId>org.apache.camel</groupId><artifactId>camel-bean</artifactId></dependency>
     <dependency><groupId>org.apache.camel</groupId><artifactId>camel-direct</artifactId></dependency>
+    <!-- /observe/health (camel.management.health-check-enabled) -->
+    <dependency><groupId>org.apache.camel</groupId><artifactId>camel-health</artifactId></dependency>
+    <!-- dates and date-times as ISO-8601 text -->
+    <dependency>
+      <groupId>com.fasterxml.jackson.datatype</groupId>
+      <artifactId>jackson-datatype-jsr310</artifactId>
+      <version>${stack.properties.jacksonVersion}</version>
+    </dependency>
+    <!-- Bean Validation: the API, Hibernate Validator and the expression language its messages use -->
     <dependency>
       <groupId>jakarta.validation</groupId>
       <artifactId>jakarta.validation-api</artifactId>
       <version>${stack.properties.jakartaValidationVersion}</version>
     </dependency>
     <dependency>
+      <groupId>org.hibernate.validator</groupId>
+      <artifactId>hibernate-validator</artifactId>
+      <version>${stack.properties.hibernateValidatorVersion}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.glassfish.expressly</groupId>
+      <artifactId>expressly</artifactId>
+      <version>${stack.properties.expresslyVersion}</version>
+    </dependency>
+    <dependency>
       <groupId>ch.qos.logback</groupId>
       <artifactId>logback-classic</artifactId>
       <version>${stack.properties.logbackVersion}</version>
       <scope>runtime</scope>
+    </dependency>
+    <!-- tests: the real Main and routes, over HTTP -->
+    <dependency>
+      <groupId>org.apache.camel</groupId>
+      <artifactId>camel-test-main-junit5</artifactId>
+      <scope>test</scope>
+    </dependency>
+    <dependency>
+      <groupId>org.junit.jupiter</groupId>
+      <artifactId>junit-jupiter</artifactId>
+      <version>${stack.properties.junitVersion}</version>
+      <scope>test</scope>
     </dependency>
   </dependencies>
 
@@ -63,6 +94,11 @@
         <groupId>org.apache.maven.plugins</groupId>
         <artifactId>maven-resources-plugin</artifactId>
         <version>${stack.properties.resourcesPluginVersion}</version>
+      </plugin>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-surefire-plugin</artifactId>
+        <version>${stack.properties.surefirePluginVersion}</version>
       </plugin>
       <plugin>
         <groupId>org.apache.maven.plugins</groupId>

@@ -1,6 +1,5 @@
 package dev.specforge.render;
 
-import dev.specforge.spec.Constraints;
 import dev.specforge.spec.Field;
 import dev.specforge.spec.FieldType;
 import dev.specforge.spec.TypeRef;
@@ -48,101 +47,74 @@ public final class JavaTypes {
     }
 
     /**
-     * Bean Validation annotations for a field (Jakarta Bean Validation 3.0, section 7 built-in constraints):
-     * {@code @NotNull} for required fields, {@code @Size} for string lengths, {@code @Pattern}, {@code @Email} for
-     * {@code format: email}, {@code @Min}/{@code @Max} for integral bounds, {@code @DecimalMin}/{@code @DecimalMax}
-     * for other numbers ({@code inclusive = false} for exclusive bounds), {@code @Size} for {@code minItems} and
-     * {@code maxItems} of lists, and {@code @Valid} to cascade into referenced objects. A required field that is
-     * also nullable gets no {@code @NotNull}.
+     * Bean Validation annotations for a field without enrichment: the spec's own constraints only.
      *
      * @param f a field
-     * @return annotation source texts, e.g. {@code @jakarta.validation.constraints.Size(max = 120)}
+     * @return annotation source texts, see {@link #annotations(Field, com.fasterxml.jackson.databind.JsonNode)}
      */
     public static List<String> annotations(Field f) {
-        List<String> a = new ArrayList<>();
-        TypeRef t = f.type();
-        Constraints c = f.constraints();
-        if (f.required() && !f.nullable()) {
-            a.add("@" + BV + "NotNull");
-        }
-        if (t.many()) {
-            size(a, c.minItems(), c.maxItems());
-        }
-        boolean string = t.type() == FieldType.STRING && !t.many();
-        if (string) {
-            size(a, c.minLength(), c.maxLength());
-        }
-        if (string && c.pattern() != null) {
-            a.add("@" + BV + "Pattern(regexp = \"" + Escapes.javaStringBody(c.pattern()) + "\")");
-        }
-        if (string && "email".equals(t.format())) {
-            a.add("@" + BV + "Email");
-        }
-        boolean integral = (t.type() == FieldType.INTEGER || t.type() == FieldType.LONG) && !t.many();
-        boolean decimal = (t.type() == FieldType.DECIMAL || t.type() == FieldType.DOUBLE
-                || t.type() == FieldType.FLOAT) && !t.many();
-        if (c.exclusiveMinimum() && c.minimum() != null && (integral || decimal)) {
-            a.add("@" + BV + "DecimalMin(value = \"" + c.minimum().toPlainString() + "\", inclusive = false)");
-        } else {
-            bound(a, c.minimum(), integral, decimal, "Min", "DecimalMin");
-        }
-        if (c.exclusiveMaximum() && c.maximum() != null && (integral || decimal)) {
-            a.add("@" + BV + "DecimalMax(value = \"" + c.maximum().toPlainString() + "\", inclusive = false)");
-        } else {
-            bound(a, c.maximum(), integral, decimal, "Max", "DecimalMax");
-        }
-        if (t.type() == FieldType.REF) {
-            a.add("@jakarta.validation.Valid");
-        }
-        return a;
+        return annotations(f, null);
     }
 
     /**
-     * Adds the constraints of a field-validators answer to the spec's own (Jakarta Bean Validation 3.0, section 7).
-     * The spec wins: a kind the spec already constrains (lengths, pattern, bounds, email) is not added again. Values
-     * were checked by {@code AnswerCheck} (patterns compile, lengths are integers, bounds are numbers, kinds suit the
-     * type); they are still escaped for Java string literals here.
+     * Bean Validation annotations for a field (Jakarta Bean Validation 3.0, section 7 built-in constraints), made
+     * from its {@link ValidationRules}: the rules the API document states are exactly the rules the service
+     * enforces. {@code required} is {@code @NotNull}; {@code minItems}/{@code maxItems} and
+     * {@code minLength}/{@code maxLength} are {@code @Size}; {@code pattern} is {@code @Pattern} with the regular
+     * expression as written (the generated service searches it, as JSON Schema does, rather than matching the whole
+     * value); {@code email} is {@code @Email}; bounds are {@code @Min}/{@code @Max} for integral values that fit a
+     * {@code long}, else {@code @DecimalMin}/{@code @DecimalMax} ({@code inclusive = false} when exclusive);
+     * {@code notBlank}, {@code positive}, {@code positiveOrZero}, {@code past}, {@code pastOrPresent} and
+     * {@code future} are the annotations of those names. References (one or a list) get {@code @Valid}, which
+     * cascades into the referenced objects. The spec's rules come first, then {@code @Valid}, then the rules the
+     * field-validators answer added (the spec wins a kind both give, see {@link ValidationRules}).
      *
      * @param f           a field
-     * @param constraints the answer's {@code constraints} array ({@code [{kind, value}]}), may be missing
-     * @return the spec's annotations followed by the added ones
+     * @param constraints the field-validators answer's {@code constraints} array ({@code [{kind, value}]}), checked
+     *                    by {@code AnswerCheck}; may be {@code null} or missing
+     * @return annotation source texts, e.g. {@code @jakarta.validation.constraints.Size(max = 120)}
      */
     public static List<String> annotations(Field f, com.fasterxml.jackson.databind.JsonNode constraints) {
-        List<String> a = annotations(f);
-        if (constraints == null) {
-            return a;
+        List<java.util.Map<String, String>> rules = ValidationRules.of(f, constraints);
+        boolean integral = (f.type().type() == FieldType.INTEGER || f.type().type() == FieldType.LONG)
+                && !f.type().many();
+        List<String> a = new ArrayList<>(annotations(rules, "spec", integral));
+        if (f.type().type() == FieldType.REF) {
+            a.add("@jakarta.validation.Valid");
         }
-        Constraints c = f.constraints();
-        boolean integral = (f.type().type() == FieldType.INTEGER || f.type().type() == FieldType.LONG);
+        a.addAll(annotations(rules, "enrichment", integral));
+        return a;
+    }
+
+    /** The annotations of the rules of one source, in the rules' order; lengths and counts share one {@code @Size}. */
+    private static List<String> annotations(List<java.util.Map<String, String>> rules, String source,
+                                            boolean integral) {
+        List<String> a = new ArrayList<>();
         Integer min = null;
         Integer max = null;
-        for (var node : constraints) {
-            String kind = node.path("kind").asText();
-            String value = node.path("value").asText("");
-            switch (kind) {
+        int sizeAt = -1;
+        for (java.util.Map<String, String> rule : rules) {
+            if (!rule.get("source").equals(source)) {
+                continue;
+            }
+            String value = rule.get("value");
+            switch (rule.get("kind")) {
+                case "required" -> a.add("@" + BV + "NotNull");
+                case "minItems", "minLength" -> {
+                    min = Integer.valueOf(value);
+                    sizeAt = sizeAt < 0 ? a.size() : sizeAt;
+                }
+                case "maxItems", "maxLength" -> {
+                    max = Integer.valueOf(value);
+                    sizeAt = sizeAt < 0 ? a.size() : sizeAt;
+                }
                 case "notBlank" -> a.add("@" + BV + "NotBlank");
-                case "email" -> {
-                    if (!"email".equals(f.type().format())) {
-                        a.add("@" + BV + "Email");
-                    }
-                }
-                case "pattern" -> {
-                    if (c.pattern() == null) {
-                        a.add("@" + BV + "Pattern(regexp = \"" + Escapes.javaStringBody(value) + "\")");
-                    }
-                }
-                case "minLength", "minItems" -> min = c.minLength() == null ? Integer.valueOf(value) : null;
-                case "maxLength", "maxItems" -> max = c.maxLength() == null ? Integer.valueOf(value) : null;
-                case "minimum" -> {
-                    if (c.minimum() == null) {
-                        bound(a, new BigDecimal(value), integral, !integral, "Min", "DecimalMin");
-                    }
-                }
-                case "maximum" -> {
-                    if (c.maximum() == null) {
-                        bound(a, new BigDecimal(value), integral, !integral, "Max", "DecimalMax");
-                    }
-                }
+                case "pattern" -> a.add("@" + BV + "Pattern(regexp = \"" + Escapes.javaStringBody(value) + "\")");
+                case "email" -> a.add("@" + BV + "Email");
+                case "minimum" -> bound(a, new BigDecimal(value), integral, !integral, "Min", "DecimalMin");
+                case "maximum" -> bound(a, new BigDecimal(value), integral, !integral, "Max", "DecimalMax");
+                case "exclusiveMinimum" -> a.add("@" + BV + "DecimalMin(value = \"" + value + "\", inclusive = false)");
+                case "exclusiveMaximum" -> a.add("@" + BV + "DecimalMax(value = \"" + value + "\", inclusive = false)");
                 case "positive" -> a.add("@" + BV + "Positive");
                 case "positiveOrZero" -> a.add("@" + BV + "PositiveOrZero");
                 case "past" -> a.add("@" + BV + "Past");
@@ -152,7 +124,11 @@ public final class JavaTypes {
                 }
             }
         }
-        size(a, min, max);
+        if (sizeAt >= 0) {
+            List<String> size = new ArrayList<>();
+            size(size, min, max);
+            a.addAll(sizeAt, size);
+        }
         return a;
     }
 

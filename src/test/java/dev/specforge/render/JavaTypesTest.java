@@ -46,4 +46,42 @@ class JavaTypesTest {
         assertThat(expression(TypeRef.of(FieldType.STRING).asList(), "[]")).isEqualTo("java.util.List.of()");
         assertThat(expression(TypeRef.of(FieldType.MAP), "{\"a\": 1}")).isNull();
     }
+
+    private static Field field(String name, TypeRef type, boolean required, Constraints c) {
+        return new Field(name, name, type, null, required, false, c, null, false, Field.Access.READ_WRITE, null);
+    }
+
+    @Test
+    void should_annotate_exactly_the_validation_rules_spec_first_then_enrichment() throws Exception {
+        var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"kind\": \"notBlank\"}, {\"kind\": \"maxLength\", \"value\": \"255\"},"
+                        + " {\"kind\": \"pattern\", \"value\": \"^x$\"}]");
+        Constraints pattern = new Constraints(2, null, null, null, "^[a-z]+$", false, false, null, null);
+        assertThat(JavaTypes.annotations(field("name", TypeRef.of(FieldType.STRING), true, pattern), answer))
+                .as("the spec's pattern wins; its minLength and the answer's maxLength are two @Size")
+                .containsExactly("@jakarta.validation.constraints.NotNull",
+                        "@jakarta.validation.constraints.Size(min = 2)",
+                        "@jakarta.validation.constraints.Pattern(regexp = \"^[a-z]+$\")",
+                        "@jakarta.validation.constraints.NotBlank",
+                        "@jakarta.validation.constraints.Size(max = 255)");
+        var items = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"kind\": \"maxItems\", \"value\": \"9\"}]");
+        Constraints minItems = new Constraints(null, null, null, null, null, false, false, 1, null);
+        assertThat(JavaTypes.annotations(field("lines", new TypeRef(FieldType.REF, "Line", null, true), false,
+                minItems), items))
+                .containsExactly("@jakarta.validation.constraints.Size(min = 1)", "@jakarta.validation.Valid",
+                        "@jakarta.validation.constraints.Size(max = 9)");
+    }
+
+    @Test
+    void should_bound_integral_fields_with_min_and_max_and_others_with_decimal_bounds() {
+        Constraints c = new Constraints(null, null, new java.math.BigDecimal("1"),
+                new java.math.BigDecimal("100000000000000000000"), null, false, true, null, null);
+        assertThat(JavaTypes.annotations(field("n", TypeRef.of(FieldType.LONG), false, c)))
+                .containsExactly("@jakarta.validation.constraints.Min(1L)",
+                        "@jakarta.validation.constraints.DecimalMax(value = \"100000000000000000000\", inclusive = false)");
+        assertThat(JavaTypes.annotations(field("d", TypeRef.of(FieldType.DECIMAL), false, c)))
+                .containsExactly("@jakarta.validation.constraints.DecimalMin(\"1\")",
+                        "@jakarta.validation.constraints.DecimalMax(value = \"100000000000000000000\", inclusive = false)");
+    }
 }

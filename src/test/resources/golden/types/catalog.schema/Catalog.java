@@ -4,6 +4,9 @@ package com.example.catalog.model;
  * One item of the catalog.
  * Covers each construct of the type mapping.
  *
+ * <p>The {@code id} is never required in a request body: the service assigns one to a record created without it, and
+ * a record embedded in another keeps whatever it was sent (docs: C4.1, C5.6).
+ *
  * @param id Assigned by the server. (example: {@code 3fa85f64-5717-4562-b3fc-2c963f66afa6}) Read-only: sent in responses, ignored in requests.
  * @param name example: {@code Jane Doe}
  * @param contact example: {@code jane.doe@example.com}
@@ -25,7 +28,7 @@ package com.example.catalog.model;
  * @param position example: {@code 1}
  */
 public record Catalog(
-        @com.fasterxml.jackson.annotation.JsonProperty(access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY) @jakarta.validation.constraints.NotNull java.util.UUID id,
+        @com.fasterxml.jackson.annotation.JsonProperty(access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY) java.util.UUID id,
         @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(min = 1, max = 80) @jakarta.validation.constraints.Pattern(regexp = "^[A-Za-z0-9 ]+$") String name,
         @jakarta.validation.constraints.Email @jakarta.validation.constraints.Size(max = 320) String contact,
         java.net.URI homepage,

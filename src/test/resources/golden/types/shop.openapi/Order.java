@@ -9,7 +9,7 @@ package com.example.shop.model;
  * @param placed example: {@code 2024-01-15T09:30:00Z} Read-only: sent in responses, ignored in requests.
  */
 public record Order(
-        @com.fasterxml.jackson.annotation.JsonProperty(access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY) @jakarta.validation.constraints.NotNull java.util.UUID id,
+        @com.fasterxml.jackson.annotation.JsonProperty(access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY) java.util.UUID id,
         @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false) Double total,
         @jakarta.validation.constraints.Size(max = 500) String note,
         @com.fasterxml.jackson.annotation.JsonProperty(access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY) @jakarta.validation.constraints.PastOrPresent java.time.OffsetDateTime placed,
