@@ -51,7 +51,9 @@ public final class ConformanceConversation {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as a plain client speaks it (no h2c upgrade offer, which some servers answer oddly) */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Result> results = new ArrayList<>();
     /** method and path template of every answered request, with the statuses seen: for C2.2 */
     private final Map<String, Set<String>> seen = new LinkedHashMap<>();
@@ -516,11 +518,12 @@ public final class ConformanceConversation {
         requests++;
         Answer a;
         try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
             a = new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                     r.headers().firstValue("Location").orElse(null), r.body());
-        } catch (IOException e) {
-            a = new Answer(-1, "", null, "no answer: " + e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            a = new Answer(-1, "", null, "no answer: " + (e.getCause() == null ? e : e.getCause()));
         }
         if (entity != null && a.status > 0) {
             String template = path.equals(collections.get(entity)) ? path : items.get(entity);

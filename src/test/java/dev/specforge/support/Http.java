@@ -16,7 +16,12 @@ import java.time.Duration;
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1 only: the JDK client otherwise offers an h2c upgrade on every cleartext request, and on this JDK a
+     * request in that state was seen to hang for good despite its timeout (FourthStackTest, HttpApiTest).
+     */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
     /** @param context a started context whose embedded server listens on a random port */
@@ -35,9 +40,25 @@ public final class Http {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2));
     }
 
-    /** Sends a request and reads the whole body. */
+    /**
+     * Sends a request and reads the whole body. Bounded twice: the request's own timeout, and a wait of at most
+     * that plus 30 s for the answer, so a lost answer fails the test instead of hanging the build.
+     *
+     * @throws IOException when there is no answer in time
+     */
     public HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        Duration limit = request.timeout().orElse(Duration.ofMinutes(2)).plusSeconds(30);
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> answer =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return answer.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
+            throw new java.net.http.HttpTimeoutException(request.method() + " " + request.uri() + ": no answer in "
+                    + limit.toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
     public HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {

@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
  */
 public final class SpecforgeProcess implements AutoCloseable {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
     private static int started;
 
     private final Path base;
