@@ -15,7 +15,7 @@ class ${entity.name}ApiTest extends ApiTestSupport {
 
     @org.junit.jupiter.api.Test
     void should_create_read_list_replace_and_delete_a_${entity.name?uncap_first}() throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode body = valid(() -> ValidBodies.body${entity.name}(false));
+        com.fasterxml.jackson.databind.node.ObjectNode body = valid(() -> ${entity.name}Body.of(false));
 
         java.net.http.HttpResponse<String> created = send("POST", PATH, body.toString());
         org.junit.jupiter.api.Assertions.assertEquals(201, created.statusCode(), created::body);
@@ -54,13 +54,13 @@ class ${entity.name}ApiTest extends ApiTestSupport {
         assertViolation(assertProblem(400, send("POST", PATH, "[]")), "", "type");
         assertViolation(assertProblem(400, send("POST", PATH, "{\"unclosed\": ")), "", "type");
 
-        com.fasterxml.jackson.databind.node.ObjectNode unknown = valid(() -> ValidBodies.body${entity.name}(false));
+        com.fasterxml.jackson.databind.node.ObjectNode unknown = valid(() -> ${entity.name}Body.of(false));
         unknown.put("notAFieldOf${entity.name}", 1);
         assertViolation(assertProblem(400, send("POST", PATH, unknown.toString())), "/notAFieldOf${entity.name}",
                 "additionalProperties");
 <#if required?has_content>
 
-        com.fasterxml.jackson.databind.node.ObjectNode missing = valid(() -> ValidBodies.body${entity.name}(false));
+        com.fasterxml.jackson.databind.node.ObjectNode missing = valid(() -> ${entity.name}Body.of(false));
 <#list required as f>
         missing.remove(${javaString(f.jsonName)});
 </#list>
@@ -76,7 +76,7 @@ class ${entity.name}ApiTest extends ApiTestSupport {
     void should_answer_404_for_an_id_no_record_has() throws Exception {
         String unknown = PATH + "/" + java.util.UUID.randomUUID();
         assertProblem(404, send("GET", unknown, null));
-        assertProblem(404, send("PUT", unknown, valid(() -> ValidBodies.body${entity.name}(false)).toString()));
+        assertProblem(404, send("PUT", unknown, valid(() -> ${entity.name}Body.of(false)).toString()));
         assertProblem(404, send("DELETE", unknown, null));
         assertProblem(404, send("GET", PATH + "/no/such/path", null));
     }

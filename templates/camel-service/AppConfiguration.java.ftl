@@ -1,14 +1,13 @@
 package ${project.packageName};
 
 /**
- * Beans of ${project.name}, bound by name for the routes: the problem writer, the API document, the readiness, and
- * per entity its repository and its CRUD collection (which share one request validator). Also answers the requests
- * no route serves with a problem+json 404.
+ * Beans of ${project.name}, bound by name for the routes: the problem writer, the API document and the readiness.
+ * Each entity's repository and CRUD collection are bound by its own {@code <Entity>Beans} class beside this one (one
+ * small class per entity, however many entities there are). Also answers the requests no route serves with a
+ * problem+json 404.
  */
 @org.apache.camel.Configuration
 public class AppConfiguration implements org.apache.camel.CamelConfiguration {
-
-    private final ${project.packageName}.http.RecordValidator validator = new ${project.packageName}.http.RecordValidator();
 
     /** @return the {@code problems} bean: the bodies and statuses of error answers */
     @org.apache.camel.BindToRegistry("problems")
@@ -29,32 +28,6 @@ public class AppConfiguration implements org.apache.camel.CamelConfiguration {
     public ${project.packageName}.http.ApiDocument apiDocument() {
         return new ${project.packageName}.http.ApiDocument();
     }
-<#list objectEntities as e>
-<#switch e.idType>
-<#case "java.util.UUID"><#assign ids = "UUID"><#break>
-<#case "Long"><#assign ids = "LONG"><#break>
-<#case "Integer"><#assign ids = "INTEGER"><#break>
-<#case ""><#assign ids = "NONE"><#break>
-<#default><#assign ids = "STRING">
-</#switch>
-
-    private final ${project.packageName}.repository.${e.name}Repository ${e.varName}Repository =
-            new ${project.packageName}.repository.memory.InMemory${e.name}Repository();
-
-    /** @return the {@code ${e.varName}Repository} bean: where {@code ${e.name}} records are stored */
-    @org.apache.camel.BindToRegistry("${e.varName}Repository")
-    public ${project.packageName}.repository.${e.name}Repository ${e.varName}Repository() {
-        return ${e.varName}Repository;
-    }
-
-    /** @return the {@code ${e.varName}Collection} bean: {@code /api/${e.plural}} */
-    @org.apache.camel.BindToRegistry("${e.varName}Collection")
-    public ${project.packageName}.http.EntityCollection<${project.packageName}.model.${e.name}> ${e.varName}Collection() {
-        return new ${project.packageName}.http.EntityCollection<>(${project.packageName}.model.${e.name}.class,
-                ${project.packageName}.http.EntityCollection.Ids.${ids}, "/api/${e.plural}", ${e.varName}Repository,
-                validator);
-    }
-</#list>
 
     /**
      * Once every route is up, sends the requests that none of them serves to a problem+json 404 (the HTTP server

@@ -66,7 +66,7 @@ API document; a broken rule is a `400`, a taken id or `unique` value a `409`. Er
 ```
 
 Records are kept in memory (`repository/memory`): they are lost on restart. To store them elsewhere, implement the
-entity's `repository/*Repository` interface and bind it in `AppConfiguration`.
+entity's `repository/*Repository` interface and bind it in that entity's `<Entity>Beans` class.
 </#if>
 <#if features.docker>
 

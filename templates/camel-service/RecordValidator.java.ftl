@@ -26,6 +26,16 @@ public class RecordValidator {
         this.validator = jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
     }
 
+    /** One validator for the whole service, made on first use (class holder idiom: thread-safe, no lock). */
+    private static final class Shared {
+        private static final RecordValidator INSTANCE = new RecordValidator();
+    }
+
+    /** @return the validator every entity's collection shares */
+    public static RecordValidator shared() {
+        return Shared.INSTANCE;
+    }
+
     /**
      * @param body a JSON object (its id already assigned)
      * @param type the record type it must make

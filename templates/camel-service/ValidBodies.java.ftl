@@ -1,97 +1,30 @@
 package ${project.packageName};
-<#assign enumValues = {}>
-<#list enumEntities as en>
-<#assign enumValues = enumValues + {en.name: en.values}>
-</#list>
-<#assign objectNames = objectEntities?map(o -> o.name)>
-<#function ruleMap f>
-<#local r = {}>
-<#list f.rules as rule>
-<#local r = r + {rule.kind: rule.value}>
-</#list>
-<#return r>
-</#function>
-<#function opt r kind><#return r[kind]???then(javaString(r[kind]), "null")></#function>
-<#-- A Java expression making a valid JSON value of one item of the field (not the list) -->
-<#function item f r>
-<#switch f.type>
-<#case "string">
-<#return "text(" + opt(r, "pattern") + ", " + (r.minLength!"0") + ", " + (r.maxLength!"100000") + ", " + javaString((r.email??)?then("email", f.format)) + ")">
-<#case "integer"><#case "long"><#case "decimal"><#case "double"><#case "float">
-<#return "number(" + opt(r, "minimum") + ", " + opt(r, "exclusiveMinimum") + ", " + opt(r, "maximum") + ", " + opt(r, "exclusiveMaximum") + ", " + (r.positive??)?c + ", " + (f.type == "integer" || f.type == "long")?c + ")">
-<#case "boolean"><#return "JSON.booleanNode(true)">
-<#case "date"><#return "JSON.textNode(" + (r.future??)?then("\"2100-01-15\"", "\"2020-01-15\"") + ")">
-<#case "datetime"><#return "JSON.textNode(" + (r.future??)?then("\"2100-01-15T09:30:00Z\"", "\"2020-01-15T09:30:00Z\"") + ")">
-<#case "uuid"><#return "JSON.textNode(java.util.UUID.randomUUID().toString())">
-<#case "uri"><#return "JSON.textNode(\"https://example.com/\")">
-<#case "bytes"><#return "JSON.textNode(\"AA==\")">
-<#case "enum">
-<#if enumValues[f.target]?? && enumValues[f.target]?has_content>
-<#return "JSON.textNode(" + javaString(enumValues[f.target][0].value) + ")">
-</#if>
-<#return "JSON.textNode(\"\")">
-<#case "ref">
-<#if objectNames?seq_contains(f.target)>
-<#return "body" + f.target + "(true, depth + 1)">
-</#if>
-<#return "JSON.objectNode()">
-<#default><#return "JSON.objectNode()">
-</#switch>
-</#function>
 
 /**
- * Valid request bodies for the API tests, one method per entity: every required field with a value that keeps every
- * rule of the field (its pattern, lengths, format, bounds, enum values); optional fields are left out.
+ * What the API tests' valid bodies are made of (each entity's {@code <Entity>Body} calls these): strings that keep a
+ * field's pattern, lengths and format, numbers within its bounds, an enum's first value.
  */
 public final class ValidBodies {
 
-    private static final com.fasterxml.jackson.databind.node.JsonNodeFactory JSON =
+    static final com.fasterxml.jackson.databind.node.JsonNodeFactory JSON =
             com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true);
 
     private ValidBodies() {
     }
-<#list objectEntities as e>
 
     /**
-     * @param withId whether to give the id (a {@code ${e.name}} in another record's body keeps its id; a created one
-     *               gets one from the service)
-     * @return a valid {@code ${e.name}} body
+     * @param type a generated enum
+     * @return its first value, as JSON (the spelling its {@code @JsonValue} gives)
      */
-    public static com.fasterxml.jackson.databind.node.ObjectNode body${e.name}(boolean withId) {
-        return body${e.name}(withId, 0);
+    static com.fasterxml.jackson.databind.JsonNode firstValue(Class<? extends Enum<?>> type) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(type.getEnumConstants()[0]);
     }
-
-    private static com.fasterxml.jackson.databind.node.ObjectNode body${e.name}(boolean withId, int depth) {
-        if (depth > 5) {
-            throw new IllegalStateException("${e.name} requires itself: no finite valid body");
-        }
-        com.fasterxml.jackson.databind.node.ObjectNode body = JSON.objectNode();
-<#list e.fields as f>
-<#assign r = ruleMap(f)>
-<#if f.jsonName == "id" && !f.many && e.hasId>
-        if (withId) {
-            body.set("id", ${item(f, r)});
-        }
-<#elseif r.required??>
-<#if f.many>
-        com.fasterxml.jackson.databind.node.ArrayNode ${f.name}Items = body.putArray(${javaString(f.jsonName)});
-        for (int i = 0; i < ${(r.minItems!"0")}; i++) {
-            ${f.name}Items.add(${item(f, r)});
-        }
-<#else>
-        body.set(${javaString(f.jsonName)}, ${item(f, r)});
-</#if>
-</#if>
-</#list>
-        return body;
-    }
-</#list>
 
     /**
      * A string that keeps its field's rules: an example of its format, or of its pattern (as long as its lengths
      * allow), or plain text of an allowed length.
      */
-    private static com.fasterxml.jackson.databind.JsonNode text(String pattern, int minLength, int maxLength,
+    static com.fasterxml.jackson.databind.JsonNode text(String pattern, int minLength, int maxLength,
                                                                String format) {
         java.util.List<String> candidates = new java.util.ArrayList<>();
         switch (format) {
@@ -122,7 +55,7 @@ public final class ValidBodies {
     }
 
     /** A number within the bounds given (as decimal text, or {@code null}). */
-    private static com.fasterxml.jackson.databind.JsonNode number(String minimum, String exclusiveMinimum,
+    static com.fasterxml.jackson.databind.JsonNode number(String minimum, String exclusiveMinimum,
                                                                  String maximum, String exclusiveMaximum,
                                                                  boolean positive, boolean integral) {
         java.util.List<java.math.BigDecimal> candidates = new java.util.ArrayList<>();

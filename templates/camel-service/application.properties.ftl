@@ -3,8 +3,9 @@ camel.main.name = ${project.name}
 # Routes (YAML DSL) packaged under src/main/resources/routes: the REST collections, /health, /openapi.json and the
 # problem+json error handling every route shares
 camel.main.routes-include-pattern = classpath:routes/*.camel.yaml,classpath:routes/common/*.camel.yaml
-# Beans (the repositories, the collections the routes call, the request validator) come from AppConfiguration,
-# found by Camel Main's class path scan of ${project.packageName}
+# Beans come from AppConfiguration (problems, readiness, the API document) and one <Entity>Beans class per entity
+# (its repository and the collection its routes call), found by Camel Main's class path scan of
+# ${project.packageName}
 # One summary line at start instead of one per route
 camel.main.startup-summary-level = Brief
 # Embedded HTTP server (camel-platform-http-main) on $PORT, 8080 when it is unset

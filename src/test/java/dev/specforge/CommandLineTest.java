@@ -173,11 +173,11 @@ class CommandLineTest {
         String text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
         // under Surefire System.console() is null: plain lines, no bar, no carriage returns or ANSI codes
         assertThat(text).doesNotContain("\r").doesNotContain("\u001b");
-        assertThat(text.lines()).anyMatch(l -> l.matches("orders\\.yaml: enrich 0/39 files, \\d+ LLM calls, [0-9.]+ s"));
-        assertThat(text.lines()).anyMatch(l -> l.startsWith("src/test/resources/specs/orders.yaml: ok, 39 files, 39 valid"));
+        assertThat(text.lines()).anyMatch(l -> l.matches("orders\\.yaml: enrich 0/43 files, \\d+ LLM calls, [0-9.]+ s"));
+        assertThat(text.lines()).anyMatch(l -> l.startsWith("src/test/resources/specs/orders.yaml: ok, 43 files, 43 valid"));
         assertThat(text).contains("Summary: 2 specs in ")
                 .contains("success rate 50.0% (1 ok, 1 failed)")
-                .contains("files: 39 generated, 39 validated, 0 failed validation")
+                .contains("files: 43 generated, 43 validated, 0 failed validation")
                 .contains("LLM: 3 calls, cache hit rate 0.0% (0 hits, 16 misses)");
         assertThat(text.lines().filter(l -> l.contains("LLM: ")).findFirst().orElseThrow())
                 .matches(".*tokens [1-9][0-9]* input / [1-9][0-9]* output / 0 cached, cost \\$0\\.[0-9]{4}");

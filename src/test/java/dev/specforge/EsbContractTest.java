@@ -74,7 +74,7 @@ class EsbContractTest {
             assertThat(out.getException()).isNull();
             JsonNode plan = JSON.readTree(out.getMessage().getBody(String.class));
             assertThat(plan.path("project").asText()).isEqualTo("orders-service");
-            assertThat(plan.path("fileCount").asInt()).isEqualTo(39);
+            assertThat(plan.path("fileCount").asInt()).isEqualTo(43);
             assertThat(outbox.resolve("spec.zip")).doesNotExist();
         }
 

@@ -157,14 +157,14 @@ class HttpApiTest {
                     Http.json(http().get(location)).path("state").asText().equals("succeeded"));
             JsonNode status = Http.json(http().get(location));
             assertThat(status.path("phase").asText()).isEqualTo("done");
-            assertThat(status.path("filesDone").asInt()).isEqualTo(status.path("filesTotal").asInt()).isEqualTo(39);
+            assertThat(status.path("filesDone").asInt()).isEqualTo(status.path("filesTotal").asInt()).isEqualTo(43);
             assertThat(status.path("llmRequests").asInt()).isZero();
             assertThat(status.path("etaSeconds").asInt()).isZero();
             assertThat(status.path("result").asText()).isEqualTo(location + "/result");
 
             HttpResponse<byte[]> result = http().get(location + "/result");
             assertThat(result.statusCode()).isEqualTo(200);
-            assertThat(GeneratedZip.read(saveZip(work, result)).files()).hasSize(39);
+            assertThat(GeneratedZip.read(saveZip(work, result)).files()).hasSize(43);
             List<Path> outputs = new ArrayList<>();
             try (var files = Files.list(outbox)) {
                 files.filter(f -> f.getFileName().toString().startsWith("api-")).forEach(outputs::add);
@@ -341,7 +341,7 @@ class HttpApiTest {
                 JsonNode status = Http.json(http().get(running));
                 assertThat(status.path("state").asText()).isEqualTo("running");
                 assertThat(status.path("phase").asText()).isEqualTo("enrich");
-                assertThat(status.path("filesTotal").asInt()).isEqualTo(39);
+                assertThat(status.path("filesTotal").asInt()).isEqualTo(43);
                 assertThat(status.path("llmRequests").asInt()).isZero();
                 assertProblem(http().get(running + "/result"), 409, "not-finished");
 

@@ -87,7 +87,7 @@ class ObservabilityTest {
 
             assertThat(sum(m, "specforge_specs_total", "outcome=\"ok\"")).isEqualTo(1);
             assertThat(sum(m, "specforge_specs_total", "outcome=\"failed\"")).isEqualTo(1);
-            assertThat(sum(m, "specforge_files_total")).isEqualTo(39);
+            assertThat(sum(m, "specforge_files_total")).isEqualTo(43);
             assertThat(sum(m, "specforge_files_total", "source=\"llm\"")).isPositive();
             assertThat(sum(m, "specforge_spec_duration_seconds_count", "outcome=\"ok\"")).isEqualTo(1);
             assertThat(sum(m, "specforge_spec_duration_seconds_bucket", "outcome=\"ok\"", "le=\"+Inf\"")).isEqualTo(1);

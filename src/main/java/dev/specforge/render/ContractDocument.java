@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specforge.llm.EnrichmentKind;
@@ -50,10 +49,15 @@ public final class ContractDocument {
     public static final String BASE_PATH = "/api";
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private static final String PROBLEM_JSON = "application/problem+json";
+
+    /**
+     * Documents up to this many characters (compact) are pretty-printed for people; larger ones stay compact, since
+     * indentation doubles them (a 10,000-entity spec: 20 MB compact, 40 MB pretty; LoadTest runs it in 512 MiB).
+     */
+    static final int PRETTY_UP_TO = 1_000_000;
 
     /** Enrichment rules that no JSON Schema keyword expresses: listed by name in {@code x-specforge-rules}. */
     private static final Set<String> NAMED_ONLY = Set.of("notBlank", "positive", "positiveOrZero", "past",
@@ -65,12 +69,15 @@ public final class ContractDocument {
     /**
      * @param model   the project model
      * @param answers the spec's enrichment answers (the field-validators ones add rules)
-     * @return the OpenAPI 3.1 document as pretty-printed JSON text, ending with a newline; deterministic for the
-     *         same model and answers
+     * @return the OpenAPI 3.1 document as JSON text, ending with a newline: pretty-printed up to
+     *         {@link #PRETTY_UP_TO} characters, compact above; deterministic for the same model and answers
      */
     public static String json(ProjectModel model, Enrichments answers) {
         try {
-            return JSON.writeValueAsString(document(model, answers)) + "\n";
+            ObjectNode doc = document(model, answers);
+            String compact = JSON.writeValueAsString(doc);
+            return (compact.length() < PRETTY_UP_TO ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc)
+                    : compact) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the API document", e);
         }
@@ -95,15 +102,19 @@ public final class ContractDocument {
         if (model.operationGroups().isEmpty()) {
             for (Entity e : model.entities()) {
                 if (e.kind() == Entity.Kind.OBJECT) {
-                    crudPaths(paths, e, problem);
+                    crudPaths(paths, e);
                 }
             }
         }
-        ObjectNode schemas = doc.putObject("components").putObject("schemas");
+        ObjectNode components = doc.putObject("components");
+        ObjectNode schemas = components.putObject("schemas");
         for (Entity e : model.entities()) {
             schemas.set(e.name(), entitySchema(e, answers));
         }
         schemas.set(problem, problemSchema());
+        if (model.operationGroups().isEmpty()) {
+            components.set("responses", problemResponses(problem));
+        }
         return doc;
     }
 
@@ -116,7 +127,7 @@ public final class ContractDocument {
         return name;
     }
 
-    private static void crudPaths(ObjectNode paths, Entity e, String problem) {
+    private static void crudPaths(ObjectNode paths, Entity e) {
         String plural = TemplateModels.plural(Names.kebab(e.name()));
         String ref = "#/components/schemas/" + e.name();
         Field id = idField(e);
@@ -133,8 +144,8 @@ public final class ContractDocument {
                 JSON.createObjectNode().put("$ref", ref));
         created.putObject("headers").putObject("Location").put("description", "Where the record can be read.")
                 .putObject("schema").put("type", "string");
-        problem(create, "400", "The body is malformed or breaks a rule.", problem);
-        problem(create, "409", "The id, or a unique field's value, is taken.", problem);
+        problem(create, "400");
+        problem(create, "409");
 
         ObjectNode item = paths.putObject(BASE_PATH + "/" + plural + "/{id}");
         ObjectNode param = item.putArray("parameters").addObject();
@@ -143,19 +154,19 @@ public final class ContractDocument {
                 : typeSchema(new TypeRef(id.type().type(), id.type().target(), id.type().format(), false), null));
         ObjectNode get = operation(item, "get", "get-" + Names.kebab(e.name()), "Reads one " + e.name() + ".");
         response(get, "200", "The stored record.", "application/json", JSON.createObjectNode().put("$ref", ref));
-        problem(get, "404", "No record has this id.", problem);
+        problem(get, "404");
         ObjectNode put = operation(item, "put", "update-" + Names.kebab(e.name()),
                 "Replaces one " + e.name() + "; never creates one.");
         body(put, ref);
         response(put, "200", "Replaced; the body is the stored record.", "application/json",
                 JSON.createObjectNode().put("$ref", ref));
-        problem(put, "400", "The body is malformed, breaks a rule, or names another id.", problem);
-        problem(put, "404", "No record has this id.", problem);
-        problem(put, "409", "A unique field's value is taken by another record.", problem);
+        problem(put, "400");
+        problem(put, "404");
+        problem(put, "409");
         ObjectNode delete = operation(item, "delete", "delete-" + Names.kebab(e.name()),
                 "Deletes one " + e.name() + ".");
         delete.putObject("responses").putObject("204").put("description", "Deleted.");
-        problem(delete, "404", "No record has this id.", problem);
+        problem(delete, "404");
     }
 
     private static ObjectNode operation(ObjectNode pathItem, String method, String operationId, String summary) {
@@ -180,9 +191,30 @@ public final class ContractDocument {
         return r;
     }
 
-    private static void problem(ObjectNode op, String status, String description, String problem) {
-        response(op, status, description, PROBLEM_JSON,
-                JSON.createObjectNode().put("$ref", "#/components/schemas/" + problem));
+    /** The shared error answers, by status: named in {@code components.responses} and referred to by each operation. */
+    private static final Map<String, String> PROBLEMS = new java.util.LinkedHashMap<>(Map.of(
+            "400", "BadRequest", "404", "NotFound", "409", "Conflict"));
+
+    /** Refers to the shared answer of that status (one copy per document, not per operation: a 10,000-entity spec). */
+    private static void problem(ObjectNode op, String status) {
+        ObjectNode responses = op.has("responses") ? (ObjectNode) op.get("responses") : op.putObject("responses");
+        responses.putObject(status).put("$ref", "#/components/responses/" + PROBLEMS.get(status));
+    }
+
+    /** @return {@code components.responses}: 400, 404 and 409 as problem+json */
+    private static ObjectNode problemResponses(String problem) {
+        ObjectNode responses = JSON.createObjectNode();
+        Map<String, String> descriptions = Map.of(
+                "BadRequest", "The body is malformed or breaks a rule (errors lists each violation).",
+                "NotFound", "No record has this id.",
+                "Conflict", "The id, or a unique field's value, is taken by another record.");
+        for (String name : List.of("BadRequest", "NotFound", "Conflict")) {
+            ObjectNode r = responses.putObject(name);
+            r.put("description", descriptions.get(name));
+            r.putObject("content").putObject(PROBLEM_JSON).putObject("schema")
+                    .put("$ref", "#/components/schemas/" + problem);
+        }
+        return responses;
     }
 
     /** @return the RFC 9457 problem details schema, with the {@code errors} extension of docs/conformance.md C6.2 */

@@ -60,8 +60,11 @@ class ContractDocumentTest {
         assertThat(names(paths.path("/api/orders/{id}"))).containsExactly("parameters", "get", "put", "delete");
         assertThat(names(paths.path("/api/orders").path("post").path("responses")))
                 .containsExactly("201", "400", "409");
-        assertThat(paths.path("/api/orders").path("post").path("responses").path("409").path("content")
-                .has("application/problem+json")).isTrue();
+        assertThat(paths.path("/api/orders").path("post").path("responses").path("409").path("$ref").asText())
+                .isEqualTo("#/components/responses/Conflict");
+        assertThat(doc.path("components").path("responses").path("Conflict").path("content")
+                .path("application/problem+json").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
         assertThat(paths.path("/api/orders/{id}").path("parameters").get(0).path("schema").path("format").asText())
                 .isEqualTo("int64");
         assertThat(paths.path("/api/notes/{id}").path("parameters").get(0).path("schema").path("format").asText())
