@@ -690,6 +690,9 @@ def write_report(res, quick, started, failures):
         if notes:
             lines.append("")
             lines += [f"- {n}" for n in notes]
+    figures = BENCH / "figures.md"
+    if figures.exists():
+        lines += ["", figures.read_text().rstrip()]
     tried = BENCH / "tried.md"
     if tried.exists():
         lines += ["", tried.read_text().rstrip()]
