@@ -36,7 +36,7 @@ The project has no tests of its own yet: its operations answer `501 Not Implemen
 The tests start the real service (Camel Main with the routes under `src/main/resources/routes`, through
 camel-test-main-junit5) on a free port and talk to it over HTTP: per entity, create, read, list, replace and delete a
 record, a `400` listing the broken rules and a `404` (`src/test/java/.../*ApiTest.java`; the valid bodies they send are
-made in `ValidBodies.java`).
+made by each entity's `*Body.java`, with the helpers in `ValidBodies.java`).
 </#if>
 <#if !operationGroups?has_content && objectEntities?has_content>
 
@@ -98,7 +98,7 @@ Enumerations:
 <#if objectEntities?has_content>
 
 Example instances of each type are in `src/test/resources/samples/`, written by the sample-data enrichment to
-illustrate the model: they may break a rule<#if !operationGroups?has_content> (the tests make their own bodies, in `ValidBodies.java`)</#if>.
+illustrate the model: they may break a rule<#if !operationGroups?has_content> (the tests make their own bodies, in `*Body.java`)</#if>.
 </#if>
 <#if operationGroups?has_content>
 
