@@ -96,7 +96,7 @@ class RuntimeConformanceTest {
         StringBuilder output = new StringBuilder();
         for (JsonNode command : runtime.path("check")) {
             List<String> words = words(command, values);
-            Toolchain.Result r = run(project, env, words, out.resolve("check.log"));
+            Toolchain.Result r = Toolchain.run(project, env, words, Duration.ofMinutes(10));
             output.append(r.output());
             assertThat(r.exitCode()).as("%s in the generated %s project:%n%s", String.join(" ", words), stack,
                     tail(r.output())).isZero();
@@ -179,26 +179,6 @@ class RuntimeConformanceTest {
             words.add(word);
         }
         return words;
-    }
-
-    /** Runs a command in the project, its output also kept in {@code log}; at most 10 minutes. */
-    private static Toolchain.Result run(Path dir, Map<String, String> env, List<String> command, Path log)
-            throws IOException, InterruptedException {
-        Path own = Files.createTempFile(log.getParent(), "command", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(own.toFile());
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " ran for more than 10 minutes in " + dir);
-        }
-        String output = Files.readString(own, StandardCharsets.UTF_8);
-        Files.writeString(log, output, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
-        return new Toolchain.Result(p.exitValue(), output);
     }
 
     private static boolean healthy(URI base) {

@@ -184,33 +184,40 @@ public final class ContractDocument {
 
     private static ObjectNode response(ObjectNode op, String status, String description, String mediaType,
                                        JsonNode schema) {
-        ObjectNode responses = op.has("responses") ? (ObjectNode) op.get("responses") : op.putObject("responses");
-        ObjectNode r = responses.putObject(status);
+        ObjectNode r = responses(op).putObject(status);
         r.put("description", description);
         r.putObject("content").putObject(mediaType).set("schema", schema);
         return r;
     }
 
-    /** The shared error answers, by status: named in {@code components.responses} and referred to by each operation. */
-    private static final Map<String, String> PROBLEMS = new java.util.LinkedHashMap<>(Map.of(
-            "400", "BadRequest", "404", "NotFound", "409", "Conflict"));
-
-    /** Refers to the shared answer of that status (one copy per document, not per operation: a 10,000-entity spec). */
-    private static void problem(ObjectNode op, String status) {
-        ObjectNode responses = op.has("responses") ? (ObjectNode) op.get("responses") : op.putObject("responses");
-        responses.putObject(status).put("$ref", "#/components/responses/" + PROBLEMS.get(status));
+    /** @return the operation's {@code responses}, made on first use */
+    private static ObjectNode responses(ObjectNode op) {
+        return op.has("responses") ? (ObjectNode) op.get("responses") : op.putObject("responses");
     }
 
-    /** @return {@code components.responses}: 400, 404 and 409 as problem+json */
+    /** A shared error answer: its status, its name in {@code components.responses} and its description. */
+    private record SharedProblem(String status, String name, String description) {
+    }
+
+    /** The shared error answers, one copy per document rather than per operation (a 10,000-entity spec). */
+    private static final List<SharedProblem> PROBLEMS = List.of(
+            new SharedProblem("400", "BadRequest",
+                    "The body is malformed or breaks a rule (errors lists each violation)."),
+            new SharedProblem("404", "NotFound", "No record has this id."),
+            new SharedProblem("409", "Conflict", "The id, or a unique field's value, is taken by another record."));
+
+    /** Refers to the shared answer of that status. */
+    private static void problem(ObjectNode op, String status) {
+        SharedProblem p = PROBLEMS.stream().filter(x -> x.status().equals(status)).findFirst().orElseThrow();
+        responses(op).putObject(status).put("$ref", "#/components/responses/" + p.name());
+    }
+
+    /** @return {@code components.responses}: the shared answers, as problem+json */
     private static ObjectNode problemResponses(String problem) {
         ObjectNode responses = JSON.createObjectNode();
-        Map<String, String> descriptions = Map.of(
-                "BadRequest", "The body is malformed or breaks a rule (errors lists each violation).",
-                "NotFound", "No record has this id.",
-                "Conflict", "The id, or a unique field's value, is taken by another record.");
-        for (String name : List.of("BadRequest", "NotFound", "Conflict")) {
-            ObjectNode r = responses.putObject(name);
-            r.put("description", descriptions.get(name));
+        for (SharedProblem p : PROBLEMS) {
+            ObjectNode r = responses.putObject(p.name());
+            r.put("description", p.description());
             r.putObject("content").putObject(PROBLEM_JSON).putObject("schema")
                     .put("$ref", "#/components/schemas/" + problem);
         }
@@ -265,7 +272,7 @@ public final class ContractDocument {
                     Enrichments.Answer v = answers.get(EnrichmentKind.FIELD_VALIDATORS, e.name(), f.name());
                     List<Map<String, String>> rules = ValidationRules.of(f,
                             v == null ? null : v.value().path("constraints"));
-                    boolean isRequired = f.required() && !f.nullable() && !isId(f);
+                    boolean isRequired = f.required() && !f.nullable() && !TemplateModels.isId(f);
                     properties.set(f.jsonName(), fieldSchema(f, rules, !isRequired));
                     if (isRequired) {
                         required.add(f.jsonName());
@@ -280,12 +287,8 @@ public final class ContractDocument {
         return s;
     }
 
-    private static boolean isId(Field f) {
-        return f.name().equals("id") && !f.type().many();
-    }
-
     private static Field idField(Entity e) {
-        return e.fields().stream().filter(ContractDocument::isId).findFirst().orElse(null);
+        return e.fields().stream().filter(TemplateModels::isId).findFirst().orElse(null);
     }
 
     /**

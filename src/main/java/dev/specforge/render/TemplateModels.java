@@ -236,7 +236,7 @@ public final class TemplateModels {
             Map<String, Object> fm = field(f, answers.get(EnrichmentKind.FIELD_VALIDATORS, e.name(), f.name()),
                     enumConstants, kinds);
             fields.add(fm);
-            if (f.name().equals("id") && !f.type().many()) {
+            if (isId(f)) {
                 idType = (String) fm.get("javaType");
             }
         }
@@ -416,6 +416,14 @@ public final class TemplateModels {
      */
     static String pascal(String member) {
         return member.startsWith("_") ? "X" + member : Character.toUpperCase(member.charAt(0)) + member.substring(1);
+    }
+
+    /**
+     * @param f a field
+     * @return whether it is its entity's identifier: the single field named {@code id} (docs/conformance.md, C4)
+     */
+    static boolean isId(Field f) {
+        return f.name().equals("id") && !f.type().many();
     }
 
     /**

@@ -47,6 +47,20 @@ public final class Toolchain {
      */
     public static Result run(Path dir, Map<String, String> env, List<String> command)
             throws IOException, InterruptedException {
+        return run(dir, env, command, java.time.Duration.ofMinutes(5));
+    }
+
+    /**
+     * Runs a program to completion, at most {@code limit}; then it and its children are killed and the test fails.
+     *
+     * @param dir     the working folder
+     * @param env     extra environment variables
+     * @param command the program and its arguments
+     * @param limit   how long it may run
+     * @return its exit code and output
+     */
+    public static Result run(Path dir, Map<String, String> env, List<String> command, java.time.Duration limit)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -58,9 +72,11 @@ public final class Toolchain {
                 return new byte[0];
             }
         }, r -> new Thread(r, "toolchain-output").start());
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " ran for more than 5 minutes in " + dir);
+            throw new AssertionError(String.join(" ", command) + " ran for more than " + limit.toMinutes()
+                    + " minutes in " + dir);
         }
         return new Result(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8));
     }
