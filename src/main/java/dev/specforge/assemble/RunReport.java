@@ -10,7 +10,11 @@ import java.util.List;
  * @param spec             the spec's file name
  * @param project          the generated project's name
  * @param stack            the stack used
- * @param format           the spec's format ({@code native} or {@code openapi})
+ * @param format           the spec's format: {@code native}, {@code openapi}, {@code swagger} or {@code json_schema}
+ * @param detectedBy       the rule that recognised the format (the key that names it, or for a JSON Schema without
+ *                         {@code $schema} the shape that did, e.g. {@code type: object with properties}; see
+ *                         {@code SpecReader.detect})
+ * @param inlineTypes      how many types were made from inline request and response body schemas (OpenAPI, Swagger)
  * @param durationMs       wall time from receiving the spec to the finished zip, in milliseconds
  * @param renderThreads    the size of the render pool ({@code specforge.render.threads})
  * @param peakConcurrency  the most files of this spec rendered at the same moment
@@ -19,7 +23,8 @@ import java.util.List;
  * @param files            one row per planned file, sorted by path
  * @param warnings         mapping decisions that lost information
  */
-public record RunReport(String status, String spec, String project, String stack, String format, long durationMs,
+public record RunReport(String status, String spec, String project, String stack, String format, String detectedBy,
+                        int inlineTypes, long durationMs,
                         int renderThreads, int peakConcurrency, Counts counts, Llm llm, List<FileRow> files,
                         List<String> warnings) {
 

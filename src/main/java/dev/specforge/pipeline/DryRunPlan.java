@@ -12,13 +12,16 @@ import java.util.List;
  * @param project    the project name
  * @param stack      the stack
  * @param format     the spec's format
+ * @param detectedBy the rule that recognised the format (as in the run report)
+ * @param inlineTypes types made from inline request and response body schemas
  * @param fileCount  planned files
  * @param files      the planned files, in plan order
  * @param llm        the enrichment estimate: items, expected cache hits, calls after batching, tokens, cost (USD)
  *                   and duration (ms)
  * @param warnings   mapping decisions that lose information
  */
-public record DryRunPlan(String spec, String project, String stack, String format, int fileCount, List<File> files,
+public record DryRunPlan(String spec, String project, String stack, String format, String detectedBy,
+                         int inlineTypes, int fileCount, List<File> files,
                          Estimate llm, List<String> warnings) {
 
     /**

@@ -131,8 +131,9 @@ public final class GenerateSteps {
         exchange.setProperty(RESULT_KEY, run.resultKey());
         exchange.setProperty(STAGE, "enrich");
         tracker.started(id, run);
-        LOG.info("{}: {} spec, project '{}', stack {}: {} entities, {} operation groups, {} files and {} enrichment "
-                        + "items planned", name, run.model().format().name().toLowerCase(java.util.Locale.ROOT),
+        LOG.info("{}: {} spec (detected by {}), project '{}', stack {}: {} entities, {} operation groups, {} files and "
+                        + "{} enrichment items planned", name,
+                run.model().format().name().toLowerCase(java.util.Locale.ROOT), run.model().source().detectedBy(),
                 run.model().project().name(), run.stack().name(), run.model().entities().size(),
                 run.model().operationGroups().size(), run.tasks().size(), run.enrichment().items().size());
         return run.tasks();
@@ -249,7 +250,7 @@ public final class GenerateSteps {
         RunReport stored = json.readValue(results.report(key).toFile(), RunReport.class);
         RunReport.Llm was = stored.llm();
         RunReport report = new RunReport(stored.status(), run.specName(), stored.project(), stored.stack(),
-                stored.format(), java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()),
+                stored.format(), stored.detectedBy(), stored.inlineTypes(), java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()),
                 stored.renderThreads(), 0, stored.counts(),
                 new RunReport.Llm(was.provider(), was.model(), was.items(), was.offlineItems(), 0, 0, 0, 0, 0, 0, 0,
                         0, 0, 0, 0, 0, was.templateFiles(), was.llmFiles(), 0),

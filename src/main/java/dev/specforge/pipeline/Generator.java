@@ -17,6 +17,7 @@ import dev.specforge.render.RenderException;
 import dev.specforge.render.TemplateModels;
 import dev.specforge.render.TemplateRenderer;
 import dev.specforge.spec.ProjectModel;
+import dev.specforge.spec.SpecBundle;
 import dev.specforge.spec.SpecException;
 import dev.specforge.spec.SpecReader;
 import dev.specforge.validate.FileCheck;
@@ -123,8 +124,11 @@ public final class Generator {
      */
     public SpecRun plan(byte[] content, String specName, String stackOverride) {
         long start = System.nanoTime();
-        String contentHash = Digest.of(content);
-        ProjectModel model = parsed.get(contentHash, k -> new Parsed(reader.read(content), content.length)).model();
+        // a zip of JSON Schemas without a root is named after its file: then the name is part of what was read
+        String contentHash = SpecBundle.isZip(content) ? Digest.sha256().add(content).add(specName).hex()
+                : Digest.of(content);
+        ProjectModel model = parsed.get(contentHash, k -> new Parsed(reader.read(content, specName), content.length))
+                .model();
         String stackName = stackOverride != null ? stackOverride : model.stack() != null ? model.stack() : defaultStack;
         if (!stacks.exists(stackName)) {
             throw new SpecException(model.stack() != null && stackOverride == null ? "/stack" : null,
@@ -174,7 +178,8 @@ public final class Generator {
                         run.enrichment().itemIds(t).size()))
                 .toList();
         return new DryRunPlan(specName, run.model().project().name(), run.stack().name(),
-                run.model().format().name().toLowerCase(java.util.Locale.ROOT), files.size(), files,
+                run.model().format().name().toLowerCase(java.util.Locale.ROOT), run.model().source().detectedBy(),
+                run.model().source().inlineTypes(), files.size(), files,
                 enricher.estimate(run.enrichment()), run.model().warnings());
     }
 
@@ -284,8 +289,8 @@ public final class Generator {
         int llmFiles = (int) files.stream().map(f -> source(run, answers, f))
                 .filter(src -> src.equals("llm") || src.equals("llm-cache")).count();
         return new RunReport(status, run.specName(), run.model().project().name(), run.stack().name(),
-                run.model().format().name().toLowerCase(java.util.Locale.ROOT),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()), renderThreads,
+                run.model().format().name().toLowerCase(java.util.Locale.ROOT), run.model().source().detectedBy(),
+                run.model().source().inlineTypes(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()), renderThreads,
                 run.peakConcurrency(), new RunReport.Counts(files.size(), valid, files.size() - valid, critical, bytes),
                 run.enrichment().ledger().summary(rows.size() - llmFiles, llmFiles), rows, warnings(run, files));
     }

@@ -25,13 +25,17 @@ final class JsonSchemaSpecParser {
     }
 
     /**
-     * @param root  the schema document
-     * @param notes warnings gathered before this step (e.g. from flattening a multi-file bundle)
+     * @param root       the schema document
+     * @param notes      warnings gathered before this step (e.g. from flattening a multi-file bundle)
+     * @param detectedBy the rule that recognised the document as a JSON Schema ({@link SpecReader#detect})
+     * @param setName    for a schema set (a zip of schemas without a root, flattened by {@link SpecBundle} into a
+     *                   document that is only {@code $defs}): the project's name, from the zip's file name; the
+     *                   document's root is then no type of its own. {@code null} for a single schema document
      * @return the project model, with no operations
      * @throws SpecException when the document defines no object, enum or union type to generate (the message says
      *                       why, e.g. that its only content is an external reference, which is never fetched)
      */
-    ProjectModel parse(JsonNode root, List<String> notes) {
+    ProjectModel parse(JsonNode root, List<String> notes, String detectedBy, String setName) {
         String dialect = root.path("$schema").asText("");
         String idKeyword = dialect.contains("draft-04") || dialect.contains("draft-03") ? "id" : "$id";
         List<String> warnings = new ArrayList<>(notes);
@@ -39,8 +43,10 @@ final class JsonSchemaSpecParser {
             warnings.add("draft-03 is read as draft-04 at #/$schema");
         }
         SchemaMapper mapper = new SchemaMapper(root, idKeyword, warnings);
-        String baseName = baseName(root, idKeyword);
-        mapper.map("", baseName == null ? "Root" : baseName);
+        String baseName = setName != null ? setName : baseName(root, idKeyword);
+        if (setName == null) {
+            mapper.map("", baseName == null ? "Root" : baseName);
+        }
         for (String container : List.of("$defs", "definitions")) {
             JsonNode defs = root.get(container);
             if (defs != null && defs.isObject()) {
@@ -66,7 +72,8 @@ final class JsonSchemaSpecParser {
         String pkg = NativeSpecParser.packageName(defaults.group()) + "." + Names.packageSegment(name);
         ProjectInfo info = new ProjectInfo(name, defaults.group(), defaults.version(),
                 root.path("description").textValue(), pkg);
-        return new ProjectModel(info, null, SpecFormat.JSON_SCHEMA, entities, List.of(), Map.of(), warnings);
+        return new ProjectModel(info, null, new ProjectModel.Source(SpecFormat.JSON_SCHEMA, detectedBy, 0), entities,
+                List.of(), Map.of(), warnings);
     }
 
     /**
@@ -81,12 +88,7 @@ final class JsonSchemaSpecParser {
             while (path.endsWith("/")) {
                 path = path.substring(0, path.length() - 1);
             }
-            String last = path.substring(path.lastIndexOf('/') + 1);
-            for (String ext : List.of(".json", ".schema", ".yaml", ".yml")) {
-                if (last.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
-                    last = last.substring(0, last.length() - ext.length());
-                }
-            }
+            String last = SpecBundle.baseName(path);
             if (!Names.words(last).isEmpty()) {
                 return last;
             }

@@ -124,7 +124,8 @@ final class NativeSpecParser {
 
         Map<String, Boolean> features = new LinkedHashMap<>();
         root.path("features").fields().forEachRemaining(en -> features.put(en.getKey(), en.getValue().asBoolean()));
-        return new ProjectModel(project, text(root, "stack"), SpecFormat.NATIVE, result, List.of(), features, List.of());
+        return new ProjectModel(project, text(root, "stack"),
+                new ProjectModel.Source(SpecFormat.NATIVE, "specforge", 0), result, List.of(), features, List.of());
     }
 
     private void validateAgainstSchema(JsonNode root) {

@@ -93,7 +93,9 @@ final class OpenApiSpecParser {
                 mapper.map("/components/schemas/" + SchemaMapper.escape(name), name);
             }
             List<Entity> entities = mapper.entities();
-            return new ProjectModel(projectInfo(), null, format, entities, operationGroups(), Map.of(), warnings);
+            return new ProjectModel(projectInfo(), null,
+                    new ProjectModel.Source(format, format == SpecFormat.SWAGGER ? "swagger" : "openapi", 0),
+                    entities, operationGroups(), Map.of(), warnings);
         }
 
         private ProjectInfo projectInfo() {

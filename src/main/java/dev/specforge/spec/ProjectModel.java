@@ -10,13 +10,14 @@ import java.util.Optional;
  *
  * @param project         the project identity
  * @param stack           the stack the spec asks for, or {@code null} to use the configured default
- * @param format          the format the spec was written in
+ * @param source          the format the spec was written in, how it was recognised, and how many types came from
+ *                        inline schemas
  * @param entities        all entities (objects and enums), in spec order, names unique
  * @param operationGroups the operations grouped by tag (empty for native specs)
  * @param features        feature switches, e.g. {@code docker -> true}
  * @param warnings        mapping decisions that lost information, each naming where (e.g. a JSON pointer)
  */
-public record ProjectModel(ProjectInfo project, String stack, SpecFormat format, List<Entity> entities,
+public record ProjectModel(ProjectInfo project, String stack, Source source, List<Entity> entities,
                            List<OperationGroup> operationGroups, Map<String, Boolean> features,
                            List<String> warnings) {
 
@@ -25,6 +26,26 @@ public record ProjectModel(ProjectInfo project, String stack, SpecFormat format,
         operationGroups = List.copyOf(operationGroups);
         features = Map.copyOf(features);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Where a model came from, for the report ({@code format}, {@code detectedBy}, {@code inlineTypes}).
+     *
+     * @param format      the format the spec was written in
+     * @param detectedBy  the rule that recognised the format: the key that names it ({@code specforge},
+     *                    {@code openapi}, {@code swagger}, {@code $schema}), or for a JSON Schema without
+     *                    {@code $schema} the shape that did ({@code type: object with properties}, {@code $defs},
+     *                    {@code allOf}, ...; see {@link SpecReader#detect}), or {@code schema set} for a zip of
+     *                    JSON Schemas without a root
+     * @param inlineTypes how many of the entities were made from inline schemas of operations' request and response
+     *                    bodies (OpenAPI and Swagger input; 0 otherwise), nested inline objects included
+     */
+    public record Source(SpecFormat format, String detectedBy, int inlineTypes) {
+    }
+
+    /** @return the format the spec was written in */
+    public SpecFormat format() {
+        return source.format();
     }
 
     /**

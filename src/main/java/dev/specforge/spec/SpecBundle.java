@@ -33,9 +33,13 @@ import java.util.zip.ZipInputStream;
  * stops at the limit. Nothing is ever written to disk.
  *
  * <p>The root is the one entry named by a {@code specforge-root} entry (its text is the root's path), or else the
- * single top-level {@code .yaml}/{@code .yml}/{@code .json} entry that is a spec (has an {@code openapi},
- * {@code swagger}, {@code specforge} or {@code $schema} key). A zip whose entries all sit in one folder is read as
- * if that folder were the top.
+ * single top-level {@code .yaml}/{@code .yml}/{@code .json} entry whose key names its format ({@code openapi},
+ * {@code swagger}, {@code specforge} or {@code $schema}). With no such single entry, a zip whose top-level specs
+ * are all JSON Schemas (recognised by key or by shape, {@link SpecReader#detect}) is a <em>schema set</em>: one
+ * project whose types are every top-level schema, each named after its file, and what they refer to; with one
+ * such schema, that schema is the root. Several top-level specs of which one is not a JSON Schema need a
+ * {@code specforge-root} entry. A zip whose entries all sit in one folder (or a chain of single folders) is read
+ * as if that folder were the top.
  *
  * <p>{@link #flatten} turns the bundle into one document (the approach of swagger-parser's external reference
  * processing, and of {@code redocly bundle}): a relative {@code $ref} to a schema is moved into the root's
@@ -43,12 +47,20 @@ import java.util.zip.ZipInputStream;
  * taken from its file or pointer, and the reference now points there, so cycles across files stay references;
  * any other relative {@code $ref} (a path item, parameter, response) is replaced by a copy of its target. Relative
  * references resolve inside the bundle only: one that leaves it, names a missing file, or uses a scheme
- * ({@code http:}, {@code file:}) is kept as it is and later mapped to {@code Object} with a warning.
+ * ({@code http:}, {@code file:}) is kept as it is and later mapped to {@code Object} with a warning, except an
+ * absolute reference to the {@code $id} of a file in the bundle (JSON Schema Core 2020-12 section 8.2.1), which
+ * resolves to that file. A schema file moved into the container loses its root {@code $id} ({@code id} in draft-04),
+ * so that the references rewritten inside it resolve against the document, not against its old base. Two schemas
+ * moved in under the same name with the same content once their references are rewritten (a definition every file
+ * of a standard repeats) become one.
  */
 public final class SpecBundle {
 
     /** The name of the optional entry that names the root spec. */
     public static final String ROOT_ENTRY = "specforge-root";
+
+    /** The {@code detectedBy} of a schema set: a zip of JSON Schemas without a root. */
+    public static final String SCHEMA_SET = "schema set";
 
     /**
      * Limits on a zip's content.
@@ -70,10 +82,12 @@ public final class SpecBundle {
 
     private final Map<String, byte[]> files;
     private final String root;
+    private final List<String> members;
 
-    private SpecBundle(Map<String, byte[]> files, String root) {
+    private SpecBundle(Map<String, byte[]> files, String root, List<String> members) {
         this.files = files;
         this.root = root;
+        this.members = List.copyOf(members);
     }
 
     /**
@@ -90,13 +104,14 @@ public final class SpecBundle {
      *
      * @param zip      the zip's bytes
      * @param limits   the size limits
-     * @param isSpec   tells whether a top-level entry's bytes are a spec (used when there is no
-     *                 {@code specforge-root} entry)
+     * @param detect   recognises a top-level entry's bytes as a spec, or returns {@code null} (used when there is
+     *                 no {@code specforge-root} entry)
      * @return the bundle
      * @throws SpecException for a corrupt zip, a zip-slip name, a duplicate name, too many entries or bytes, or no
-     *                       single root; the message names the entry
+     *                       root (no spec at the top, or several that are not all JSON Schemas); the message names
+     *                       the entries
      */
-    public static SpecBundle read(byte[] zip, Limits limits, Function<byte[], Boolean> isSpec) {
+    public static SpecBundle read(byte[] zip, Limits limits, Function<byte[], SpecReader.Detection> detect) {
         Map<String, byte[]> files = new TreeMap<>();
         long total = 0;
         int entries = 0;
@@ -134,12 +149,42 @@ public final class SpecBundle {
             throw new SpecException(null, "the zip holds no files");
         }
         files = stripCommonFolder(files);
-        return new SpecBundle(files, findRoot(files, isSpec));
+        byte[] named = files.get(ROOT_ENTRY);
+        if (named != null) {
+            return new SpecBundle(files, namedRoot(files, named), List.of());
+        }
+        List<String> set = topLevelSpecs(files, detect);
+        return set.size() == 1 ? new SpecBundle(files, set.get(0), List.of()) : new SpecBundle(files, null, set);
     }
 
-    /** @return the root spec's path inside the bundle */
+    /** @return the root spec's path inside the bundle, or {@code null} for a schema set */
     public String root() {
         return root;
+    }
+
+    /** @return whether the bundle is a schema set: JSON Schemas without a root, each a type */
+    public boolean isSchemaSet() {
+        return root == null;
+    }
+
+    /** @return for a schema set, its top-level schema files in name order; otherwise empty */
+    public List<String> members() {
+        return members;
+    }
+
+    /**
+     * @param path a file's path or name, e.g. {@code schemas/address.schema.json}
+     * @return its name without folders and without a {@code .json}, {@code .yaml}, {@code .yml} or {@code .zip}
+     *         extension and then a {@code .schema} one ({@code address}), the common ways to name a schema file
+     */
+    public static String baseName(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        for (String ext : List.of(".json", ".yaml", ".yml", ".zip", ".schema")) {
+            if (name.length() > ext.length() && name.toLowerCase(Locale.ROOT).endsWith(ext)) {
+                name = name.substring(0, name.length() - ext.length());
+            }
+        }
+        return name;
     }
 
     /** @return the number of files in the bundle */
@@ -178,6 +223,11 @@ public final class SpecBundle {
     }
 
     private static Map<String, byte[]> stripCommonFolder(Map<String, byte[]> files) {
+        Map<String, byte[]> stripped = stripOneFolder(files);
+        return stripped == files ? files : stripCommonFolder(stripped);
+    }
+
+    private static Map<String, byte[]> stripOneFolder(Map<String, byte[]> files) {
         String first = files.keySet().iterator().next();
         int slash = first.indexOf('/');
         if (slash < 0) {
@@ -194,34 +244,51 @@ public final class SpecBundle {
         return stripped;
     }
 
-    private static String findRoot(Map<String, byte[]> files, Function<byte[], Boolean> isSpec) {
-        byte[] named = files.get(ROOT_ENTRY);
-        if (named != null) {
-            String path = new String(named, java.nio.charset.StandardCharsets.UTF_8).strip();
-            if (path.startsWith("./")) {
-                path = path.substring(2);
-            }
-            if (!files.containsKey(path)) {
-                throw new SpecException(ROOT_ENTRY, "the '" + ROOT_ENTRY + "' entry names '" + path
-                        + "', which is not in the zip");
-            }
-            return path;
+    private static String namedRoot(Map<String, byte[]> files, byte[] named) {
+        String path = new String(named, java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (path.startsWith("./")) {
+            path = path.substring(2);
         }
-        List<String> candidates = new ArrayList<>();
+        if (!files.containsKey(path)) {
+            throw new SpecException(ROOT_ENTRY, "the '" + ROOT_ENTRY + "' entry names '" + path
+                    + "', which is not in the zip");
+        }
+        return path;
+    }
+
+    /**
+     * @return the single top-level spec whose key names its format, else every top-level JSON Schema (one: the
+     *         root; several: a schema set)
+     * @throws SpecException when there is no top-level spec, or several that are not all JSON Schemas
+     */
+    private static List<String> topLevelSpecs(Map<String, byte[]> files, Function<byte[], SpecReader.Detection> detect) {
+        Map<String, SpecReader.Detection> specs = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             String name = e.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
             if (name.indexOf('/') < 0 && (lower.endsWith(".yaml") || lower.endsWith(".yml")
-                    || lower.endsWith(".json")) && Boolean.TRUE.equals(isSpec.apply(e.getValue()))) {
-                candidates.add(name);
+                    || lower.endsWith(".json"))) {
+                SpecReader.Detection d = detect.apply(e.getValue());
+                if (d != null) {
+                    specs.put(name, d);
+                }
             }
         }
-        if (candidates.size() != 1) {
-            throw new SpecException(null, (candidates.isEmpty() ? "the zip has no top-level spec file"
-                    : "the zip has " + candidates.size() + " top-level spec files " + candidates)
+        List<String> keyed = specs.entrySet().stream().filter(e -> e.getValue().keyed()).map(Map.Entry::getKey)
+                .toList();
+        if (keyed.size() == 1) {
+            return keyed;
+        }
+        List<String> others = specs.entrySet().stream().filter(e -> e.getValue().format() != SpecFormat.JSON_SCHEMA)
+                .map(Map.Entry::getKey).toList();
+        if (specs.isEmpty() || !others.isEmpty()) {
+            throw new SpecException(null, (specs.isEmpty() ? "the zip has no top-level spec file (a .yaml, .yml or"
+                    + " .json file that is a native spec, OpenAPI, Swagger or JSON Schema)"
+                    : "the zip has " + specs.size() + " top-level spec files " + specs.keySet() + ", " + others
+                    + " not JSON Schemas (only a zip of JSON Schemas is read as a set without a root)")
                     + "; add an entry named '" + ROOT_ENTRY + "' whose text is the root spec's path");
         }
-        return candidates.get(0);
+        return List.copyOf(specs.keySet());
     }
 
     /** One flattening run. */
@@ -233,6 +300,10 @@ public final class SpecBundle {
         private final Map<String, JsonNode> hoistedSchemas = new LinkedHashMap<>();
         private final Deque<String> inlining = new ArrayDeque<>();
         private final java.util.Set<String> taken = new java.util.HashSet<>();
+        /** Names given to schemas moved into the container, by the name they were claimed from. */
+        private final Map<String, List<String>> byBase = new HashMap<>();
+        /** The files of the bundle by their root {@code $id} ({@code id} in draft-04), built on first need. */
+        private Map<String, String> fileById;
         private String container;
         private ObjectNode schemas;
         private int nodes;
@@ -243,6 +314,44 @@ public final class SpecBundle {
         }
 
         JsonNode run() {
+            return root == null ? runSet() : runRoot();
+        }
+
+        /**
+         * A schema set: a document that is only {@code $defs}, one per member named after its file (claimed
+         * before any reference is followed, so a member keeps its file's name), with the members' common
+         * {@code $schema}.
+         */
+        private JsonNode runSet() {
+            container = "#/$defs/";
+            Map<String, String> names = new LinkedHashMap<>();
+            java.util.Set<String> dialects = new java.util.TreeSet<>();
+            for (String member : members) {
+                JsonNode t = tree(member);
+                if (t.path("$schema").isTextual()) {
+                    dialects.add(t.get("$schema").textValue());
+                }
+                String name = claim(member, "");
+                hoisted.put(member + "#", name);
+                names.put(member, name);
+            }
+            ObjectNode result = JsonNodeFactory.instance.objectNode();
+            if (!dialects.isEmpty()) {
+                result.put("$schema", dialects.iterator().next());
+                if (dialects.size() > 1) {
+                    warnings.add("the schemas of the set declare " + dialects.size() + " dialects " + dialects
+                            + "; all are read as " + dialects.iterator().next());
+                }
+            }
+            names.forEach((member, name) -> {
+                hoistedSchemas.put(name, JsonNodeFactory.instance.objectNode());
+                hoistedSchemas.put(name, withoutRootId(walk(tree(member), member, true), tree(member)));
+            });
+            result.set("$defs", JsonNodeFactory.instance.objectNode().setAll(hoistedSchemas));
+            return result;
+        }
+
+        private JsonNode runRoot() {
             JsonNode rootTree = tree(root);
             if (!rootTree.isObject()) {
                 throw new SpecException(root, "the root spec is not a mapping");
@@ -348,7 +457,14 @@ public final class SpecBundle {
                 target = file;
             } else {
                 if (filePart.contains(":") || filePart.startsWith("/") || filePart.startsWith("\\")) {
-                    return unresolved(ref, file, "is not a relative reference and is never fetched");
+                    String byId = fileById().get(filePart);
+                    if (root != null && root.equals(byId)) {
+                        return null; // the root keeps its $id: the schema mapping resolves it
+                    }
+                    if (byId == null) {
+                        return unresolved(ref, file, "is not a relative reference and is never fetched");
+                    }
+                    return resolved(node, ref, file, byId, fragment, inSchema);
                 }
                 String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
                 String decoded;
@@ -378,6 +494,12 @@ public final class SpecBundle {
                     return unresolved(ref, file, "names '" + target + "', which is not in the bundle");
                 }
             }
+            return resolved(node, ref, file, target, fragment, inSchema);
+        }
+
+        /** @return the node that replaces a reference to a file of the bundle, or {@code null} to keep it */
+        private JsonNode resolved(JsonNode node, String ref, String file, String target, String fragment,
+                                  boolean inSchema) {
             String pointer = java.net.URLDecoder.decode(fragment.replace("+", "%2B"),
                     java.nio.charset.StandardCharsets.UTF_8);
             JsonNode targetNode;
@@ -393,10 +515,7 @@ public final class SpecBundle {
             if (inSchema && targetNode.isObject()) {
                 String name = hoisted.get(key);
                 if (name == null) {
-                    name = claim(target, pointer);
-                    hoisted.put(key, name);
-                    hoistedSchemas.put(name, JsonNodeFactory.instance.objectNode());
-                    hoistedSchemas.put(name, walk(targetNode, target, true));
+                    name = hoist(key, target, pointer, targetNode);
                 }
                 ObjectNode out = JsonNodeFactory.instance.objectNode();
                 node.fields().forEachRemaining(f -> {
@@ -418,22 +537,92 @@ public final class SpecBundle {
             }
         }
 
+        /**
+         * Moves a schema into the container under a new name; when a schema claimed from the same name has the
+         * same content once its references are rewritten, that one is used instead. Nothing can refer to the new
+         * name before the walk ends except through this schema's own content, which then differs from any earlier
+         * schema's, so dropping the name is safe.
+         *
+         * @return the schema's name in the container
+         */
+        private String hoist(String key, String target, String pointer, JsonNode targetNode) {
+            String name = claim(target, pointer);
+            hoisted.put(key, name);
+            hoistedSchemas.put(name, JsonNodeFactory.instance.objectNode());
+            JsonNode content = walk(targetNode, target, true);
+            if (pointer.isEmpty()) {
+                content = withoutRootId(content, targetNode);
+            }
+            String base = baseOfClaim(target, pointer);
+            List<String> same = byBase.computeIfAbsent(base.toLowerCase(Locale.ROOT), b -> new ArrayList<>());
+            for (String earlier : same) {
+                if (content.equals(hoistedSchemas.get(earlier))) {
+                    hoistedSchemas.remove(name);
+                    taken.remove(name.toLowerCase(Locale.ROOT));
+                    hoisted.put(key, earlier);
+                    return earlier;
+                }
+            }
+            same.add(name);
+            hoistedSchemas.put(name, content);
+            return name;
+        }
+
+        /**
+         * @return a schema file's content without its root {@code $id} (or draft-04 {@code id}): inside the
+         *         container it is no resource of its own, so its rewritten references resolve against the document
+         */
+        private JsonNode withoutRootId(JsonNode content, JsonNode original) {
+            if (content instanceof ObjectNode o) {
+                o.remove("$id");
+                String dialect = original.path("$schema").asText("");
+                if (o.path("id").isTextual() && (dialect.contains("draft-04") || dialect.contains("draft-03"))) {
+                    o.remove("id");
+                }
+            }
+            return content;
+        }
+
+        /** @return the bundle's files by their root {@code $id} or {@code id} (without a fragment) */
+        private Map<String, String> fileById() {
+            if (fileById == null) {
+                fileById = new HashMap<>();
+                for (String path : files.keySet()) {
+                    String lower = path.toLowerCase(Locale.ROOT);
+                    if (!(lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml"))) {
+                        continue;
+                    }
+                    JsonNode t;
+                    try {
+                        t = tree(path);
+                    } catch (SpecException e) {
+                        continue;
+                    }
+                    for (String keyword : List.of("$id", "id")) {
+                        String id = t.path(keyword).textValue();
+                        if (id != null && id.contains(":")) {
+                            fileById.putIfAbsent(id.replaceAll("#.*$", ""), path);
+                        }
+                    }
+                }
+            }
+            return fileById;
+        }
+
         private String claim(String file, String pointer) {
-            String base;
-            if (!pointer.isEmpty()) {
-                base = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
-            } else {
-                String name = file.substring(file.lastIndexOf('/') + 1);
-                base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-            }
-            if (base.isBlank()) {
-                base = "Schema";
-            }
+            String base = baseOfClaim(file, pointer);
             String candidate = base;
             for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
                 candidate = base + n;
             }
             return candidate;
+        }
+
+        /** @return the name a schema is claimed from: its pointer's last segment, or its file's base name */
+        private String baseOfClaim(String file, String pointer) {
+            String base = pointer.isEmpty() ? baseName(file)
+                    : pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+            return base.isBlank() ? "Schema" : base;
         }
 
         private JsonNode unresolved(String ref, String file, String why) {

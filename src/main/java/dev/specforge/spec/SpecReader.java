@@ -1,10 +1,14 @@
 package dev.specforge.spec;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -23,12 +27,20 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads a spec of any supported format into the {@link ProjectModel}.
  *
- * <p>The format is detected from the content, never from the file name: a top-level {@code specforge} key means
- * the native spec, {@code openapi: 3.x} OpenAPI, {@code swagger: "2.0"} Swagger 2.0 (converted to OpenAPI 3 by
- * swagger-parser's converter), and {@code $schema}, {@code $defs} or {@code definitions} a JSON Schema. Bytes that
- * start like a zip are a multi-file spec ({@link SpecBundle}): its root is read after its relative references are
- * resolved inside the zip. JSON is read as YAML (YAML 1.2 is a superset of JSON). Input must be UTF-8 (a leading
- * byte order mark is skipped). Thread-safe; one instance serves the process.
+ * <p>The syntax is detected from the bytes: text whose first character (after a byte order mark and white space) is
+ * <code>{</code> or {@code [} is JSON and is read by Jackson's JSON parser (RFC 8259: every JSON escape, such as
+ * {@code \/}, {@code \u2028} and surrogate pairs, which YAML 1.1 parsers refuse), falling back to the YAML parser
+ * only for a YAML flow mapping that is not JSON; anything else is YAML. Both parsers refuse duplicate keys and
+ * apply the same limits: {@link #MAX_DEPTH}, {@link #MAX_STRING_CHARS} and {@link SpecDefaults#maxBytes()}; YAML
+ * also limits aliases (a "billion laughs" bomb stops at 50 aliases per collection). Input must be UTF-8 text (a
+ * leading byte order mark is skipped; a NUL byte means binary).
+ *
+ * <p>The format is detected from the content, never from the file name ({@link #detect}): a top-level
+ * {@code specforge} key means the native spec, {@code openapi: 3.x} OpenAPI, {@code swagger: "2.0"} Swagger 2.0
+ * (converted to OpenAPI 3 by swagger-parser's converter), and a JSON Schema is recognised by its {@code $schema} key
+ * or, when it has none, by the shape of its root. Bytes that start like a zip are a multi-file spec
+ * ({@link SpecBundle}): its root is read after its relative references are resolved inside the zip, and a zip of
+ * JSON Schemas without a root is one project of all of them. Thread-safe; one instance serves the process.
  */
 public final class SpecReader {
 
@@ -37,8 +49,36 @@ public final class SpecReader {
     /** Longest scalar accepted, in characters (a description of a thousand pages; Jackson's default is 20 M). */
     public static final int MAX_STRING_CHARS = 1_000_000;
 
+    /** What {@link #detect} looked for, for the refusal of a document that is none of the formats. */
+    static final String LOOKED_FOR = "a top-level 'specforge: 1' (native spec), 'openapi: 3.x' (OpenAPI) or"
+            + " 'swagger: \"2.0\"' (Swagger) key, or a JSON Schema: a '$schema', '$defs' or 'definitions' key, or a"
+            + " root schema ('type: object' or a 'title' with 'properties', 'type: array' with 'items', '$ref',"
+            + " 'allOf', 'oneOf', 'anyOf' or 'enum')";
+
+    /**
+     * How a document was recognised.
+     *
+     * @param format the format
+     * @param rule   the rule that recognised it, as the report's {@code detectedBy} says it: the key for keyed
+     *               formats ({@code specforge}, {@code openapi}, {@code swagger}, {@code $schema}), else the shape
+     *               ({@code $defs}, {@code definitions}, {@code type: object with properties}, {@code title with
+     *               properties}, {@code type: array with items}, {@code $ref}, {@code allOf}, {@code oneOf},
+     *               {@code anyOf}, {@code enum})
+     */
+    public record Detection(SpecFormat format, String rule) {
+
+        /**
+         * @return whether a top-level key names the format ({@code specforge}, {@code openapi}, {@code swagger},
+         *         {@code $schema}): the rule a zip's single root is found by
+         */
+        public boolean keyed() {
+            return List.of("specforge", "openapi", "swagger", "$schema").contains(rule);
+        }
+    }
+
     private final SpecDefaults defaults;
     private final ObjectMapper yaml;
+    private final ObjectMapper json;
     private final NativeSpecParser nativeParser;
     private final OpenApiSpecParser openApiParser;
     private final JsonSchemaSpecParser jsonSchemaParser;
@@ -48,25 +88,35 @@ public final class SpecReader {
      */
     public SpecReader(SpecDefaults defaults) {
         this.defaults = defaults;
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH)
+                .maxStringLength(MAX_STRING_CHARS)
+                .maxNameLength(MAX_STRING_CHARS)
+                .maxDocumentLength(defaults.maxBytes())
+                .build();
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(defaults.maxBytes());
-        options.setNestingDepthLimit(256);
+        options.setNestingDepthLimit(MAX_DEPTH);
         options.setMaxAliasesForCollections(50);
         options.setAllowDuplicateKeys(false);
-        this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH)
-                        .maxStringLength(MAX_STRING_CHARS)
-                        .maxDocumentLength(defaults.maxBytes())
-                        .build())
+        this.yaml = numbersAsWritten(new ObjectMapper(YAMLFactory.builder().loaderOptions(options)
+                .streamReadConstraints(limits)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build())
-                // decimals as written: a default of 0.10 or a bound of 12345678901234567890.5 keep their digits
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+                .build()));
+        this.json = numbersAsWritten(new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(limits)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build()))
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.nativeParser = new NativeSpecParser(defaults);
         this.openApiParser = new OpenApiSpecParser(defaults);
         this.jsonSchemaParser = new JsonSchemaSpecParser(defaults);
+    }
+
+    /** Decimals as written: a default of 0.10 or a bound of 12345678901234567890.5 keep their digits. */
+    private static ObjectMapper numbersAsWritten(ObjectMapper mapper) {
+        return mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
     /**
@@ -88,37 +138,131 @@ public final class SpecReader {
     }
 
     /**
+     * Parses and normalises a spec whose file name is not known ({@link #read(byte[], String)} without one).
+     *
+     * @param content the spec bytes
+     * @return the project model
+     * @throws SpecException as {@link #read(byte[], String)}
+     */
+    public ProjectModel read(byte[] content) {
+        return read(content, null);
+    }
+
+    /**
      * Parses and normalises a spec.
      *
-     * @param content the spec bytes, UTF-8, at most {@link SpecDefaults#maxBytes()}; or a zip of a multi-file spec
+     * @param content  the spec bytes, UTF-8, at most {@link SpecDefaults#maxBytes()}; or a zip of a multi-file spec
+     * @param fileName the spec's file name, or {@code null}: names the project of a zip of JSON Schemas without a
+     *                 root (its base name, {@code schemas.zip} gives {@code schemas}); never used to detect the format
      * @return the project model; its warnings list every lossy mapping decision
      * @throws SpecException when the spec is empty, too large, not UTF-8, not well-formed, of an unknown or
      *                       unsupported format, or invalid for its format; for a zip also when it is corrupt, holds
-     *                       zip-slip names, is over {@link SpecDefaults#bundle()}'s limits or has no single root;
-     *                       the message says what and where
+     *                       zip-slip names, is over {@link SpecDefaults#bundle()}'s limits or has no root (several
+     *                       specs that are not all JSON Schemas, and no {@code specforge-root} entry); the message
+     *                       says what and where
      */
-    public ProjectModel read(byte[] content) {
+    public ProjectModel read(byte[] content, String fileName) {
         if (SpecBundle.isZip(content)) {
             if (content.length > defaults.maxBytes()) {
                 throw new SpecException(null, tooLarge(content.length));
             }
-            SpecBundle bundle = SpecBundle.read(content, defaults.bundle(), this::looksLikeSpec);
+            SpecBundle bundle = SpecBundle.read(content, defaults.bundle(), this::detectFile);
             List<String> notes = new ArrayList<>();
             JsonNode root = bundle.flatten(bytes -> parseText(bytes, false), notes);
+            if (bundle.isSchemaSet()) {
+                notes.add(0, "multi-file spec: a set of " + bundle.members().size() + " JSON Schemas without a root,"
+                        + " each a type (" + bundle.size() + " files)");
+                String name = fileName == null ? null : SpecBundle.baseName(fileName.replace('\\', '/'));
+                return jsonSchemaParser.parse(root, notes, SpecBundle.SCHEMA_SET,
+                        name == null || Names.words(name).isEmpty() ? "json-schemas" : name);
+            }
             notes.add(0, "multi-file spec: root " + bundle.root() + " of " + bundle.size() + " files");
             return parse(root, notes);
         }
         return parse(tree(content));
     }
 
-    /** @return whether the bytes are a document with a key that names a supported format */
-    private boolean looksLikeSpec(byte[] bytes) {
+    /** @return how a zip entry's bytes are recognised, or {@code null} when they are no spec (or not well-formed) */
+    private Detection detectFile(byte[] bytes) {
         try {
-            JsonNode t = parseText(bytes, false);
-            return t.isObject() && (t.has("openapi") || t.has("swagger") || t.has("specforge") || t.has("$schema"));
+            return detect(parseText(bytes, false));
         } catch (SpecException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Recognises a document's format from its top-level keys and, for a JSON Schema without {@code $schema}, from
+     * the shape of its root: a schema object is what JSON Schema Core 2020-12 section 4.3.1 calls a schema, and
+     * these keywords at the root of a mapping say it is one (the rules in order; the first that holds is reported):
+     * {@code $schema}; {@code $defs} or {@code definitions} holding a mapping; {@code type: object} (or a type list
+     * with {@code object}) with a {@code properties} mapping; a {@code title} with a {@code properties} mapping;
+     * {@code type: array} with {@code items}; a {@code $ref} string; an {@code allOf}, {@code oneOf} or
+     * {@code anyOf} list; an {@code enum} list.
+     *
+     * @param root a document tree
+     * @return the format and the rule that recognised it, or {@code null} when it is none of the formats
+     */
+    public static Detection detect(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            return null;
+        }
+        for (String key : List.of("specforge", "openapi", "swagger")) {
+            if (root.has(key)) {
+                return new Detection(key.equals("specforge") ? SpecFormat.NATIVE
+                        : key.equals("openapi") ? SpecFormat.OPENAPI : SpecFormat.SWAGGER, key);
+            }
+        }
+        String rule = schemaShape(root);
+        return rule == null ? null : new Detection(SpecFormat.JSON_SCHEMA, rule);
+    }
+
+    private static String schemaShape(JsonNode root) {
+        if (root.path("$schema").isTextual()) {
+            return "$schema";
+        }
+        for (String defs : List.of("$defs", "definitions")) {
+            if (root.path(defs).isObject()) {
+                return defs;
+            }
+        }
+        boolean properties = root.path("properties").isObject();
+        if (properties && typeIs(root, "object")) {
+            return "type: object with properties";
+        }
+        if (properties && root.path("title").isTextual()) {
+            return "title with properties";
+        }
+        if (typeIs(root, "array") && (root.path("items").isObject() || root.path("items").isArray()
+                || root.path("items").isBoolean())) {
+            return "type: array with items";
+        }
+        if (root.path("$ref").isTextual()) {
+            return "$ref";
+        }
+        for (String union : List.of("allOf", "oneOf", "anyOf", "enum")) {
+            if (root.path(union).isArray()) {
+                return union;
+            }
+        }
+        return null;
+    }
+
+    /** @return whether the schema's {@code type} is the given type name, or a list holding it */
+    private static boolean typeIs(JsonNode s, String type) {
+        JsonNode t = s.get("type");
+        if (t == null) {
             return false;
         }
+        if (t.isArray()) {
+            for (JsonNode item : t) {
+                if (type.equals(item.textValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return type.equals(t.textValue());
     }
 
     /**
@@ -143,22 +287,60 @@ public final class SpecReader {
         if (text.isBlank()) {
             throw new SpecException(null, "the spec holds only whitespace");
         }
-        JsonNode root;
-        try {
-            root = yaml.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new SpecException(where, "not well-formed YAML/JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new SpecException(null, "cannot read the spec: " + e.getMessage());
-        }
+        JsonNode root = isJson(text) ? readJson(text) : readYaml(text);
         checkStrings(root, "");
         if (requireObject && (root == null || !root.isObject())) {
             throw new SpecException("/", "the document root must be a mapping (an object), found "
                     + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
         }
         return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root;
+    }
+
+    /** @return whether the text is JSON by its first character: an object or an array (RFC 8259 section 2) */
+    private static boolean isJson(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\uFEFF') {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads JSON with the JSON parser. A document that is not JSON but is a YAML flow mapping (<code>{a: b}</code>)
+     * is read as YAML, as before; when neither reads it, the JSON parser's error is the one reported. A limit
+     * (depth, length) ends the read at once.
+     */
+    private JsonNode readJson(String text) {
+        try {
+            return json.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw notWellFormed("JSON", e);
+        } catch (JsonProcessingException e) {
+            try {
+                return yaml.readTree(text);
+            } catch (IOException | RuntimeException yamlToo) {
+                throw notWellFormed("JSON", e);
+            }
+        }
+    }
+
+    private JsonNode readYaml(String text) {
+        try {
+            return yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw notWellFormed("YAML", e);
+        } catch (IOException e) {
+            throw new SpecException(null, "cannot read the spec: " + e.getMessage());
+        }
+    }
+
+    private static SpecException notWellFormed(String syntax, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 0 ? null : "line " + at.getLineNr() + ", column "
+                + at.getColumnNr();
+        return new SpecException(where, "not well-formed " + syntax + ": " + e.getOriginalMessage());
     }
 
     /**
@@ -173,24 +355,38 @@ public final class SpecReader {
     }
 
     private ProjectModel parse(JsonNode root, List<String> notes) {
-        if (root.has("specforge")) {
-            return nativeParser.parse(root);
+        Detection detected = detect(root);
+        if (detected == null) {
+            throw new SpecException("/", "unknown spec format: expected " + LOOKED_FOR + "; the top-level keys are "
+                    + keys(root));
         }
-        if (root.has("openapi")) {
-            String version = root.path("openapi").asText();
-            if (!version.startsWith("3.")) {
-                throw new SpecException("/openapi", "OpenAPI version '" + version + "' is not supported; use 3.0.x or 3.1.x");
+        return switch (detected.format()) {
+            case NATIVE -> nativeParser.parse(root);
+            case OPENAPI -> {
+                String version = root.path("openapi").asText();
+                if (!version.startsWith("3.")) {
+                    throw new SpecException("/openapi", "OpenAPI version '" + version
+                            + "' is not supported; use 3.0.x or 3.1.x");
+                }
+                yield openApiParser.parse(root, SpecFormat.OPENAPI, notes);
             }
-            return openApiParser.parse(root, SpecFormat.OPENAPI, notes);
-        }
-        if (root.has("swagger")) {
-            return swagger(root, notes);
-        }
-        if (root.has("$schema") || root.has("definitions") || root.has("$defs")) {
-            return jsonSchemaParser.parse(root, notes);
-        }
-        throw new SpecException("/", "unknown spec format: expected a top-level 'specforge: 1' (native spec),"
-                + " 'openapi: 3.x' (OpenAPI), 'swagger: \"2.0\"' (Swagger) or '$schema' (JSON Schema) key");
+            case SWAGGER -> swagger(root, notes);
+            case JSON_SCHEMA -> jsonSchemaParser.parse(root, notes, detected.rule(), null);
+        };
+    }
+
+    /** @return the first top-level keys, for a refusal: at most 8, each at most 40 characters, controls shown as ? */
+    private static String keys(JsonNode root) {
+        List<String> keys = new ArrayList<>();
+        root.fieldNames().forEachRemaining(k -> {
+            if (keys.size() < 8) {
+                String shown = k.length() > 40 ? k.substring(0, 40) + "..." : k;
+                keys.add("'" + shown.codePoints().map(c -> Character.isISOControl(c)
+                        || Character.getType(c) == Character.FORMAT ? '?' : c)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "'");
+            }
+        });
+        return keys.isEmpty() ? "none" : String.join(", ", keys) + (root.size() > keys.size() ? ", ..." : "");
     }
 
     /**
