@@ -34,7 +34,7 @@ class DeadLetterTest extends SpecforgeTestSupport {
         dropAndAwait(spec, "broken.yaml");
 
         JsonNode error = readJson(deadLetter.resolve("broken.yaml.error.json"));
-        assertThat(error.path("message").asText()).contains("not well-formed YAML/JSON");
+        assertThat(error.path("message").asText()).contains("not well-formed YAML: ");
         assertThat(error.path("location").asText()).startsWith("line ");
         assertOnlyInDeadLetter("broken.yaml", spec);
     }

@@ -80,10 +80,15 @@ class HostileInputTest extends SpecforgeTestSupport {
         String literal = "${7*7} <#assign x=1> ${'freemarker.template.utility.Execute'?new()('id')} ?api";
         return Stream.of(
                 new Case("malformed YAML", "malformed.yaml", utf8("specforge: 1\nproject: {name: x\nentities: [\n"),
-                        "not well-formed YAML/JSON", null),
+                        "not well-formed YAML: ", null),
                 new Case("malformed JSON", "malformed.json",
                         utf8("{\"specforge\": 1, \"project\": {\"name\": \"x\"}, \"entities\": [}"),
-                        "not well-formed YAML/JSON", null),
+                        "not well-formed JSON: ", null),
+                new Case("JSON bomb of nested arrays", "array-bomb.json",
+                        utf8("[".repeat(1_000_000) + "]".repeat(1_000_000)), "nesting depth", null),
+                new Case("duplicate keys in JSON", "dup-key.json", utf8("{\"openapi\": \"3.0.3\", \"info\": {\"title\": "
+                        + "\"a\", \"version\": \"1\", \"title\": \"b\"}, \"paths\": {}}"),
+                        "Duplicate field 'title'", null),
                 new Case("YAML alias bomb", "bomb.yaml", utf8(bomb.toString()), null, zip -> { }),
                 new Case("deep nesting", "deep.json",
                         utf8("{\"specforge\":1,\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}"),

@@ -78,7 +78,9 @@ final class JsonSchemaSpecParser {
 
     /**
      * @return the name the root type and the project take: the last path segment of the root's {@code $id} without
-     *         its extension (SchemaStore's {@code https://json.schemastore.org/package.json} gives {@code package}),
+     *         its extension (SchemaStore's {@code https://json.schemastore.org/package.json} gives {@code package};
+     *         a urn's last part, {@code urn:OCPP:Cp:2:2020:3:BootNotificationRequest} gives
+     *         {@code BootNotificationRequest}),
      *         else a short {@code title}, else {@code null}
      */
     private static String baseName(JsonNode root, String idKeyword) {
@@ -89,6 +91,7 @@ final class JsonSchemaSpecParser {
                 path = path.substring(0, path.length() - 1);
             }
             String last = SpecBundle.baseName(path);
+            last = last.substring(last.lastIndexOf(':') + 1); // a urn: the name is its last part
             if (!Names.words(last).isEmpty()) {
                 return last;
             }

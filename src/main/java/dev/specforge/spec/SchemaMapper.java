@@ -88,7 +88,7 @@ final class SchemaMapper {
         JsonNode id = idKeyword == null ? null : root.get(idKeyword);
         if (id != null && id.isTextual()) {
             try {
-                base = base.resolve(new URI(id.textValue()));
+                base = resolve(base, new URI(id.textValue()));
             } catch (java.net.URISyntaxException | IllegalArgumentException e) {
                 warn(idKeyword + " '" + id.textValue() + "' is not a URI; ignored", "/" + escape(idKeyword));
             }
@@ -681,7 +681,7 @@ final class SchemaMapper {
     String resolve(String fromPointer, String ref) {
         URI target;
         try {
-            target = baseOf(fromPointer).resolve(new URI(ref));
+            target = resolve(baseOf(fromPointer), new URI(ref));
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
             // not a valid URI reference, e.g. "#/components/schemas/Order Line" with a space: a local pointer as is
             return ref.startsWith("#/") && !root.at(unescapedPointer(ref.substring(1))).isMissingNode()
@@ -745,7 +745,7 @@ final class SchemaMapper {
         JsonNode id = idKeyword == null ? null : node.get(idKeyword);
         if (!ptr.isEmpty() && id != null && id.isTextual()) {
             try {
-                URI resolved = base.resolve(new URI(id.textValue()));
+                URI resolved = resolve(base, new URI(id.textValue()));
                 if (id.textValue().startsWith("#") && !id.textValue().startsWith("#/")) {
                     resources.putIfAbsent(withoutFragment(base) + id.textValue(), ptr);
                 } else {
@@ -970,6 +970,20 @@ final class SchemaMapper {
     private static String describe(TypeRef t) {
         String base = t.target() != null ? t.target() : t.type() == FieldType.OBJECT ? "Object" : t.type().id();
         return t.many() ? "list of " + base : base;
+    }
+
+    /**
+     * Resolves a reference against a base (RFC 3986 section 5.2). {@link URI#resolve} returns the reference itself
+     * when the base is opaque, such as the {@code urn:} {@code $id}s of protocol standards' schemas; a reference
+     * that is only a fragment ({@code #/definitions/X}) then still resolves against that base (RFC 3986 section
+     * 5.2.2: the target is the base with the reference's fragment).
+     */
+    private static URI resolve(URI base, URI ref) throws java.net.URISyntaxException {
+        if (base.isOpaque() && !ref.isAbsolute() && ref.getRawPath() != null && ref.getRawPath().isEmpty()
+                && ref.getRawAuthority() == null && ref.getRawQuery() == null) {
+            return new URI(base.getScheme(), base.getSchemeSpecificPart(), ref.getFragment());
+        }
+        return base.resolve(ref);
     }
 
     private static URI withoutFragment(URI u) {

@@ -347,6 +347,18 @@ public final class SpecBundle {
                 hoistedSchemas.put(name, JsonNodeFactory.instance.objectNode());
                 hoistedSchemas.put(name, withoutRootId(walk(tree(member), member, true), tree(member)));
             });
+            // a member's own definitions are top-level schemas too, as they are of a single document
+            for (String member : members) {
+                for (String defs : List.of("$defs", "definitions")) {
+                    JsonNode container = tree(member).path(defs);
+                    container.fieldNames().forEachRemaining(def -> {
+                        String pointer = "/" + defs + "/" + SchemaMapper.escape(def);
+                        if (!hoisted.containsKey(member + "#" + pointer) && container.get(def).isObject()) {
+                            hoist(member + "#" + pointer, member, pointer, container.get(def));
+                        }
+                    });
+                }
+            }
             result.set("$defs", JsonNodeFactory.instance.objectNode().setAll(hoistedSchemas));
             return result;
         }

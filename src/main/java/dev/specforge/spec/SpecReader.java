@@ -3,7 +3,6 @@ package dev.specforge.spec;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -28,9 +27,9 @@ import java.nio.charset.StandardCharsets;
  * Reads a spec of any supported format into the {@link ProjectModel}.
  *
  * <p>The syntax is detected from the bytes: text whose first character (after a byte order mark and white space) is
- * <code>{</code> or {@code [} is JSON and is read by Jackson's JSON parser (RFC 8259: every JSON escape, such as
- * {@code \/}, {@code \u2028} and surrogate pairs, which YAML 1.1 parsers refuse), falling back to the YAML parser
- * only for a YAML flow mapping that is not JSON; anything else is YAML. Both parsers refuse duplicate keys and
+ * <code>{"</code> or {@code [} is JSON and is read by Jackson's JSON parser (RFC 8259: every JSON escape, such as
+ * {@code \/}, {@code \u2028} and surrogate pairs, which YAML 1.1 parsers refuse); anything else, including a YAML
+ * flow mapping with unquoted keys, is YAML. Both parsers refuse duplicate keys and
  * apply the same limits: {@link #MAX_DEPTH}, {@link #MAX_STRING_CHARS} and {@link SpecDefaults#maxBytes()}; YAML
  * also limits aliases (a "billion laughs" bomb stops at 50 aliases per collection). Input must be UTF-8 text (a
  * leading byte order mark is skipped; a NUL byte means binary).
@@ -296,33 +295,36 @@ public final class SpecReader {
         return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root;
     }
 
-    /** @return whether the text is JSON by its first character: an object or an array (RFC 8259 section 2) */
+    /**
+     * @return whether the text is JSON: it starts with an array, or with an object whose first key is quoted or that
+     *         is empty (RFC 8259 sections 2 and 4: names are strings); an object whose first key is unquoted is a YAML
+     *         flow mapping (<code>{openapi: 3.0.3, ...}</code>), read as YAML as before
+     */
     private static boolean isJson(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\uFEFF') {
-                return c == '{' || c == '[';
-            }
+        int i = skipWhitespace(text, 0);
+        if (i < text.length() && text.charAt(i) == '[') {
+            return true;
         }
-        return false;
+        if (i >= text.length() || text.charAt(i) != '{') {
+            return false;
+        }
+        int next = skipWhitespace(text, i + 1);
+        return next >= text.length() || text.charAt(next) == '"' || text.charAt(next) == '}';
     }
 
-    /**
-     * Reads JSON with the JSON parser. A document that is not JSON but is a YAML flow mapping (<code>{a: b}</code>)
-     * is read as YAML, as before; when neither reads it, the JSON parser's error is the one reported. A limit
-     * (depth, length) ends the read at once.
-     */
+    private static int skipWhitespace(String text, int from) {
+        int i = from;
+        while (i < text.length() && " \t\r\n\uFEFF".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
     private JsonNode readJson(String text) {
         try {
             return json.readTree(text);
-        } catch (StreamConstraintsException e) {
-            throw notWellFormed("JSON", e);
         } catch (JsonProcessingException e) {
-            try {
-                return yaml.readTree(text);
-            } catch (IOException | RuntimeException yamlToo) {
-                throw notWellFormed("JSON", e);
-            }
+            throw notWellFormed("JSON", e);
         }
     }
 

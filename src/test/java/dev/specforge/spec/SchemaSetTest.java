@@ -1,0 +1,154 @@
+package dev.specforge.spec;
+
+import dev.specforge.support.Zips;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Zips of several JSON Schemas without a root (schema sets, as schema collections and protocol standards publish
+ * them), and the single-root rule that zips of OpenAPI documents keep.
+ */
+class SchemaSetTest {
+
+    private static final Path SET = Path.of("src/test/resources/specs/shapes/schema-set");
+
+    private final SpecReader reader = new SpecReader(SpecDefaults.STANDARD);
+
+    /** The fixture set under a folder prefix, as zipping a folder gives. */
+    private static byte[] fixtureZip(String prefix) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(SET)) {
+            for (Path f : files.sorted().toList()) {
+                entries.put(prefix + f.getFileName(), Files.readAllBytes(f));
+            }
+        }
+        return Zips.of(entries);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Field field(ProjectModel model, String entity, String field) {
+        return model.entity(entity).orElseThrow().fields().stream().filter(f -> f.name().equals(field)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void should_make_one_project_of_every_schema_of_a_set_and_what_they_refer_to() throws Exception {
+        ProjectModel model = reader.read(fixtureZip("shop-schemas/v1/"), "shop-schemas.zip");
+
+        assertThat(model.source()).isEqualTo(new ProjectModel.Source(SpecFormat.JSON_SCHEMA, "schema set", 0));
+        assertThat(model.project().name()).isEqualTo("shop-schemas");
+        assertThat(model.entities()).extracting(Entity::name).containsExactlyInAnyOrder(
+                "Address", "Customer", "Money", "Order", "OrderLine", "Payment", "Product",
+                "CountryCode", "Currency", "CustomData", "OrderStatus",
+                "PaymentMethod", "PaymentMethodCard", "PaymentMethodBankTransfer");
+        assertThat(model.warnings()).containsExactly(
+                "multi-file spec: a set of 8 JSON Schemas without a root, each a type (10 files)");
+        // relative, ./relative, fragment and absolute $id references all land on the set's own types
+        assertThat(field(model, "Order", "customer").type().target()).isEqualTo("Customer");
+        assertThat(field(model, "Order", "lines").type().target()).isEqualTo("OrderLine");
+        assertThat(field(model, "Customer", "addresses").type().target()).isEqualTo("Address");
+        assertThat(field(model, "Money", "currency").type().target()).isEqualTo("Currency");
+        assertThat(field(model, "Address", "country").type().target()).isEqualTo("CountryCode");
+        assertThat(field(model, "Payment", "order").type().target()).isEqualTo("Order");
+        // the same definition in two files is one type
+        assertThat(field(model, "Payment", "customData").type().target()).isEqualTo("CustomData");
+        assertThat(field(model, "Order", "customData").type().target()).isEqualTo("CustomData");
+        assertThat(field(model, "Customer", "id").type().type()).isEqualTo(FieldType.UUID);
+    }
+
+    @Test
+    void should_name_a_set_after_its_zip_and_key_nothing_on_entry_order() throws Exception {
+        assertThat(reader.read(fixtureZip(""), "Shop Messages v2.zip").project().name())
+                .isEqualTo("shop-messages-v2");
+        assertThat(reader.read(fixtureZip(""), null).project().name()).isEqualTo("json-schemas");
+    }
+
+    @Test
+    void should_keep_apart_definitions_that_share_a_name_but_differ_and_merge_those_that_are_the_same() {
+        String custom = "\"CustomDataType\": {\"type\": \"object\", \"properties\": {\"vendorId\": {\"type\":"
+                + " \"string\", \"maxLength\": 255}}, \"required\": [\"vendorId\"]}";
+        String draft04 = "\"$schema\": \"http://json-schema.org/draft-04/schema#\", ";
+        Map<String, byte[]> set = new LinkedHashMap<>();
+        set.put("HeartbeatRequest.json", utf8("{" + draft04 + "\"id\": \"urn:OCPP:Cp:2:2020:3:HeartbeatRequest\","
+                + " \"definitions\": {" + custom + "}, \"type\": \"object\", \"properties\": {\"customData\":"
+                + " {\"$ref\": \"#/definitions/CustomDataType\"}}}"));
+        set.put("HeartbeatResponse.json", utf8("{" + draft04 + "\"id\": \"urn:OCPP:Cp:2:2020:3:HeartbeatResponse\","
+                + " \"definitions\": {" + custom + ", \"StatusEnumType\": {\"type\": \"string\", \"enum\":"
+                + " [\"Accepted\", \"Rejected\"]}}, \"type\": \"object\", \"properties\": {\"customData\":"
+                + " {\"$ref\": \"#/definitions/CustomDataType\"}, \"status\": {\"$ref\": \"#/definitions/StatusEnumType\"}},"
+                + " \"required\": [\"status\"]}"));
+        set.put("ResetRequest.json", utf8("{" + draft04 + "\"id\": \"urn:OCPP:Cp:2:2020:3:ResetRequest\","
+                + " \"definitions\": {\"CustomDataType\": {\"type\": \"object\", \"properties\": {\"tenant\":"
+                + " {\"type\": \"string\"}}}}, \"type\": \"object\", \"properties\": {\"customData\":"
+                + " {\"$ref\": \"#/definitions/CustomDataType\"}}}"));
+        ProjectModel model = reader.read(zip(set), "ocpp.zip");
+
+        assertThat(model.entities()).extracting(Entity::name).containsExactlyInAnyOrder("HeartbeatRequest",
+                "HeartbeatResponse", "ResetRequest", "CustomDataType", "CustomDataType2", "StatusEnumType");
+        assertThat(field(model, "HeartbeatRequest", "customData").type().target()).isEqualTo("CustomDataType");
+        assertThat(field(model, "HeartbeatResponse", "customData").type().target()).isEqualTo("CustomDataType");
+        assertThat(field(model, "ResetRequest", "customData").type().target()).isEqualTo("CustomDataType2");
+        assertThat(field(model, "HeartbeatResponse", "status").type().target()).isEqualTo("StatusEnumType");
+        assertThat(model.warnings()).hasSize(1);
+    }
+
+    @Test
+    void should_keep_the_single_root_rule_for_a_zip_with_one_keyed_spec() throws Exception {
+        Map<String, byte[]> api = new LinkedHashMap<>();
+        api.put("openapi.yaml", utf8("openapi: 3.0.3\ninfo: {title: Pets, version: 1.0.0}\npaths: {}\ncomponents:\n"
+                + "  schemas:\n    Pet: {type: object, properties: {owner: {$ref: './owner.yaml'}}}\n"));
+        api.put("owner.yaml", utf8("type: object\nproperties:\n  name: {type: string}\n"));
+        api.put("vet.yaml", utf8("type: object\nproperties:\n  name: {type: string}\n"));
+        ProjectModel model = reader.read(zip(api), "pets.zip");
+        assertThat(model.source().format()).isEqualTo(SpecFormat.OPENAPI);
+        assertThat(model.project().name()).isEqualTo("pets");
+        assertThat(model.entities()).extracting(Entity::name).containsExactly("Pet", "Owner");
+
+        Map<String, byte[]> schemas = new LinkedHashMap<>();
+        schemas.put("order.json", utf8("{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"title\":"
+                + " \"Order\", \"type\": \"object\", \"properties\": {\"line\": {\"$ref\": \"line.json\"}}}"));
+        schemas.put("line.json", utf8("{\"type\": \"object\", \"properties\": {\"sku\": {\"type\": \"string\"}}}"));
+        schemas.put("unrelated.json", utf8("{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"string\"}}}"));
+        ProjectModel rooted = reader.read(zip(schemas), "order.zip");
+        assertThat(rooted.source().detectedBy()).isEqualTo("$schema");
+        assertThat(rooted.entities()).extracting(Entity::name).containsExactly("Order", "Line");
+    }
+
+    @Test
+    void should_refuse_several_top_level_specs_that_are_not_all_json_schemas_saying_how_to_name_the_root() {
+        Map<String, byte[]> two = new LinkedHashMap<>();
+        two.put("a.yaml", utf8("openapi: 3.0.3\ninfo: {title: A, version: 1.0.0}\npaths: {}\n"));
+        two.put("b.json", utf8("{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\","
+                + " \"properties\": {\"x\": {\"type\": \"string\"}}}"));
+        assertThatThrownBy(() -> reader.read(zip(two), "two.zip")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("the zip has 2 top-level spec files [a.yaml, b.json], [a.yaml] not JSON Schemas")
+                .hasMessageContaining("add an entry named 'specforge-root'");
+
+        Map<String, byte[]> none = new LinkedHashMap<>();
+        none.put("notes.json", utf8("{\"name\": \"not a schema\"}"));
+        none.put("sub/x.json", utf8("{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"string\"}}}"));
+        assertThatThrownBy(() -> reader.read(zip(none), "none.zip"))
+                .hasMessageContaining("the zip has no top-level spec file");
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) {
+        try {
+            return Zips.of(entries);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
