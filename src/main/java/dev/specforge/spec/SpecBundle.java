@@ -51,8 +51,9 @@ import java.util.zip.ZipInputStream;
  * absolute reference to the {@code $id} of a file in the bundle (JSON Schema Core 2020-12 section 8.2.1), which
  * resolves to that file. A schema file moved into the container loses its root {@code $id} ({@code id} in draft-04),
  * so that the references rewritten inside it resolve against the document, not against its old base. Two schemas
- * moved in under the same name with the same content once their references are rewritten (a definition every file
- * of a standard repeats) become one.
+ * moved in under the same name that accept the same values once their references are rewritten (a definition every
+ * file of a standard repeats, maybe with another description) become one, with a warning when their descriptions
+ * differ.
  */
 public final class SpecBundle {
 
@@ -72,6 +73,11 @@ public final class SpecBundle {
     }
 
     private static final Set<String> SCHEMA_DATA = Set.of("enum", "const", "default", "examples", "example");
+    /** Keywords that describe a schema without changing what it accepts (JSON Schema Validation 2020-12 section 9). */
+    private static final Set<String> ANNOTATIONS = Set.of("title", "description", "$comment", "comment");
+    /** Keywords whose value maps names to schemas. */
+    private static final Set<String> NAMED_SCHEMAS = Set.of("properties", "patternProperties", "$defs",
+            "definitions", "dependentSchemas");
 
     /**
      * Most objects and arrays the flattened document may hold. Copying non-schema references in place can
@@ -319,17 +325,17 @@ public final class SpecBundle {
 
         /**
          * A schema set: a document that is only {@code $defs}, one per member named after its file (claimed
-         * before any reference is followed, so a member keeps its file's name), with the members' common
-         * {@code $schema}.
+         * before any reference is followed, so a member keeps its file's name), with the members' most common
+         * {@code $schema} (the first in name order on a tie).
          */
         private JsonNode runSet() {
             container = "#/$defs/";
             Map<String, String> names = new LinkedHashMap<>();
-            java.util.Set<String> dialects = new java.util.TreeSet<>();
+            Map<String, Integer> dialects = new TreeMap<>();
             for (String member : members) {
                 JsonNode t = tree(member);
                 if (t.path("$schema").isTextual()) {
-                    dialects.add(t.get("$schema").textValue());
+                    dialects.merge(t.get("$schema").textValue(), 1, Integer::sum);
                 }
                 String name = claim(member, "");
                 hoisted.put(member + "#", name);
@@ -337,10 +343,11 @@ public final class SpecBundle {
             }
             ObjectNode result = JsonNodeFactory.instance.objectNode();
             if (!dialects.isEmpty()) {
-                result.put("$schema", dialects.iterator().next());
+                String most = dialects.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                result.put("$schema", most);
                 if (dialects.size() > 1) {
-                    warnings.add("the schemas of the set declare " + dialects.size() + " dialects " + dialects
-                            + "; all are read as " + dialects.iterator().next());
+                    warnings.add("the schemas of the set declare " + dialects.size() + " dialects "
+                            + dialects.keySet() + "; all are read as " + most + ", the most common");
                 }
             }
             names.forEach((member, name) -> {
@@ -567,8 +574,14 @@ public final class SpecBundle {
             }
             String base = baseOfClaim(target, pointer);
             List<String> same = byBase.computeIfAbsent(base.toLowerCase(Locale.ROOT), b -> new ArrayList<>());
+            JsonNode assertions = withoutAnnotations(content, false);
             for (String earlier : same) {
-                if (content.equals(hoistedSchemas.get(earlier))) {
+                JsonNode was = hoistedSchemas.get(earlier);
+                if (assertions.equals(withoutAnnotations(was, false))) {
+                    if (!content.equals(was)) {
+                        warnings.add(target + "#" + pointer + " differs from " + earlier + " only in its title,"
+                                + " description or examples: one type " + earlier + ", documented as first seen");
+                    }
                     hoistedSchemas.remove(name);
                     taken.remove(name.toLowerCase(Locale.ROOT));
                     hoisted.put(key, earlier);
@@ -578,6 +591,36 @@ public final class SpecBundle {
             same.add(name);
             hoistedSchemas.put(name, content);
             return name;
+        }
+
+        /**
+         * @return a copy of a schema without its annotations ({@code title}, {@code description}, {@code $comment},
+         *         {@code comment}, {@code examples}, {@code example}: JSON Schema Validation 2020-12 section 9),
+         *         which do not change what it accepts; property names and data ({@code enum}, {@code default}) kept
+         */
+        private JsonNode withoutAnnotations(JsonNode node, boolean namesToSchemas) {
+            if (node.isArray()) {
+                ArrayNode out = JsonNodeFactory.instance.arrayNode(node.size());
+                node.forEach(item -> out.add(withoutAnnotations(item, false)));
+                return out;
+            }
+            if (!node.isObject()) {
+                return node;
+            }
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            node.fields().forEachRemaining(f -> {
+                String k = f.getKey();
+                if (namesToSchemas) {
+                    out.set(k, withoutAnnotations(f.getValue(), false));
+                } else if (SCHEMA_DATA.contains(k)) {
+                    if (!k.startsWith("example")) {
+                        out.set(k, f.getValue());
+                    }
+                } else if (!ANNOTATIONS.contains(k)) {
+                    out.set(k, withoutAnnotations(f.getValue(), NAMED_SCHEMAS.contains(k)));
+                }
+            });
+            return out;
         }
 
         /**

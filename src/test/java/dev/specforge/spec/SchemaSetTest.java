@@ -94,15 +94,23 @@ class SchemaSetTest {
                 + " \"definitions\": {\"CustomDataType\": {\"type\": \"object\", \"properties\": {\"tenant\":"
                 + " {\"type\": \"string\"}}}}, \"type\": \"object\", \"properties\": {\"customData\":"
                 + " {\"$ref\": \"#/definitions/CustomDataType\"}}}"));
+        set.put("StatusRequest.json", utf8("{\"definitions\": {" + custom.replace("{\"type\": \"object\",",
+                "{\"description\": \"Custom data, described here only.\", \"type\": \"object\",") + "}, \"type\":"
+                + " \"object\", \"properties\": {\"customData\": {\"$ref\": \"#/definitions/CustomDataType\"}}}"));
         ProjectModel model = reader.read(zip(set), "ocpp.zip");
 
         assertThat(model.entities()).extracting(Entity::name).containsExactlyInAnyOrder("HeartbeatRequest",
-                "HeartbeatResponse", "ResetRequest", "CustomDataType", "CustomDataType2", "StatusEnumType");
+                "HeartbeatResponse", "ResetRequest", "StatusRequest", "CustomDataType", "CustomDataType2",
+                "StatusEnumType");
+        assertThat(field(model, "StatusRequest", "customData").type().target()).isEqualTo("CustomDataType");
         assertThat(field(model, "HeartbeatRequest", "customData").type().target()).isEqualTo("CustomDataType");
         assertThat(field(model, "HeartbeatResponse", "customData").type().target()).isEqualTo("CustomDataType");
         assertThat(field(model, "ResetRequest", "customData").type().target()).isEqualTo("CustomDataType2");
         assertThat(field(model, "HeartbeatResponse", "status").type().target()).isEqualTo("StatusEnumType");
-        assertThat(model.warnings()).hasSize(1);
+        assertThat(model.warnings()).containsExactly(
+                "multi-file spec: a set of 4 JSON Schemas without a root, each a type (4 files)",
+                "StatusRequest.json#/definitions/CustomDataType differs from CustomDataType only in its title,"
+                        + " description or examples: one type CustomDataType, documented as first seen");
     }
 
     @Test
