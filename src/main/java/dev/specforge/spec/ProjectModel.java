@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param entities        all entities (objects and enums), in spec order, names unique
  * @param operationGroups the operations grouped by tag (empty for native specs)
  * @param features        feature switches, e.g. {@code docker -> true}
- * @param warnings        mapping decisions that lost information, each naming where (e.g. a JSON pointer)
+ * @param warnings        mapping decisions that lost information, each naming where (e.g. a JSON pointer); each
+ *                        distinct warning once, in the order first made
  */
 public record ProjectModel(ProjectInfo project, String stack, Source source, List<Entity> entities,
                            List<OperationGroup> operationGroups, Map<String, Boolean> features,
@@ -25,7 +26,7 @@ public record ProjectModel(ProjectInfo project, String stack, Source source, Lis
         entities = List.copyOf(entities);
         operationGroups = List.copyOf(operationGroups);
         features = Map.copyOf(features);
-        warnings = List.copyOf(warnings);
+        warnings = List.copyOf(new java.util.LinkedHashSet<>(warnings)); // one definition reached twice warns once
     }
 
     /**

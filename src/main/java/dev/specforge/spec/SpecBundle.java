@@ -89,11 +89,14 @@ public final class SpecBundle {
     private final Map<String, byte[]> files;
     private final String root;
     private final List<String> members;
+    private final Function<byte[], SpecReader.Detection> detect;
 
-    private SpecBundle(Map<String, byte[]> files, String root, List<String> members) {
+    private SpecBundle(Map<String, byte[]> files, String root, List<String> members,
+                       Function<byte[], SpecReader.Detection> detect) {
         this.files = files;
         this.root = root;
         this.members = List.copyOf(members);
+        this.detect = detect;
     }
 
     /**
@@ -157,10 +160,11 @@ public final class SpecBundle {
         files = stripCommonFolder(files);
         byte[] named = files.get(ROOT_ENTRY);
         if (named != null) {
-            return new SpecBundle(files, namedRoot(files, named), List.of());
+            return new SpecBundle(files, namedRoot(files, named), List.of(), detect);
         }
         List<String> set = topLevelSpecs(files, detect);
-        return set.size() == 1 ? new SpecBundle(files, set.get(0), List.of()) : new SpecBundle(files, null, set);
+        return set.size() == 1 ? new SpecBundle(files, set.get(0), List.of(), detect)
+                : new SpecBundle(files, null, set, detect);
     }
 
     /** @return the root spec's path inside the bundle, or {@code null} for a schema set */
@@ -264,37 +268,61 @@ public final class SpecBundle {
 
     /**
      * @return the single top-level spec whose key names its format, else every top-level JSON Schema (one: the
-     *         root; several: a schema set)
-     * @throws SpecException when there is no top-level spec, or several that are not all JSON Schemas
+     *         root; several: a schema set); with no spec at the top, every JSON Schema of the zip when all its specs
+     *         are JSON Schemas (a collection kept in folders)
+     * @throws SpecException when there is no spec, or several that are not all JSON Schemas and no key names one
      */
     private static List<String> topLevelSpecs(Map<String, byte[]> files, Function<byte[], SpecReader.Detection> detect) {
+        Map<String, SpecReader.Detection> specs = specs(files, detect, true);
+        boolean topLevel = !specs.isEmpty();
+        if (!topLevel) {
+            specs = specs(files, detect, false);
+        }
+        List<String> keyed = specs.entrySet().stream().filter(e -> e.getValue().keyed()).map(Map.Entry::getKey)
+                .toList();
+        if (topLevel && keyed.size() == 1) {
+            return keyed;
+        }
+        List<String> others = specs.entrySet().stream().filter(e -> e.getValue().format() != SpecFormat.JSON_SCHEMA)
+                .map(Map.Entry::getKey).toList();
+        if (specs.isEmpty() || !others.isEmpty()) {
+            String found = specs.isEmpty() ? "the zip has no spec file (a .yaml, .yml or .json file that is a native"
+                    + " spec, OpenAPI, Swagger or JSON Schema)"
+                    : (topLevel ? "the zip has " + specs.size() + " top-level spec files " + specs.keySet()
+                    : "the zip has no top-level spec file, and its folders hold " + specs.size() + " spec files "
+                    + abbreviated(specs.keySet())) + ", " + abbreviated(others) + " not JSON Schemas (only a zip of"
+                    + " JSON Schemas is read as a set without a root)";
+            throw new SpecException(null, found + "; add an entry named '" + ROOT_ENTRY + "' whose text is the root"
+                    + " spec's path");
+        }
+        return List.copyOf(specs.keySet());
+    }
+
+    /** @return the {@code .yaml}, {@code .yml} and {@code .json} files that are specs, top-level ones or all */
+    private static Map<String, SpecReader.Detection> specs(Map<String, byte[]> files,
+                                                          Function<byte[], SpecReader.Detection> detect,
+                                                          boolean topLevelOnly) {
         Map<String, SpecReader.Detection> specs = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             String name = e.getKey();
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (name.indexOf('/') < 0 && (lower.endsWith(".yaml") || lower.endsWith(".yml")
-                    || lower.endsWith(".json"))) {
+            if ((!topLevelOnly || name.indexOf('/') < 0) && isSpecFileName(name)) {
                 SpecReader.Detection d = detect.apply(e.getValue());
                 if (d != null) {
                     specs.put(name, d);
                 }
             }
         }
-        List<String> keyed = specs.entrySet().stream().filter(e -> e.getValue().keyed()).map(Map.Entry::getKey)
-                .toList();
-        if (keyed.size() == 1) {
-            return keyed;
-        }
-        List<String> others = specs.entrySet().stream().filter(e -> e.getValue().format() != SpecFormat.JSON_SCHEMA)
-                .map(Map.Entry::getKey).toList();
-        if (specs.isEmpty() || !others.isEmpty()) {
-            throw new SpecException(null, (specs.isEmpty() ? "the zip has no top-level spec file (a .yaml, .yml or"
-                    + " .json file that is a native spec, OpenAPI, Swagger or JSON Schema)"
-                    : "the zip has " + specs.size() + " top-level spec files " + specs.keySet() + ", " + others
-                    + " not JSON Schemas (only a zip of JSON Schemas is read as a set without a root)")
-                    + "; add an entry named '" + ROOT_ENTRY + "' whose text is the root spec's path");
-        }
-        return List.copyOf(specs.keySet());
+        return specs;
+    }
+
+    private static boolean isSpecFileName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
+    }
+
+    private static String abbreviated(java.util.Collection<String> names) {
+        return names.size() <= 10 ? names.toString()
+                : names.stream().limit(10).toList().toString().replace("]", ", ... " + (names.size() - 10) + " more]");
     }
 
     /** One flattening run. */
@@ -302,6 +330,8 @@ public final class SpecBundle {
         private final Function<byte[], JsonNode> parse;
         private final List<String> warnings;
         private final Map<String, JsonNode> trees = new HashMap<>();
+        /** The files the result is made of: the root or the members, and every file a reference reached. */
+        private final java.util.Set<String> used = new java.util.TreeSet<>();
         private final Map<String, String> hoisted = new HashMap<>();
         private final Map<String, JsonNode> hoistedSchemas = new LinkedHashMap<>();
         private final Deque<String> inlining = new ArrayDeque<>();
@@ -320,7 +350,16 @@ public final class SpecBundle {
         }
 
         JsonNode run() {
-            return root == null ? runSet() : runRoot();
+            JsonNode result = root == null ? runSet() : runRoot();
+            List<String> unread = files.keySet().stream().filter(SpecBundle::isSpecFileName)
+                    .filter(f -> !used.contains(f) && detect.apply(files.get(f)) != null).toList();
+            if (!unread.isEmpty()) {
+                warnings.add(unread.size() + " specs in the zip are neither " + (root == null
+                        ? "a member of the set" : "the root") + " nor referred to from it, and were not read: "
+                        + abbreviated(unread) + (root == null ? "" : "; to generate them all, zip JSON Schemas"
+                        + " without a root, or refer to them from the root"));
+            }
+            return result;
         }
 
         /**
@@ -346,8 +385,9 @@ public final class SpecBundle {
                 String most = dialects.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
                 result.put("$schema", most);
                 if (dialects.size() > 1) {
-                    warnings.add("the schemas of the set declare " + dialects.size() + " dialects "
-                            + dialects.keySet() + "; all are read as " + most + ", the most common");
+                    warnings.add("the schemas of the set declare " + dialects.size() + " dialects (files per dialect: "
+                            + dialects + "); all are read as " + most + " (the most files; on a tie the first in"
+                            + " name order)");
                 }
             }
             names.forEach((member, name) -> {
@@ -413,7 +453,14 @@ public final class SpecBundle {
             return n;
         }
 
+        /** @return a file's tree, marking it used */
         private JsonNode tree(String path) {
+            used.add(path);
+            return parsed(path);
+        }
+
+        /** @return a file's tree, parsed once */
+        private JsonNode parsed(String path) {
             JsonNode t = trees.get(path);
             if (t == null) {
                 try {
@@ -643,13 +690,12 @@ public final class SpecBundle {
             if (fileById == null) {
                 fileById = new HashMap<>();
                 for (String path : files.keySet()) {
-                    String lower = path.toLowerCase(Locale.ROOT);
-                    if (!(lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml"))) {
+                    if (!isSpecFileName(path)) {
                         continue;
                     }
                     JsonNode t;
                     try {
-                        t = tree(path);
+                        t = parsed(path);
                     } catch (SpecException e) {
                         continue;
                     }

@@ -8,6 +8,9 @@ public enum SpecFormat {
     OPENAPI,
     /** Swagger 2.0: a top-level {@code swagger: "2.0"} key; converted to OpenAPI 3 by swagger-parser's converter. */
     SWAGGER,
-    /** JSON Schema (draft-04 to 2020-12): a top-level {@code $schema}, {@code definitions} or {@code $defs}. */
+    /**
+     * JSON Schema (draft-04 to 2020-12): a top-level {@code $schema}, or a root shaped like a schema
+     * ({@link SpecReader#detect}); also a zip of JSON Schemas without a root (a schema set, {@link SpecBundle}).
+     */
     JSON_SCHEMA
 }

@@ -147,9 +147,51 @@ class SchemaSetTest {
 
         Map<String, byte[]> none = new LinkedHashMap<>();
         none.put("notes.json", utf8("{\"name\": \"not a schema\"}"));
-        none.put("sub/x.json", utf8("{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"string\"}}}"));
+        none.put("docs/readme.md", utf8("# no spec here"));
         assertThatThrownBy(() -> reader.read(zip(none), "none.zip"))
-                .hasMessageContaining("the zip has no top-level spec file");
+                .hasMessageContaining("the zip has no spec file");
+
+        Map<String, byte[]> folders = new LinkedHashMap<>();
+        folders.put("api/openapi.yaml", utf8("openapi: 3.0.3\ninfo: {title: A, version: 1.0.0}\npaths: {}\n"));
+        folders.put("schemas/pet.json", utf8("{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"string\"}}}"));
+        assertThatThrownBy(() -> reader.read(zip(folders), "folders.zip"))
+                .hasMessageContaining("the zip has no top-level spec file, and its folders hold 2 spec files"
+                        + " [api/openapi.yaml, schemas/pet.json], [api/openapi.yaml] not JSON Schemas")
+                .hasMessageContaining("specforge-root");
+    }
+
+    @Test
+    void should_read_a_collection_kept_in_folders_as_a_set_of_all_its_schemas() {
+        Map<String, byte[]> folders = new LinkedHashMap<>();
+        folders.put("json_schema/advisory.json", utf8("{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\","
+                + " \"type\": \"object\", \"properties\": {\"score\": {\"$ref\": \"../referenced/cvss.json\"}}}"));
+        folders.put("json_schema/provider.json", utf8("{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\","
+                + " \"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}}}"));
+        folders.put("referenced/cvss.json", utf8("{\"type\": \"object\", \"properties\": {\"base\": {\"type\":"
+                + " \"number\"}}}"));
+        folders.put("referenced/extra.yaml", utf8("title: Extra\ntype: object\nproperties: {a: {type: string}}\n"));
+        folders.put("README.md", utf8("# a collection"));
+        ProjectModel model = reader.read(zip(folders), "csaf.zip");
+        assertThat(model.source().detectedBy()).isEqualTo("schema set");
+        assertThat(model.entities()).extracting(Entity::name)
+                .containsExactlyInAnyOrder("Advisory", "Provider", "Cvss", "Extra");
+        assertThat(field(model, "Advisory", "score").type().target()).isEqualTo("Cvss");
+    }
+
+    @Test
+    void should_warn_about_the_specs_of_a_zip_that_its_root_never_reaches() {
+        Map<String, byte[]> rooted = new LinkedHashMap<>();
+        rooted.put("root.json", utf8("{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"$id\":"
+                + " \"https://ex.com/root.json\", \"$defs\": {\"Base\": {\"type\": \"object\", \"properties\":"
+                + " {\"a\": {\"type\": \"string\"}}}}}"));
+        rooted.put("facets/Facet.json", utf8("{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\","
+                + " \"type\": \"object\", \"properties\": {\"base\": {\"$ref\": \"https://ex.com/root.json#/$defs/Base\"}}}"));
+        rooted.put("facets/notes.json", utf8("{\"note\": \"not a spec\"}"));
+        ProjectModel model = reader.read(zip(rooted), "lineage.zip");
+        assertThat(model.entities()).extracting(Entity::name).containsExactly("Base");
+        assertThat(model.warnings()).contains("1 specs in the zip are neither the root nor referred to from it, and"
+                + " were not read: [facets/Facet.json]; to generate them all, zip JSON Schemas without a root, or"
+                + " refer to them from the root");
     }
 
     private static byte[] zip(Map<String, byte[]> entries) {

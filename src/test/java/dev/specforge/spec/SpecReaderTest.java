@@ -169,6 +169,19 @@ class SpecReaderTest {
     }
 
     @Test
+    void should_report_a_lossy_decision_once_however_often_its_definition_is_reached() {
+        String doc = """
+                {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
+                 "definitions": {"sig": {"$ref": "jsf.json#/definitions/signature"}},
+                 "properties": {"a": {"$ref": "#/definitions/sig"}, "b": {"$ref": "#/definitions/sig"},
+                                "c": {"$ref": "#/definitions/sig"}}}
+                """;
+        assertThat(reader.read(doc.getBytes(StandardCharsets.UTF_8)).warnings()).containsExactly(
+                "$ref jsf.json#/definitions/signature is not in this document and is not fetched (external"
+                        + " references never are); mapped to Object at #/definitions/sig");
+    }
+
+    @Test
     void should_resolve_local_refs_against_a_urn_id_as_protocol_standards_write_them() {
         String doc = """
                 {"$id": "urn:OCPP:Cp:2:2020:3:HeartbeatResponse", "type": "object",
