@@ -21,7 +21,10 @@ import java.util.Map;
  * supplies the operations; the schemas under {@code components.schemas} are mapped from the document tree by
  * {@link SchemaMapper}, the mapping JSON Schema input shares (OpenAPI 3.0.3 section 4.7.24, Schema Object; OpenAPI
  * 3.1 uses JSON Schema 2020-12). Named schemas that are objects, string enums or unions of objects become entities;
- * other named schemas (arrays, primitives, maps) are aliases, replaced by their type where referenced.
+ * other named schemas (arrays, primitives, maps) are aliases, replaced by their type where referenced. Then each
+ * operation's request and response bodies are mapped by {@link OperationBodies} with the same mapper: inline body
+ * schemas become entities named from the operation and the role ({@code CreatePetRequest},
+ * {@code ListPets200Response}), counted in {@link ProjectModel.Source#inlineTypes()}.
  * Operations are grouped by their first tag ({@code default} when untagged). The parser object is stateless and
  * thread-safe.
  */
@@ -92,10 +95,15 @@ final class OpenApiSpecParser {
                 String name = names.next();
                 mapper.map("/components/schemas/" + SchemaMapper.escape(name), name);
             }
+            // nested types of components.schemas claim their names first: a body type never renames them
+            mapper.drain();
+            List<OperationGroup> groups = operationGroups(new OperationBodies(root, mapper, warnings));
             List<Entity> entities = mapper.entities();
+            int inlineTypes = mapper.declaredUnder(OperationBodies.INLINE_ROOTS);
             return new ProjectModel(projectInfo(), null,
-                    new ProjectModel.Source(format, format == SpecFormat.SWAGGER ? "swagger" : "openapi", 0),
-                    entities, operationGroups(), Map.of(), warnings);
+                    new ProjectModel.Source(format, format == SpecFormat.SWAGGER ? "swagger" : "openapi",
+                            inlineTypes),
+                    entities, groups, Map.of(), warnings);
         }
 
         private ProjectInfo projectInfo() {
@@ -112,7 +120,8 @@ final class OpenApiSpecParser {
                     api.getInfo() == null ? null : api.getInfo().getDescription(), pkg);
         }
 
-        private List<OperationGroup> operationGroups() {
+        /** @param bodies maps each operation's request and response bodies, in the order operations are read */
+        private List<OperationGroup> operationGroups(OperationBodies bodies) {
             if (api.getPaths() == null) {
                 return List.of();
             }
@@ -129,8 +138,10 @@ final class OpenApiSpecParser {
                     List<Operation.Parameter> params = new ArrayList<>();
                     addParameters(item.getParameters(), params);
                     addParameters(o.getParameters(), params);
+                    OperationBodies.Bodies types = bodies.map(path.getKey(), method, rawId);
                     byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new Operation(
-                            ids.claim(Names.memberName(rawId)), method, path.getKey(), o.getSummary(), params));
+                            ids.claim(Names.memberName(rawId)), method, path.getKey(), o.getSummary(), params,
+                            types.requestBody(), types.responses()));
                 }
             }
             Names.Unique groupNames = new Names.Unique();

@@ -127,6 +127,14 @@ final class SchemaMapper {
         return out;
     }
 
+    /**
+     * @param prefixes pointer prefixes, e.g. {@code /paths/}
+     * @return how many of the entities declared so far were made from a schema whose pointer starts with one of them
+     */
+    int declaredUnder(List<String> prefixes) {
+        return (int) drafts.values().stream().filter(d -> prefixes.stream().anyMatch(d.pointer::startsWith)).count();
+    }
+
     /** @return whether the schema at a pointer became an entity, and its name; else {@code null} */
     String entityAt(String pointer) {
         Mapped m = done.get(pointer);
@@ -424,7 +432,11 @@ final class SchemaMapper {
         return new Mapped(new TypeRef(FieldType.MAP, null, null, false), value, nullable);
     }
 
-    private void drain() {
+    /**
+     * Maps the properties, values and branches of the entities declared so far, declaring the nested entities they
+     * need: their names are claimed now, before any later {@link #map} can take them.
+     */
+    void drain() {
         while (!pending.isEmpty()) {
             Pending p = pending.poll();
             Draft d = drafts.get(p.name);
