@@ -7,8 +7,10 @@ import java.util.Map;
  * A named type of the project: an object with fields, or an enumeration.
  *
  * @param name        a valid Java type name, unique in the project (case-insensitively, so file names never clash)
- * @param sourceName  the name in the spec (e.g. the key under {@code components.schemas}, or a synthetic
- *                    {@code Owner.property} path for nested inline objects)
+ * @param sourceName  the name in the spec: the key under {@code components.schemas}, {@code $defs} or
+ *                    {@code definitions}, or for an inline schema (a nested object, a request or response body)
+ *                    {@code #} and its JSON pointer; for a native spec the entity's name (or
+ *                    {@code Entity.field} for an enum field's values)
  * @param kind        object or enum
  * @param description verbatim description, or {@code null}
  * @param fields      the fields, in spec order (empty for enums)

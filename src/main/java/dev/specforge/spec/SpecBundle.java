@@ -506,10 +506,36 @@ public final class SpecBundle {
                     out.set(key, f.getValue());
                     continue;
                 }
+                if (inSchema && key.equals("discriminator") && f.getValue().path("mapping").isObject()) {
+                    out.set(key, discriminator((ObjectNode) f.getValue(), file));
+                    continue;
+                }
                 boolean childInSchema = inSchema || key.equals("schema") || key.equals("schemas")
                         || key.equals("definitions") || key.equals("$defs");
                 out.set(key, walk(f.getValue(), file, childInSchema));
             }
+            return out;
+        }
+
+        /**
+         * @return a copy of a Discriminator Object whose {@code mapping} values that are references to other files
+         *         (OpenAPI 3.0.3 section 4.7.25: a value is a schema name or a reference) point where those schemas
+         *         now are, as a {@code $ref} to them would
+         */
+        private ObjectNode discriminator(ObjectNode discriminator, String file) {
+            ObjectNode out = discriminator.deepCopy();
+            ObjectNode mapping = (ObjectNode) out.get("mapping");
+            mapping.fields().forEachRemaining(m -> {
+                String value = m.getValue().textValue();
+                if (value != null && !value.startsWith("#") && (value.contains("/") || value.contains("#")
+                        || isSpecFileName(value))) {
+                    JsonNode moved = reference(JsonNodeFactory.instance.objectNode().put("$ref", value), value, file,
+                            true);
+                    if (moved != null && moved.path("$ref").isTextual()) {
+                        m.setValue(moved.get("$ref"));
+                    }
+                }
+            });
             return out;
         }
 
@@ -626,7 +652,7 @@ public final class SpecBundle {
                 JsonNode was = hoistedSchemas.get(earlier);
                 if (assertions.equals(withoutAnnotations(was, false))) {
                     if (!content.equals(was)) {
-                        warnings.add(target + "#" + pointer + " differs from " + earlier + " only in its title,"
+                        warnings.add(target + (pointer.isEmpty() ? "" : "#" + pointer) + " differs from " + earlier + " only in its title,"
                                 + " description or examples: one type " + earlier + ", documented as first seen");
                     }
                     hoistedSchemas.remove(name);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -15,10 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Zips of several JSON Schemas without a root (schema sets, as schema collections and protocol standards publish
- * them), and the single-root rule that zips of OpenAPI documents keep.
+ * Multi-file specs read from zips, on the model: zips of several JSON Schemas without a root (schema sets, as schema
+ * collections and protocol standards publish them), the single-root rule that zips of OpenAPI documents keep, and
+ * references between files (the inbox-level cases, zip-slip and bombs, are in {@code MultiFileSpecTest}).
  */
-class SchemaSetTest {
+class SpecBundleTest {
 
     private static final Path SET = Path.of("src/test/resources/specs/shapes/schema-set");
 
@@ -39,6 +41,15 @@ class SchemaSetTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Asserts where fields refer, each given as {@code "Entity.field -> Target"}. */
+    private static void assertRefs(ProjectModel model, String... refs) {
+        for (String ref : refs) {
+            String[] parts = ref.split(" -> ");
+            String[] at = parts[0].split("\\.");
+            assertThat(field(model, at[0], at[1]).type().target()).as(ref).isEqualTo(parts[1]);
+        }
+    }
+
     private static Field field(ProjectModel model, String entity, String field) {
         return model.entity(entity).orElseThrow().fields().stream().filter(f -> f.name().equals(field)).findFirst()
                 .orElseThrow();
@@ -57,15 +68,10 @@ class SchemaSetTest {
         assertThat(model.warnings()).containsExactly(
                 "multi-file spec: a set of 8 JSON Schemas without a root, each a type (10 files)");
         // relative, ./relative, fragment and absolute $id references all land on the set's own types
-        assertThat(field(model, "Order", "customer").type().target()).isEqualTo("Customer");
-        assertThat(field(model, "Order", "lines").type().target()).isEqualTo("OrderLine");
-        assertThat(field(model, "Customer", "addresses").type().target()).isEqualTo("Address");
-        assertThat(field(model, "Money", "currency").type().target()).isEqualTo("Currency");
-        assertThat(field(model, "Address", "country").type().target()).isEqualTo("CountryCode");
-        assertThat(field(model, "Payment", "order").type().target()).isEqualTo("Order");
+        assertRefs(model, "Order.customer -> Customer", "Order.lines -> OrderLine", "Customer.addresses -> Address",
+                "Money.currency -> Currency", "Address.country -> CountryCode", "Payment.order -> Order");
         // the same definition in two files is one type
-        assertThat(field(model, "Payment", "customData").type().target()).isEqualTo("CustomData");
-        assertThat(field(model, "Order", "customData").type().target()).isEqualTo("CustomData");
+        assertRefs(model, "Payment.customData -> CustomData", "Order.customData -> CustomData");
         assertThat(field(model, "Customer", "id").type().type()).isEqualTo(FieldType.UUID);
     }
 
@@ -102,11 +108,9 @@ class SchemaSetTest {
         assertThat(model.entities()).extracting(Entity::name).containsExactlyInAnyOrder("HeartbeatRequest",
                 "HeartbeatResponse", "ResetRequest", "StatusRequest", "CustomDataType", "CustomDataType2",
                 "StatusEnumType");
-        assertThat(field(model, "StatusRequest", "customData").type().target()).isEqualTo("CustomDataType");
-        assertThat(field(model, "HeartbeatRequest", "customData").type().target()).isEqualTo("CustomDataType");
-        assertThat(field(model, "HeartbeatResponse", "customData").type().target()).isEqualTo("CustomDataType");
-        assertThat(field(model, "ResetRequest", "customData").type().target()).isEqualTo("CustomDataType2");
-        assertThat(field(model, "HeartbeatResponse", "status").type().target()).isEqualTo("StatusEnumType");
+        assertRefs(model, "StatusRequest.customData -> CustomDataType", "HeartbeatRequest.customData -> CustomDataType",
+                "HeartbeatResponse.customData -> CustomDataType", "ResetRequest.customData -> CustomDataType2",
+                "HeartbeatResponse.status -> StatusEnumType");
         assertThat(model.warnings()).containsExactly(
                 "multi-file spec: a set of 4 JSON Schemas without a root, each a type (4 files)",
                 "StatusRequest.json#/definitions/CustomDataType differs from CustomDataType only in its title,"
@@ -192,6 +196,33 @@ class SchemaSetTest {
         assertThat(model.warnings()).contains("1 specs in the zip are neither the root nor referred to from it, and"
                 + " were not read: [facets/Facet.json]; to generate them all, zip JSON Schemas without a root, or"
                 + " refer to them from the root");
+    }
+
+    @Test
+    void should_point_discriminator_mappings_that_name_other_files_at_the_schemas_moved_in() {
+        Map<String, byte[]> api = new LinkedHashMap<>();
+        api.put("openapi.yaml", utf8("""
+                openapi: 3.0.3
+                info: {title: Actions, version: 1.0.0}
+                paths: {}
+                components:
+                  schemas:
+                    Action:
+                      oneOf: [{$ref: 'models/reboot.yml'}, {$ref: 'models/resize.yml#/resize'}]
+                      discriminator:
+                        propertyName: type
+                        mapping: {reboot: 'models/reboot.yml', resize: 'models/resize.yml#/resize'}
+                """));
+        api.put("models/reboot.yml", utf8("type: object\nrequired: [type]\nproperties: {type: {type: string}}\n"));
+        api.put("models/resize.yml", utf8("resize:\n  type: object\n  required: [type]\n  properties:\n"
+                + "    type: {type: string}\n    size: {type: string}\n"));
+        ProjectModel model = reader.read(zip(api), "actions.zip");
+
+        assertThat(model.warnings()).containsExactly("multi-file spec: root openapi.yaml of 3 files");
+        Entity action = model.entity("Action").orElseThrow();
+        assertThat(action.discriminator()).isEqualTo("type");
+        assertThat(action.discriminatorValues()).containsEntry("Reboot", List.of("reboot"))
+                .containsEntry("Resize", List.of("resize"));
     }
 
     private static byte[] zip(Map<String, byte[]> entries) {
