@@ -87,12 +87,15 @@ class MultiFileSpecTest extends SpecforgeTestSupport {
     @Test
     void should_take_the_root_named_by_a_specforge_root_entry_when_there_are_several_specs() throws Exception {
         Map<String, byte[]> entries = orderBundle("");
-        // two JSON Schemas alone would be a schema set; with an OpenAPI document the root must be named
-        entries.put("other.openapi.yaml", "openapi: 3.0.3\ninfo: {title: Other, version: 1.0.0}\npaths: {}\n"
-                .getBytes(StandardCharsets.UTF_8));
+        // JSON Schemas alone would be a schema set, one OpenAPI document the root; with two, the root must be named
+        for (String other : new String[]{"a.openapi.yaml", "b.openapi.yaml"}) {
+            entries.put(other, "openapi: 3.0.3\ninfo: {title: Other, version: 1.0.0}\npaths: {}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         JsonNode error = deadLettered("two-roots.zip", Zips.of(entries));
-        assertThat(error.path("message").asText()).contains("2 top-level spec files")
-                .contains("other.openapi.yaml").contains("order.schema.json").contains("specforge-root");
+        assertThat(error.path("message").asText()).contains("3 top-level spec files")
+                .contains("[a.openapi.yaml, b.openapi.yaml] are not JSON Schemas").contains("order.schema.json")
+                .contains("specforge-root");
 
         entries.put("specforge-root", "order.schema.json\n".getBytes(StandardCharsets.UTF_8));
         dropAndAwait(Zips.of(entries), "named-root.zip");

@@ -250,7 +250,8 @@ public final class GenerateSteps {
         RunReport stored = json.readValue(results.report(key).toFile(), RunReport.class);
         RunReport.Llm was = stored.llm();
         RunReport report = new RunReport(stored.status(), run.specName(), stored.project(), stored.stack(),
-                stored.format(), stored.detectedBy(), stored.inlineTypes(), java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()),
+                stored.format(), stored.detectedBy(), stored.inlineTypes(),
+                java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()),
                 stored.renderThreads(), 0, stored.counts(),
                 new RunReport.Llm(was.provider(), was.model(), was.items(), was.offlineItems(), 0, 0, 0, 0, 0, 0, 0,
                         0, 0, 0, 0, 0, was.templateFiles(), was.llmFiles(), 0),

@@ -290,7 +290,8 @@ public final class Generator {
                 .filter(src -> src.equals("llm") || src.equals("llm-cache")).count();
         return new RunReport(status, run.specName(), run.model().project().name(), run.stack().name(),
                 run.model().format().name().toLowerCase(java.util.Locale.ROOT), run.model().source().detectedBy(),
-                run.model().source().inlineTypes(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()), renderThreads,
+                run.model().source().inlineTypes(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()),
+                renderThreads,
                 run.peakConcurrency(), new RunReport.Counts(files.size(), valid, files.size() - valid, critical, bytes),
                 run.enrichment().ledger().summary(rows.size() - llmFiles, llmFiles), rows, warnings(run, files));
     }

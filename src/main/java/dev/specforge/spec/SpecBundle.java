@@ -33,11 +33,11 @@ import java.util.zip.ZipInputStream;
  * stops at the limit. Nothing is ever written to disk.
  *
  * <p>The root is the one entry named by a {@code specforge-root} entry (its text is the root's path), or else the
- * single top-level {@code .yaml}/{@code .yml}/{@code .json} entry whose key names its format ({@code openapi},
- * {@code swagger}, {@code specforge} or {@code $schema}). With no such single entry, a zip whose top-level specs
- * are all JSON Schemas (recognised by key or by shape, {@link SpecReader#detect}) is a <em>schema set</em>: one
- * project whose types are every top-level schema, each named after its file, and what they refer to; with one
- * such schema, that schema is the root. Several top-level specs of which one is not a JSON Schema need a
+ * single top-level {@code .yaml}/{@code .yml}/{@code .json} entry that is a native, OpenAPI or Swagger spec (top-level
+ * JSON Schemas beside it are parts it may refer to). A zip whose top-level specs are all JSON Schemas (recognised
+ * by key or by shape, {@link SpecReader#detect}) has that schema as its root when there is one, and is a <em>schema
+ * set</em> when there are several: one project whose types are every top-level schema, each named after its file,
+ * their definitions, and what they refer to. Several native, OpenAPI or Swagger specs at the top need a
  * {@code specforge-root} entry. A zip whose entries all sit in one folder (or a chain of single folders) is read
  * as if that folder were the top.
  *
@@ -267,31 +267,31 @@ public final class SpecBundle {
     }
 
     /**
-     * @return the single top-level spec whose key names its format, else every top-level JSON Schema (one: the
-     *         root; several: a schema set); with no spec at the top, every JSON Schema of the zip when all its specs
-     *         are JSON Schemas (a collection kept in folders)
-     * @throws SpecException when there is no spec, or several that are not all JSON Schemas and no key names one
+     * @return the single top-level native, OpenAPI or Swagger spec; else every top-level JSON Schema (one: the root;
+     *         several: a schema set); with no spec at the top, every JSON Schema of the zip when all its specs are
+     *         JSON Schemas (a collection kept in folders)
+     * @throws SpecException when there is no spec, several native, OpenAPI or Swagger specs at the top, or no spec
+     *                       at the top and folders that hold more than JSON Schemas
      */
-    private static List<String> topLevelSpecs(Map<String, byte[]> files, Function<byte[], SpecReader.Detection> detect) {
+    private static List<String> topLevelSpecs(Map<String, byte[]> files,
+                                              Function<byte[], SpecReader.Detection> detect) {
         Map<String, SpecReader.Detection> specs = specs(files, detect, true);
         boolean topLevel = !specs.isEmpty();
         if (!topLevel) {
             specs = specs(files, detect, false);
         }
-        List<String> keyed = specs.entrySet().stream().filter(e -> e.getValue().keyed()).map(Map.Entry::getKey)
-                .toList();
-        if (topLevel && keyed.size() == 1) {
-            return keyed;
-        }
         List<String> others = specs.entrySet().stream().filter(e -> e.getValue().format() != SpecFormat.JSON_SCHEMA)
                 .map(Map.Entry::getKey).toList();
+        if (topLevel && others.size() == 1) {
+            return others;
+        }
         if (specs.isEmpty() || !others.isEmpty()) {
             String found = specs.isEmpty() ? "the zip has no spec file (a .yaml, .yml or .json file that is a native"
                     + " spec, OpenAPI, Swagger or JSON Schema)"
-                    : (topLevel ? "the zip has " + specs.size() + " top-level spec files " + specs.keySet()
+                    : (topLevel ? "the zip has " + specs.size() + " top-level spec files " + abbreviated(specs.keySet())
                     : "the zip has no top-level spec file, and its folders hold " + specs.size() + " spec files "
-                    + abbreviated(specs.keySet())) + ", " + abbreviated(others) + " not JSON Schemas (only a zip of"
-                    + " JSON Schemas is read as a set without a root)";
+                    + abbreviated(specs.keySet())) + ", of which " + abbreviated(others) + " are not JSON Schemas"
+                    + " (only JSON Schemas are read as one set without a root)";
             throw new SpecException(null, found + "; add an entry named '" + ROOT_ENTRY + "' whose text is the root"
                     + " spec's path");
         }
@@ -340,6 +340,8 @@ public final class SpecBundle {
         private final Map<String, List<String>> byBase = new HashMap<>();
         /** The files of the bundle by their root {@code $id} ({@code id} in draft-04), built on first need. */
         private Map<String, String> fileById;
+        /** Whether the root is a JSON Schema (then unread schemas could join it in a set). */
+        private boolean rootIsSchema;
         private String container;
         private ObjectNode schemas;
         private int nodes;
@@ -356,8 +358,9 @@ public final class SpecBundle {
             if (!unread.isEmpty()) {
                 warnings.add(unread.size() + " specs in the zip are neither " + (root == null
                         ? "a member of the set" : "the root") + " nor referred to from it, and were not read: "
-                        + abbreviated(unread) + (root == null ? "" : "; to generate them all, zip JSON Schemas"
-                        + " without a root, or refer to them from the root"));
+                        + abbreviated(unread) + (root == null ? "" : rootIsSchema ? "; to generate them too, refer to"
+                        + " them from the root, or put them at the top of the zip beside it (several JSON Schemas at"
+                        + " the top are read as one set)" : "; to generate them too, refer to them from the root"));
             }
             return result;
         }
@@ -416,6 +419,7 @@ public final class SpecBundle {
                 throw new SpecException(root, "the root spec is not a mapping");
             }
             boolean jsonSchema = !rootTree.has("openapi") && !rootTree.has("swagger") && !rootTree.has("specforge");
+            rootIsSchema = jsonSchema;
             container = rootTree.has("openapi") ? "#/components/schemas/" : rootTree.has("swagger")
                     ? "#/definitions/" : rootTree.has("$defs") || !rootTree.has("definitions") ? "#/$defs/"
                     : "#/definitions/";
@@ -652,8 +656,9 @@ public final class SpecBundle {
                 JsonNode was = hoistedSchemas.get(earlier);
                 if (assertions.equals(withoutAnnotations(was, false))) {
                     if (!content.equals(was)) {
-                        warnings.add(target + (pointer.isEmpty() ? "" : "#" + pointer) + " differs from " + earlier + " only in its title,"
-                                + " description or examples: one type " + earlier + ", documented as first seen");
+                        warnings.add(target + (pointer.isEmpty() ? "" : "#" + pointer) + " differs from " + earlier
+                                + " only in its title, description or examples: one type " + earlier
+                                + ", documented as first seen");
                     }
                     hoistedSchemas.remove(name);
                     taken.remove(name.toLowerCase(Locale.ROOT));

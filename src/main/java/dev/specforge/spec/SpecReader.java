@@ -65,14 +65,6 @@ public final class SpecReader {
      *               {@code anyOf}, {@code enum})
      */
     public record Detection(SpecFormat format, String rule) {
-
-        /**
-         * @return whether a top-level key names the format ({@code specforge}, {@code openapi}, {@code swagger},
-         *         {@code $schema}): the rule a zip's single root is found by
-         */
-        public boolean keyed() {
-            return List.of("specforge", "openapi", "swagger", "$schema").contains(rule);
-        }
     }
 
     private final SpecDefaults defaults;

@@ -118,12 +118,13 @@ class SpecBundleTest {
     }
 
     @Test
-    void should_keep_the_single_root_rule_for_a_zip_with_one_keyed_spec() throws Exception {
+    void should_keep_the_single_root_rule_for_openapi_and_read_json_schemas_at_the_top_as_a_set() throws Exception {
         Map<String, byte[]> api = new LinkedHashMap<>();
         api.put("openapi.yaml", utf8("openapi: 3.0.3\ninfo: {title: Pets, version: 1.0.0}\npaths: {}\ncomponents:\n"
                 + "  schemas:\n    Pet: {type: object, properties: {owner: {$ref: './owner.yaml'}}}\n"));
         api.put("owner.yaml", utf8("type: object\nproperties:\n  name: {type: string}\n"));
-        api.put("vet.yaml", utf8("type: object\nproperties:\n  name: {type: string}\n"));
+        api.put("vet.json", utf8("{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\","
+                + " \"properties\": {\"name\": {\"type\": \"string\"}}}"));
         ProjectModel model = reader.read(zip(api), "pets.zip");
         assertThat(model.source().format()).isEqualTo(SpecFormat.OPENAPI);
         assertThat(model.project().name()).isEqualTo("pets");
@@ -134,8 +135,19 @@ class SpecBundleTest {
                 + " \"Order\", \"type\": \"object\", \"properties\": {\"line\": {\"$ref\": \"line.json\"}}}"));
         schemas.put("line.json", utf8("{\"type\": \"object\", \"properties\": {\"sku\": {\"type\": \"string\"}}}"));
         schemas.put("unrelated.json", utf8("{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"string\"}}}"));
+        ProjectModel set = reader.read(zip(schemas), "order.zip");
+        assertThat(set.source().detectedBy()).isEqualTo("schema set");
+        assertThat(set.entities()).extracting(Entity::name).containsExactlyInAnyOrder("Order", "Line", "Unrelated");
+        assertRefs(set, "Order.line -> Line");
+
+        schemas.remove("unrelated.json");
+        schemas.remove("line.json");
+        schemas.put("parts/line.json", utf8("{\"type\": \"object\", \"properties\": {\"sku\": {\"type\": \"string\"}}}"));
+        schemas.put("order.json", utf8(new String(schemas.get("order.json"), StandardCharsets.UTF_8)
+                .replace("line.json", "parts/line.json")));
         ProjectModel rooted = reader.read(zip(schemas), "order.zip");
         assertThat(rooted.source().detectedBy()).isEqualTo("$schema");
+        assertThat(rooted.project().name()).isEqualTo("order");
         assertThat(rooted.entities()).extracting(Entity::name).containsExactly("Order", "Line");
     }
 
@@ -143,10 +155,12 @@ class SpecBundleTest {
     void should_refuse_several_top_level_specs_that_are_not_all_json_schemas_saying_how_to_name_the_root() {
         Map<String, byte[]> two = new LinkedHashMap<>();
         two.put("a.yaml", utf8("openapi: 3.0.3\ninfo: {title: A, version: 1.0.0}\npaths: {}\n"));
-        two.put("b.json", utf8("{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\","
+        two.put("b.yaml", utf8("swagger: '2.0'\ninfo: {title: B, version: 1.0.0}\npaths: {}\n"));
+        two.put("c.json", utf8("{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\","
                 + " \"properties\": {\"x\": {\"type\": \"string\"}}}"));
         assertThatThrownBy(() -> reader.read(zip(two), "two.zip")).isInstanceOf(SpecException.class)
-                .hasMessageContaining("the zip has 2 top-level spec files [a.yaml, b.json], [a.yaml] not JSON Schemas")
+                .hasMessageContaining("the zip has 3 top-level spec files [a.yaml, b.yaml, c.json], of which"
+                        + " [a.yaml, b.yaml] are not JSON Schemas")
                 .hasMessageContaining("add an entry named 'specforge-root'");
 
         Map<String, byte[]> none = new LinkedHashMap<>();
@@ -160,7 +174,7 @@ class SpecBundleTest {
         folders.put("schemas/pet.json", utf8("{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"string\"}}}"));
         assertThatThrownBy(() -> reader.read(zip(folders), "folders.zip"))
                 .hasMessageContaining("the zip has no top-level spec file, and its folders hold 2 spec files"
-                        + " [api/openapi.yaml, schemas/pet.json], [api/openapi.yaml] not JSON Schemas")
+                        + " [api/openapi.yaml, schemas/pet.json], of which [api/openapi.yaml] are not JSON Schemas")
                 .hasMessageContaining("specforge-root");
     }
 
@@ -194,8 +208,8 @@ class SpecBundleTest {
         ProjectModel model = reader.read(zip(rooted), "lineage.zip");
         assertThat(model.entities()).extracting(Entity::name).containsExactly("Base");
         assertThat(model.warnings()).contains("1 specs in the zip are neither the root nor referred to from it, and"
-                + " were not read: [facets/Facet.json]; to generate them all, zip JSON Schemas without a root, or"
-                + " refer to them from the root");
+                + " were not read: [facets/Facet.json]; to generate them too, refer to them from the root, or put"
+                + " them at the top of the zip beside it (several JSON Schemas at the top are read as one set)");
     }
 
     @Test
