@@ -26,13 +26,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads a spec of any supported format into the {@link ProjectModel}.
  *
- * <p>The syntax is detected from the bytes: text whose first character (after a byte order mark and white space) is
- * <code>{"</code> or {@code [} is JSON and is read by Jackson's JSON parser (RFC 8259: every JSON escape, such as
- * {@code \/}, {@code \u2028} and surrogate pairs, which YAML 1.1 parsers refuse); anything else, including a YAML
- * flow mapping with unquoted keys, is YAML. Both parsers refuse duplicate keys and
- * apply the same limits: {@link #MAX_DEPTH}, {@link #MAX_STRING_CHARS} and {@link SpecDefaults#maxBytes()}; YAML
- * also limits aliases (a "billion laughs" bomb stops at 50 aliases per collection). Input must be UTF-8 text (a
- * leading byte order mark is skipped; a NUL byte means binary).
+ * <p>The syntax is detected from the bytes: text that starts (after a byte order mark and white space) with
+ * {@code [}, or with <code>{</code> followed by a quoted key or <code>}</code>, is JSON and is read by Jackson's JSON
+ * parser (RFC 8259: every JSON escape, such as {@code \/}, {@code \u2028} and surrogate pairs, which YAML 1.1 parsers
+ * refuse); anything else, including a YAML flow mapping with unquoted keys, is YAML. Both parsers refuse duplicate
+ * keys and apply the same limits: {@link #MAX_DEPTH}, {@link #MAX_STRING_CHARS} and
+ * {@link SpecDefaults#maxBytes()}; YAML also limits aliases (a "billion laughs" bomb stops at 50 aliases per
+ * collection). Input must be UTF-8 text (a leading byte order mark is skipped; a NUL byte means binary).
  *
  * <p>The format is detected from the content, never from the file name ({@link #detect}): a top-level
  * {@code specforge} key means the native spec, {@code openapi: 3.x} OpenAPI, {@code swagger: "2.0"} Swagger 2.0
