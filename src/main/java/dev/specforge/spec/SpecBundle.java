@@ -87,16 +87,20 @@ public final class SpecBundle {
     static final int MAX_FLATTENED_NODES = 2_000_000;
 
     private final Map<String, byte[]> files;
+    private final Function<byte[], JsonNode> parse;
+    /** Each file's tree, parsed once: finding the root and flattening read the same trees. */
+    private final Map<String, JsonNode> trees = new HashMap<>();
     private final String root;
     private final List<String> members;
-    private final Function<byte[], SpecReader.Detection> detect;
 
-    private SpecBundle(Map<String, byte[]> files, String root, List<String> members,
-                       Function<byte[], SpecReader.Detection> detect) {
+    /** Finds the root, or the members of a schema set (see the class comment). */
+    private SpecBundle(Map<String, byte[]> files, Function<byte[], JsonNode> parse) {
         this.files = files;
-        this.root = root;
-        this.members = List.copyOf(members);
-        this.detect = detect;
+        this.parse = parse;
+        byte[] named = files.get(ROOT_ENTRY);
+        List<String> specs = named != null ? List.of(namedRoot(files, named)) : topLevelSpecs();
+        this.root = specs.size() == 1 ? specs.get(0) : null;
+        this.members = specs.size() == 1 ? List.of() : specs;
     }
 
     /**
@@ -113,14 +117,14 @@ public final class SpecBundle {
      *
      * @param zip      the zip's bytes
      * @param limits   the size limits
-     * @param detect   recognises a top-level entry's bytes as a spec, or returns {@code null} (used when there is
-     *                 no {@code specforge-root} entry)
-     * @return the bundle
+     * @param parse    parses one file's bytes into a tree (any root type), with the reader's limits; each file is
+     *                 parsed at most once, to recognise it ({@link SpecReader#detect}) and to flatten it
+     * @return the bundle; one instance serves one read, not thread-safe
      * @throws SpecException for a corrupt zip, a zip-slip name, a duplicate name, too many entries or bytes, or no
      *                       root (no spec at the top, or several that are not all JSON Schemas); the message names
      *                       the entries
      */
-    public static SpecBundle read(byte[] zip, Limits limits, Function<byte[], SpecReader.Detection> detect) {
+    public static SpecBundle read(byte[] zip, Limits limits, Function<byte[], JsonNode> parse) {
         Map<String, byte[]> files = new TreeMap<>();
         long total = 0;
         int entries = 0;
@@ -157,14 +161,7 @@ public final class SpecBundle {
         if (files.isEmpty()) {
             throw new SpecException(null, "the zip holds no files");
         }
-        files = stripCommonFolder(files);
-        byte[] named = files.get(ROOT_ENTRY);
-        if (named != null) {
-            return new SpecBundle(files, namedRoot(files, named), List.of(), detect);
-        }
-        List<String> set = topLevelSpecs(files, detect);
-        return set.size() == 1 ? new SpecBundle(files, set.get(0), List.of(), detect)
-                : new SpecBundle(files, null, set, detect);
+        return new SpecBundle(stripCommonFolder(files), parse);
     }
 
     /** @return the root spec's path inside the bundle, or {@code null} for a schema set */
@@ -210,13 +207,38 @@ public final class SpecBundle {
     /**
      * Flattens the bundle into one document (see the class comment).
      *
-     * @param parse    parses one file's bytes into a tree (any root type), with the reader's limits
      * @param warnings where references left unresolved are reported, as "what at file#pointer"
      * @return the root document with every reachable relative reference resolved
      * @throws SpecException when a referenced file is not well-formed; the location names the file
      */
-    public JsonNode flatten(Function<byte[], JsonNode> parse, List<String> warnings) {
-        return new Flattening(parse, warnings).run();
+    public JsonNode flatten(List<String> warnings) {
+        return new Flattening(warnings).run();
+    }
+
+    /**
+     * @return a file's tree, parsed once
+     * @throws SpecException when it is not well-formed; the location names the file
+     */
+    private JsonNode tree(String path) {
+        JsonNode t = trees.get(path);
+        if (t == null) {
+            try {
+                t = parse.apply(files.get(path));
+            } catch (SpecException e) {
+                throw new SpecException(path + (e.location() == null ? "" : ", " + e.location()), e.problem());
+            }
+            trees.put(path, t);
+        }
+        return t;
+    }
+
+    /** @return how a file is recognised, or {@code null} when it is no spec or not well-formed */
+    private SpecReader.Detection detection(String path) {
+        try {
+            return SpecReader.detect(tree(path));
+        } catch (SpecException e) {
+            return null;
+        }
     }
 
     private static void checkName(String name) {
@@ -273,12 +295,11 @@ public final class SpecBundle {
      * @throws SpecException when there is no spec, several native, OpenAPI or Swagger specs at the top, or no spec
      *                       at the top and folders that hold more than JSON Schemas
      */
-    private static List<String> topLevelSpecs(Map<String, byte[]> files,
-                                              Function<byte[], SpecReader.Detection> detect) {
-        Map<String, SpecReader.Detection> specs = specs(files, detect, true);
+    private List<String> topLevelSpecs() {
+        Map<String, SpecReader.Detection> specs = specs(true);
         boolean topLevel = !specs.isEmpty();
         if (!topLevel) {
-            specs = specs(files, detect, false);
+            specs = specs(false);
         }
         List<String> others = specs.entrySet().stream().filter(e -> e.getValue().format() != SpecFormat.JSON_SCHEMA)
                 .map(Map.Entry::getKey).toList();
@@ -299,14 +320,11 @@ public final class SpecBundle {
     }
 
     /** @return the {@code .yaml}, {@code .yml} and {@code .json} files that are specs, top-level ones or all */
-    private static Map<String, SpecReader.Detection> specs(Map<String, byte[]> files,
-                                                          Function<byte[], SpecReader.Detection> detect,
-                                                          boolean topLevelOnly) {
+    private Map<String, SpecReader.Detection> specs(boolean topLevelOnly) {
         Map<String, SpecReader.Detection> specs = new TreeMap<>();
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            String name = e.getKey();
+        for (String name : files.keySet()) {
             if ((!topLevelOnly || name.indexOf('/') < 0) && isSpecFileName(name)) {
-                SpecReader.Detection d = detect.apply(e.getValue());
+                SpecReader.Detection d = detection(name);
                 if (d != null) {
                     specs.put(name, d);
                 }
@@ -327,9 +345,7 @@ public final class SpecBundle {
 
     /** One flattening run. */
     private final class Flattening {
-        private final Function<byte[], JsonNode> parse;
         private final List<String> warnings;
-        private final Map<String, JsonNode> trees = new HashMap<>();
         /** The files the result is made of: the root or the members, and every file a reference reached. */
         private final java.util.Set<String> used = new java.util.TreeSet<>();
         private final Map<String, String> hoisted = new HashMap<>();
@@ -346,15 +362,14 @@ public final class SpecBundle {
         private ObjectNode schemas;
         private int nodes;
 
-        Flattening(Function<byte[], JsonNode> parse, List<String> warnings) {
-            this.parse = parse;
+        Flattening(List<String> warnings) {
             this.warnings = warnings;
         }
 
         JsonNode run() {
             JsonNode result = root == null ? runSet() : runRoot();
             List<String> unread = files.keySet().stream().filter(SpecBundle::isSpecFileName)
-                    .filter(f -> !used.contains(f) && detect.apply(files.get(f)) != null).toList();
+                    .filter(f -> !used.contains(f) && detection(f) != null).toList();
             if (!unread.isEmpty()) {
                 warnings.add(unread.size() + " specs in the zip are neither " + (root == null
                         ? "a member of the set" : "the root") + " nor referred to from it, and were not read: "
@@ -460,21 +475,7 @@ public final class SpecBundle {
         /** @return a file's tree, marking it used */
         private JsonNode tree(String path) {
             used.add(path);
-            return parsed(path);
-        }
-
-        /** @return a file's tree, parsed once */
-        private JsonNode parsed(String path) {
-            JsonNode t = trees.get(path);
-            if (t == null) {
-                try {
-                    t = parse.apply(files.get(path));
-                } catch (SpecException e) {
-                    throw new SpecException(path + (e.location() == null ? "" : ", " + e.location()), e.problem());
-                }
-                trees.put(path, t);
-            }
-            return t;
+            return SpecBundle.this.tree(path);
         }
 
         /** @return a copy of a node with the relative references below it resolved */
@@ -726,7 +727,7 @@ public final class SpecBundle {
                     }
                     JsonNode t;
                     try {
-                        t = parsed(path);
+                        t = SpecBundle.this.tree(path);
                     } catch (SpecException e) {
                         continue;
                     }

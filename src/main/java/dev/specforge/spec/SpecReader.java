@@ -157,9 +157,9 @@ public final class SpecReader {
             if (content.length > defaults.maxBytes()) {
                 throw new SpecException(null, tooLarge(content.length));
             }
-            SpecBundle bundle = SpecBundle.read(content, defaults.bundle(), this::detectFile);
+            SpecBundle bundle = SpecBundle.read(content, defaults.bundle(), bytes -> parseText(bytes, false));
             List<String> notes = new ArrayList<>();
-            JsonNode root = bundle.flatten(bytes -> parseText(bytes, false), notes);
+            JsonNode root = bundle.flatten(notes);
             if (bundle.isSchemaSet()) {
                 notes.add(0, "multi-file spec: a set of " + bundle.members().size() + " JSON Schemas without a root,"
                         + " each a type (" + bundle.size() + " files)");
@@ -171,15 +171,6 @@ public final class SpecReader {
             return parse(root, notes);
         }
         return parse(tree(content));
-    }
-
-    /** @return how a zip entry's bytes are recognised, or {@code null} when they are no spec (or not well-formed) */
-    private Detection detectFile(byte[] bytes) {
-        try {
-            return detect(parseText(bytes, false));
-        } catch (SpecException e) {
-            return null;
-        }
     }
 
     /**
