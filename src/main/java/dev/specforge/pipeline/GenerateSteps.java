@@ -133,7 +133,7 @@ public final class GenerateSteps {
         tracker.started(id, run);
         LOG.info("{}: {} spec (detected by {}), project '{}', stack {}: {} entities, {} operation groups, {} files and "
                         + "{} enrichment items planned", name,
-                run.model().format().name().toLowerCase(java.util.Locale.ROOT), run.model().source().detectedBy(),
+                run.model().format().id(), run.model().source().detectedBy(),
                 run.model().project().name(), run.stack().name(), run.model().entities().size(),
                 run.model().operationGroups().size(), run.tasks().size(), run.enrichment().items().size());
         return run.tasks();

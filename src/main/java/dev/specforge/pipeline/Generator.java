@@ -178,7 +178,7 @@ public final class Generator {
                         run.enrichment().itemIds(t).size()))
                 .toList();
         return new DryRunPlan(specName, run.model().project().name(), run.stack().name(),
-                run.model().format().name().toLowerCase(java.util.Locale.ROOT), run.model().source().detectedBy(),
+                run.model().format().id(), run.model().source().detectedBy(),
                 run.model().source().inlineTypes(), files.size(), files,
                 enricher.estimate(run.enrichment()), run.model().warnings());
     }
@@ -289,7 +289,7 @@ public final class Generator {
         int llmFiles = (int) files.stream().map(f -> source(run, answers, f))
                 .filter(src -> src.equals("llm") || src.equals("llm-cache")).count();
         return new RunReport(status, run.specName(), run.model().project().name(), run.stack().name(),
-                run.model().format().name().toLowerCase(java.util.Locale.ROOT), run.model().source().detectedBy(),
+                run.model().format().id(), run.model().source().detectedBy(),
                 run.model().source().inlineTypes(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()),
                 renderThreads,
                 run.peakConcurrency(), new RunReport.Counts(files.size(), valid, files.size() - valid, critical, bytes),

@@ -68,7 +68,7 @@ public record Condition(String key, String value) {
             case "feature" -> model.feature(value);
             case "entity-kind" -> entity != null && entity.kind().name().toLowerCase(Locale.ROOT).equals(value);
             case "operations" -> model.operationGroups().isEmpty() == value.equals("none");
-            case "format" -> model.format().name().toLowerCase(Locale.ROOT).equals(value);
+            case "format" -> model.format().id().equals(value);
             default -> false;
         };
     }

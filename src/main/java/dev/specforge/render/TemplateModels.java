@@ -178,7 +178,7 @@ public final class TemplateModels {
         Map<String, Object> features = new HashMap<>(model.features());
         features.putIfAbsent("docker", Boolean.TRUE);
         root.put("features", features);
-        root.put("format", model.format().name().toLowerCase(Locale.ROOT));
+        root.put("format", model.format().id());
         root.put("openapiJson", ContractDocument.json(model, answers));
         root.put("yamlString", Escapes.YAML);
         root.put("javaString", Escapes.JAVA);

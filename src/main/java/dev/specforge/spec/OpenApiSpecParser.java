@@ -101,8 +101,8 @@ final class OpenApiSpecParser {
             List<Entity> entities = mapper.entities();
             int inlineTypes = mapper.declaredUnder(OperationBodies.INLINE_ROOTS);
             return new ProjectModel(projectInfo(), null,
-                    new ProjectModel.Source(format, format == SpecFormat.SWAGGER ? "swagger" : "openapi",
-                            inlineTypes),
+                    // the key that named the format (openapi, swagger) is the format's id
+                    new ProjectModel.Source(format, format.id(), inlineTypes),
                     entities, groups, Map.of(), warnings);
         }
 

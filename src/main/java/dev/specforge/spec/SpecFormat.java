@@ -12,5 +12,13 @@ public enum SpecFormat {
      * JSON Schema (draft-04 to 2020-12): a top-level {@code $schema}, or a root shaped like a schema
      * ({@link SpecReader#detect}); also a zip of JSON Schemas without a root (a schema set, {@link SpecBundle}).
      */
-    JSON_SCHEMA
+    JSON_SCHEMA;
+
+    /**
+     * @return the lower-case name that reports, logs, templates and stack conditions use: {@code native},
+     *         {@code openapi}, {@code swagger} or {@code json_schema}
+     */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }
