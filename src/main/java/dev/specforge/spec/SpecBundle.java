@@ -1,19 +1,11 @@
 package dev.specforge.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,13 +64,6 @@ public final class SpecBundle {
     public record Limits(int maxEntries, long maxBytes) {
     }
 
-    private static final Set<String> SCHEMA_DATA = Set.of("enum", "const", "default", "examples", "example");
-    /** Keywords that describe a schema without changing what it accepts (JSON Schema Validation 2020-12 section 9). */
-    private static final Set<String> ANNOTATIONS = Set.of("title", "description", "$comment", "comment");
-    /** Keywords whose value maps names to schemas. */
-    private static final Set<String> NAMED_SCHEMAS = Set.of("properties", "patternProperties", "$defs",
-            "definitions", "dependentSchemas");
-
     /**
      * Most objects and arrays the flattened document may hold. Copying non-schema references in place can
      * multiply a small bundle (a file that refers to the next one twice, over and over: a "reference bomb"), so
@@ -90,6 +75,8 @@ public final class SpecBundle {
     private final Function<byte[], JsonNode> parse;
     /** Each file's tree, parsed once: finding the root and flattening read the same trees. */
     private final Map<String, JsonNode> trees = new HashMap<>();
+    /** The files of the bundle by their root {@code $id} ({@code id} in draft-04), built on first need. */
+    private Map<String, String> fileById;
     private final String root;
     private final List<String> members;
 
@@ -212,14 +199,14 @@ public final class SpecBundle {
      * @throws SpecException when a referenced file is not well-formed; the location names the file
      */
     public JsonNode flatten(List<String> warnings) {
-        return new Flattening(warnings).run();
+        return new BundleFlattening(this, warnings).run();
     }
 
     /**
      * @return a file's tree, parsed once
      * @throws SpecException when it is not well-formed; the location names the file
      */
-    private JsonNode tree(String path) {
+    JsonNode tree(String path) {
         JsonNode t = trees.get(path);
         if (t == null) {
             try {
@@ -233,7 +220,7 @@ public final class SpecBundle {
     }
 
     /** @return how a file is recognised, or {@code null} when it is no spec or not well-formed */
-    private SpecReader.Detection detection(String path) {
+    SpecReader.Detection detection(String path) {
         try {
             return SpecReader.detect(tree(path));
         } catch (SpecException e) {
@@ -333,434 +320,48 @@ public final class SpecBundle {
         return specs;
     }
 
-    private static boolean isSpecFileName(String name) {
+    static boolean isSpecFileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
     }
 
-    private static String abbreviated(java.util.Collection<String> names) {
+    static String abbreviated(java.util.Collection<String> names) {
         return names.size() <= 10 ? names.toString()
                 : names.stream().limit(10).toList().toString().replace("]", ", ... " + (names.size() - 10) + " more]");
     }
 
-    /** One flattening run. */
-    private final class Flattening {
-        private final List<String> warnings;
-        /** The files the result is made of: the root or the members, and every file a reference reached. */
-        private final java.util.Set<String> used = new java.util.TreeSet<>();
-        private final Map<String, String> hoisted = new HashMap<>();
-        private final Map<String, JsonNode> hoistedSchemas = new LinkedHashMap<>();
-        private final Deque<String> inlining = new ArrayDeque<>();
-        private final java.util.Set<String> taken = new java.util.HashSet<>();
-        /** Names given to schemas moved into the container, by the name they were claimed from. */
-        private final Map<String, List<String>> byBase = new HashMap<>();
-        /** The files of the bundle by their root {@code $id} ({@code id} in draft-04), built on first need. */
-        private Map<String, String> fileById;
-        /** Whether the root is a JSON Schema (then unread schemas could join it in a set). */
-        private boolean rootIsSchema;
-        private String container;
-        private ObjectNode schemas;
-        private int nodes;
+    /** @return every file name in the bundle */
+    Set<String> fileNames() {
+        return files.keySet();
+    }
 
-        Flattening(List<String> warnings) {
-            this.warnings = warnings;
-        }
+    /** @return whether the bundle holds a file of that path */
+    boolean hasFile(String path) {
+        return files.containsKey(path);
+    }
 
-        JsonNode run() {
-            JsonNode result = root == null ? runSet() : runRoot();
-            List<String> unread = files.keySet().stream().filter(SpecBundle::isSpecFileName)
-                    .filter(f -> !used.contains(f) && detection(f) != null).toList();
-            if (!unread.isEmpty()) {
-                warnings.add(unread.size() + " specs in the zip are neither " + (root == null
-                        ? "a member of the set" : "the root") + " nor referred to from it, and were not read: "
-                        + abbreviated(unread) + (root == null ? "" : rootIsSchema ? "; to generate them too, refer to"
-                        + " them from the root, or put them at the top of the zip beside it (several JSON Schemas at"
-                        + " the top are read as one set)" : "; to generate them too, refer to them from the root"));
-            }
-            return result;
-        }
-
-        /**
-         * A schema set: a document that is only {@code $defs}, one per member named after its file (claimed
-         * before any reference is followed, so a member keeps its file's name), with the members' most common
-         * {@code $schema} (the first in name order on a tie).
-         */
-        private JsonNode runSet() {
-            container = "#/$defs/";
-            Map<String, String> names = new LinkedHashMap<>();
-            Map<String, Integer> dialects = new TreeMap<>();
-            for (String member : members) {
-                JsonNode t = tree(member);
-                if (t.path("$schema").isTextual()) {
-                    dialects.merge(t.get("$schema").textValue(), 1, Integer::sum);
-                }
-                String name = claim(member, "");
-                hoisted.put(member + "#", name);
-                names.put(member, name);
-            }
-            ObjectNode result = JsonNodeFactory.instance.objectNode();
-            if (!dialects.isEmpty()) {
-                String most = dialects.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-                result.put("$schema", most);
-                if (dialects.size() > 1) {
-                    warnings.add("the schemas of the set declare " + dialects.size() + " dialects (files per dialect: "
-                            + dialects + "); all are read as " + most + " (the most files; on a tie the first in"
-                            + " name order)");
-                }
-            }
-            names.forEach((member, name) -> {
-                hoistedSchemas.put(name, JsonNodeFactory.instance.objectNode());
-                hoistedSchemas.put(name, withoutRootId(walk(tree(member), member, true), tree(member)));
-            });
-            // a member's own definitions are top-level schemas too, as they are of a single document
-            for (String member : members) {
-                for (String defs : List.of("$defs", "definitions")) {
-                    JsonNode container = tree(member).path(defs);
-                    container.fieldNames().forEachRemaining(def -> {
-                        String pointer = "/" + defs + "/" + SchemaMapper.escape(def);
-                        if (!hoisted.containsKey(member + "#" + pointer) && container.get(def).isObject()) {
-                            hoist(member + "#" + pointer, member, pointer, container.get(def));
-                        }
-                    });
-                }
-            }
-            result.set("$defs", JsonNodeFactory.instance.objectNode().setAll(hoistedSchemas));
-            return result;
-        }
-
-        private JsonNode runRoot() {
-            JsonNode rootTree = tree(root);
-            if (!rootTree.isObject()) {
-                throw new SpecException(root, "the root spec is not a mapping");
-            }
-            boolean jsonSchema = !rootTree.has("openapi") && !rootTree.has("swagger") && !rootTree.has("specforge");
-            rootIsSchema = jsonSchema;
-            container = rootTree.has("openapi") ? "#/components/schemas/" : rootTree.has("swagger")
-                    ? "#/definitions/" : rootTree.has("$defs") || !rootTree.has("definitions") ? "#/$defs/"
-                    : "#/definitions/";
-            ObjectNode existing = containerNode(rootTree);
-            if (existing != null) {
-                existing.fieldNames().forEachRemaining(n -> taken.add(n.toLowerCase(Locale.ROOT)));
-            }
-            ObjectNode result = (ObjectNode) walk(rootTree, root, jsonSchema);
-            schemas = containerNode(result);
-            if (!hoistedSchemas.isEmpty()) {
-                if (schemas == null) {
-                    schemas = createContainer(result);
-                }
-                hoistedSchemas.forEach(schemas::set);
-            }
-            return result;
-        }
-
-        private ObjectNode containerNode(JsonNode doc) {
-            JsonNode n = doc;
-            for (String part : container.substring(2, container.length() - 1).split("/")) {
-                n = n.get(part);
-                if (n == null || !n.isObject()) {
-                    return null;
-                }
-            }
-            return (ObjectNode) n;
-        }
-
-        private ObjectNode createContainer(ObjectNode doc) {
-            ObjectNode n = doc;
-            for (String part : container.substring(2, container.length() - 1).split("/")) {
-                n = n.has(part) && n.get(part).isObject() ? (ObjectNode) n.get(part) : n.putObject(part);
-            }
-            return n;
-        }
-
-        /** @return a file's tree, marking it used */
-        private JsonNode tree(String path) {
-            used.add(path);
-            return SpecBundle.this.tree(path);
-        }
-
-        /** @return a copy of a node with the relative references below it resolved */
-        private JsonNode walk(JsonNode node, String file, boolean inSchema) {
-            if (node.isContainerNode() && ++nodes > MAX_FLATTENED_NODES) {
-                throw new SpecException(file, "the references of this zip expand to more than "
-                        + MAX_FLATTENED_NODES + " objects and arrays once copied in place; refused as a possible"
-                        + " reference bomb (refer to shared parts from schemas, which are never copied)");
-            }
-            if (node.isArray()) {
-                ArrayNode out = JsonNodeFactory.instance.arrayNode(node.size());
-                for (JsonNode item : node) {
-                    out.add(walk(item, file, inSchema));
-                }
-                return out;
-            }
-            if (!node.isObject()) {
-                return node;
-            }
-            JsonNode ref = node.get("$ref");
-            if (ref != null && ref.isTextual() && !(file.equals(root) && ref.textValue().startsWith("#"))) {
-                JsonNode resolved = reference(node, ref.textValue(), file, inSchema);
-                if (resolved != null) {
-                    return resolved;
-                }
-            }
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                String key = f.getKey();
-                if (inSchema && SCHEMA_DATA.contains(key)) {
-                    out.set(key, f.getValue());
+    /** @return the bundle's files by their root {@code $id} or {@code id} (without a fragment) */
+    Map<String, String> fileById() {
+        if (fileById == null) {
+            fileById = new HashMap<>();
+            for (String path : files.keySet()) {
+                if (!isSpecFileName(path)) {
                     continue;
                 }
-                if (inSchema && key.equals("discriminator") && f.getValue().path("mapping").isObject()) {
-                    out.set(key, discriminator((ObjectNode) f.getValue(), file));
-                    continue;
-                }
-                boolean childInSchema = inSchema || key.equals("schema") || key.equals("schemas")
-                        || key.equals("definitions") || key.equals("$defs");
-                out.set(key, walk(f.getValue(), file, childInSchema));
-            }
-            return out;
-        }
-
-        /**
-         * @return a copy of a Discriminator Object whose {@code mapping} values that are references to other files
-         *         (OpenAPI 3.0.3 section 4.7.25: a value is a schema name or a reference) point where those schemas
-         *         now are, as a {@code $ref} to them would
-         */
-        private ObjectNode discriminator(ObjectNode discriminator, String file) {
-            ObjectNode out = discriminator.deepCopy();
-            ObjectNode mapping = (ObjectNode) out.get("mapping");
-            mapping.fields().forEachRemaining(m -> {
-                String value = m.getValue().textValue();
-                if (value != null && !value.startsWith("#") && (value.contains("/") || value.contains("#")
-                        || isSpecFileName(value))) {
-                    JsonNode moved = reference(JsonNodeFactory.instance.objectNode().put("$ref", value), value, file,
-                            true);
-                    if (moved != null && moved.path("$ref").isTextual()) {
-                        m.setValue(moved.get("$ref"));
-                    }
-                }
-            });
-            return out;
-        }
-
-        /** @return the node that replaces a reference, or {@code null} to keep the reference as it is */
-        private JsonNode reference(JsonNode node, String ref, String file, boolean inSchema) {
-            int hash = ref.indexOf('#');
-            String filePart = hash < 0 ? ref : ref.substring(0, hash);
-            String fragment = hash < 0 ? "" : ref.substring(hash + 1);
-            String target;
-            if (filePart.isEmpty()) {
-                target = file;
-            } else {
-                if (filePart.contains(":") || filePart.startsWith("/") || filePart.startsWith("\\")) {
-                    String byId = fileById().get(filePart);
-                    if (root != null && root.equals(byId)) {
-                        return null; // the root keeps its $id: the schema mapping resolves it
-                    }
-                    if (byId == null) {
-                        return unresolved(ref, file, "is not a relative reference and is never fetched");
-                    }
-                    return resolved(node, ref, file, byId, fragment, inSchema);
-                }
-                String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
-                String decoded;
+                JsonNode t;
                 try {
-                    decoded = java.net.URLDecoder.decode(filePart.replace("+", "%2B"),
-                            java.nio.charset.StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    return unresolved(ref, file, "is not a valid reference");
+                    t = tree(path);
+                } catch (SpecException e) {
+                    continue;
                 }
-                Deque<String> parts = new ArrayDeque<>();
-                for (String segment : (dir + decoded).split("/")) {
-                    if (segment.isEmpty() || segment.equals(".")) {
-                        continue;
-                    }
-                    if (segment.equals("..")) {
-                        if (parts.isEmpty()) {
-                            return unresolved(ref, file, "leaves the bundle");
-                        }
-                        parts.removeLast();
-                    } else {
-                        parts.addLast(segment);
-                    }
-                }
-                String normal = "/" + String.join("/", parts);
-                target = normal.substring(1);
-                if (!files.containsKey(target)) {
-                    return unresolved(ref, file, "names '" + target + "', which is not in the bundle");
-                }
-            }
-            return resolved(node, ref, file, target, fragment, inSchema);
-        }
-
-        /** @return the node that replaces a reference to a file of the bundle, or {@code null} to keep it */
-        private JsonNode resolved(JsonNode node, String ref, String file, String target, String fragment,
-                                  boolean inSchema) {
-            String pointer = java.net.URLDecoder.decode(fragment.replace("+", "%2B"),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            JsonNode targetNode;
-            try {
-                targetNode = tree(target).at(pointer);
-            } catch (IllegalArgumentException e) {
-                return unresolved(ref, file, "has a fragment that is not a JSON pointer");
-            }
-            if (targetNode.isMissingNode()) {
-                return unresolved(ref, file, "names nothing in '" + target + "'");
-            }
-            String key = target + "#" + pointer;
-            if (inSchema && targetNode.isObject()) {
-                String name = hoisted.get(key);
-                if (name == null) {
-                    name = hoist(key, target, pointer, targetNode);
-                }
-                ObjectNode out = JsonNodeFactory.instance.objectNode();
-                node.fields().forEachRemaining(f -> {
-                    if (!f.getKey().equals("$ref")) {
-                        out.set(f.getKey(), f.getValue());
-                    }
-                });
-                out.put("$ref", container + SchemaMapper.escape(name));
-                return out;
-            }
-            if (inlining.contains(key)) {
-                return unresolved(ref, file, "is circular outside of schemas");
-            }
-            inlining.push(key);
-            try {
-                return walk(targetNode, target, inSchema);
-            } finally {
-                inlining.pop();
-            }
-        }
-
-        /**
-         * Moves a schema into the container under a new name; when a schema claimed from the same name has the
-         * same content once its references are rewritten, that one is used instead. Nothing can refer to the new
-         * name before the walk ends except through this schema's own content, which then differs from any earlier
-         * schema's, so dropping the name is safe.
-         *
-         * @return the schema's name in the container
-         */
-        private String hoist(String key, String target, String pointer, JsonNode targetNode) {
-            String name = claim(target, pointer);
-            hoisted.put(key, name);
-            hoistedSchemas.put(name, JsonNodeFactory.instance.objectNode());
-            JsonNode content = walk(targetNode, target, true);
-            if (pointer.isEmpty()) {
-                content = withoutRootId(content, targetNode);
-            }
-            String base = baseOfClaim(target, pointer);
-            List<String> same = byBase.computeIfAbsent(base.toLowerCase(Locale.ROOT), b -> new ArrayList<>());
-            JsonNode assertions = withoutAnnotations(content, false);
-            for (String earlier : same) {
-                JsonNode was = hoistedSchemas.get(earlier);
-                if (assertions.equals(withoutAnnotations(was, false))) {
-                    if (!content.equals(was)) {
-                        warnings.add(target + (pointer.isEmpty() ? "" : "#" + pointer) + " differs from " + earlier
-                                + " only in its title, description or examples: one type " + earlier
-                                + ", documented as first seen");
-                    }
-                    hoistedSchemas.remove(name);
-                    taken.remove(name.toLowerCase(Locale.ROOT));
-                    hoisted.put(key, earlier);
-                    return earlier;
-                }
-            }
-            same.add(name);
-            hoistedSchemas.put(name, content);
-            return name;
-        }
-
-        /**
-         * @return a copy of a schema without its annotations ({@code title}, {@code description}, {@code $comment},
-         *         {@code comment}, {@code examples}, {@code example}: JSON Schema Validation 2020-12 section 9),
-         *         which do not change what it accepts; property names and data ({@code enum}, {@code default}) kept
-         */
-        private JsonNode withoutAnnotations(JsonNode node, boolean namesToSchemas) {
-            if (node.isArray()) {
-                ArrayNode out = JsonNodeFactory.instance.arrayNode(node.size());
-                node.forEach(item -> out.add(withoutAnnotations(item, false)));
-                return out;
-            }
-            if (!node.isObject()) {
-                return node;
-            }
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(f -> {
-                String k = f.getKey();
-                if (namesToSchemas) {
-                    out.set(k, withoutAnnotations(f.getValue(), false));
-                } else if (SCHEMA_DATA.contains(k)) {
-                    if (!k.startsWith("example")) {
-                        out.set(k, f.getValue());
-                    }
-                } else if (!ANNOTATIONS.contains(k)) {
-                    out.set(k, withoutAnnotations(f.getValue(), NAMED_SCHEMAS.contains(k)));
-                }
-            });
-            return out;
-        }
-
-        /**
-         * @return a schema file's content without its root {@code $id} (or draft-04 {@code id}): inside the
-         *         container it is no resource of its own, so its rewritten references resolve against the document
-         */
-        private JsonNode withoutRootId(JsonNode content, JsonNode original) {
-            if (content instanceof ObjectNode o) {
-                o.remove("$id");
-                String dialect = original.path("$schema").asText("");
-                if (o.path("id").isTextual() && (dialect.contains("draft-04") || dialect.contains("draft-03"))) {
-                    o.remove("id");
-                }
-            }
-            return content;
-        }
-
-        /** @return the bundle's files by their root {@code $id} or {@code id} (without a fragment) */
-        private Map<String, String> fileById() {
-            if (fileById == null) {
-                fileById = new HashMap<>();
-                for (String path : files.keySet()) {
-                    if (!isSpecFileName(path)) {
-                        continue;
-                    }
-                    JsonNode t;
-                    try {
-                        t = SpecBundle.this.tree(path);
-                    } catch (SpecException e) {
-                        continue;
-                    }
-                    for (String keyword : List.of("$id", "id")) {
-                        String id = t.path(keyword).textValue();
-                        if (id != null && id.contains(":")) {
-                            fileById.putIfAbsent(id.replaceAll("#.*$", ""), path);
-                        }
+                for (String keyword : List.of("$id", "id")) {
+                    String id = t.path(keyword).textValue();
+                    if (id != null && id.contains(":")) {
+                        fileById.putIfAbsent(id.replaceAll("#.*$", ""), path);
                     }
                 }
             }
-            return fileById;
         }
-
-        private String claim(String file, String pointer) {
-            String base = baseOfClaim(file, pointer);
-            String candidate = base;
-            for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
-                candidate = base + n;
-            }
-            return candidate;
-        }
-
-        /** @return the name a schema is claimed from: its pointer's last segment, or its file's base name */
-        private String baseOfClaim(String file, String pointer) {
-            String base = pointer.isEmpty() ? baseName(file)
-                    : pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
-            return base.isBlank() ? "Schema" : base;
-        }
-
-        private JsonNode unresolved(String ref, String file, String why) {
-            warnings.add("$ref " + ref + " in " + file + " " + why + "; left unresolved");
-            return null;
-        }
+        return fileById;
     }
 }

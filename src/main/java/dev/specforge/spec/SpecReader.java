@@ -1,27 +1,13 @@
 package dev.specforge.spec;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.yaml.snakeyaml.LoaderOptions;
 
 import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads a spec of any supported format into the {@link ProjectModel}.
@@ -68,8 +54,7 @@ public final class SpecReader {
     }
 
     private final SpecDefaults defaults;
-    private final ObjectMapper yaml;
-    private final ObjectMapper json;
+    private final SpecText text;
     private final NativeSpecParser nativeParser;
     private final OpenApiSpecParser openApiParser;
     private final JsonSchemaSpecParser jsonSchemaParser;
@@ -79,35 +64,10 @@ public final class SpecReader {
      */
     public SpecReader(SpecDefaults defaults) {
         this.defaults = defaults;
-        StreamReadConstraints limits = StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH)
-                .maxStringLength(MAX_STRING_CHARS)
-                .maxNameLength(MAX_STRING_CHARS)
-                .maxDocumentLength(defaults.maxBytes())
-                .build();
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(defaults.maxBytes());
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setMaxAliasesForCollections(50);
-        options.setAllowDuplicateKeys(false);
-        this.yaml = numbersAsWritten(new ObjectMapper(YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(limits)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build()));
-        this.json = numbersAsWritten(new ObjectMapper(JsonFactory.builder()
-                .streamReadConstraints(limits)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build()))
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.text = new SpecText(defaults.maxBytes());
         this.nativeParser = new NativeSpecParser(defaults);
         this.openApiParser = new OpenApiSpecParser(defaults);
         this.jsonSchemaParser = new JsonSchemaSpecParser(defaults);
-    }
-
-    /** Decimals as written: a default of 0.10 or a bound of 12345678901234567890.5 keep their digits. */
-    private static ObjectMapper numbersAsWritten(ObjectMapper mapper) {
-        return mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
     /**
@@ -124,8 +84,7 @@ public final class SpecReader {
     }
 
     private String tooLarge(long bytes) {
-        return "the spec is " + bytes + " bytes, over the limit of " + defaults.maxBytes()
-                + " bytes (specforge.spec.max-bytes)";
+        return SpecText.tooLarge(bytes, defaults.maxBytes());
     }
 
     /**
@@ -157,7 +116,7 @@ public final class SpecReader {
             if (content.length > defaults.maxBytes()) {
                 throw new SpecException(null, tooLarge(content.length));
             }
-            SpecBundle bundle = SpecBundle.read(content, defaults.bundle(), bytes -> parseText(bytes, false));
+            SpecBundle bundle = SpecBundle.read(content, defaults.bundle(), bytes -> text.parse(bytes, false));
             List<String> notes = new ArrayList<>();
             JsonNode root = bundle.flatten(notes);
             if (bundle.isSchemaSet()) {
@@ -255,77 +214,7 @@ public final class SpecReader {
      * @throws SpecException as {@link #read(byte[])} for the syntax-level problems
      */
     public JsonNode tree(byte[] content) {
-        return parseText(content, true);
-    }
-
-    private JsonNode parseText(byte[] content, boolean requireObject) {
-        if (content.length == 0) {
-            throw new SpecException(null, "the spec is empty (0 bytes)");
-        }
-        if (content.length > defaults.maxBytes()) {
-            throw new SpecException(null, tooLarge(content.length));
-        }
-        String text = decodeUtf8(content);
-        if (text.isBlank()) {
-            throw new SpecException(null, "the spec holds only whitespace");
-        }
-        JsonNode root = isJson(text) ? readJson(text) : readYaml(text);
-        checkStrings(root, "");
-        if (requireObject && (root == null || !root.isObject())) {
-            throw new SpecException("/", "the document root must be a mapping (an object), found "
-                    + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
-        }
-        return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root;
-    }
-
-    /**
-     * @return whether the text is JSON: it starts with an array, or with an object whose first key is quoted or that
-     *         is empty (RFC 8259 sections 2 and 4: names are strings); an object whose first key is unquoted is a YAML
-     *         flow mapping (<code>{openapi: 3.0.3, ...}</code>), read as YAML as before
-     */
-    private static boolean isJson(String text) {
-        int i = skipWhitespace(text, 0);
-        if (i < text.length() && text.charAt(i) == '[') {
-            return true;
-        }
-        if (i >= text.length() || text.charAt(i) != '{') {
-            return false;
-        }
-        int next = skipWhitespace(text, i + 1);
-        return next >= text.length() || text.charAt(next) == '"' || text.charAt(next) == '}';
-    }
-
-    private static int skipWhitespace(String text, int from) {
-        int i = from;
-        while (i < text.length() && " \t\r\n\uFEFF".indexOf(text.charAt(i)) >= 0) {
-            i++;
-        }
-        return i;
-    }
-
-    private JsonNode readJson(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw notWellFormed("JSON", e);
-        }
-    }
-
-    private JsonNode readYaml(String text) {
-        try {
-            return yaml.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw notWellFormed("YAML", e);
-        } catch (IOException e) {
-            throw new SpecException(null, "cannot read the spec: " + e.getMessage());
-        }
-    }
-
-    private static SpecException notWellFormed(String syntax, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 0 ? null : "line " + at.getLineNr() + ", column "
-                + at.getColumnNr();
-        return new SpecException(where, "not well-formed " + syntax + ": " + e.getOriginalMessage());
+        return text.parse(content, true);
     }
 
     /**
@@ -401,68 +290,4 @@ public final class SpecReader {
         return openApiParser.map(result.getOpenAPI(), converted, SpecFormat.SWAGGER, all);
     }
 
-    /**
-     * Jackson's YAML parser does not apply {@code maxStringLength} to scalars, so the limit is checked on the tree.
-     *
-     * @throws SpecException for a key or string value over {@link #MAX_STRING_CHARS}, naming its JSON pointer
-     */
-    private static void checkStrings(JsonNode node, String pointer) {
-        if (node == null) {
-            return;
-        }
-        if (node.isTextual() && node.textValue().length() > MAX_STRING_CHARS) {
-            throw new SpecException(pointer.isEmpty() ? "/" : pointer, "a string of " + node.textValue().length()
-                    + " characters, over the limit of " + MAX_STRING_CHARS);
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                checkStrings(node.get(i), pointer + "/" + i);
-            }
-        } else if (node.isObject()) {
-            var fields = node.fields();
-            while (fields.hasNext()) {
-                var f = fields.next();
-                String at = pointer + "/" + f.getKey().replace("~", "~0").replace("/", "~1");
-                if (f.getKey().length() > MAX_STRING_CHARS) {
-                    throw new SpecException(pointer.isEmpty() ? "/" : pointer, "a key of " + f.getKey().length()
-                            + " characters, over the limit of " + MAX_STRING_CHARS);
-                }
-                checkStrings(f.getValue(), at);
-            }
-        }
-    }
-
-    /**
-     * @return the text, after skipping a UTF-8 byte order mark
-     * @throws SpecException for binary content (a NUL byte) or bytes that are not UTF-8, naming the offset and line
-     */
-    private static String decodeUtf8(byte[] content) {
-        int offset = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
-        for (int i = offset; i < content.length; i++) {
-            if (content[i] == 0) {
-                throw new SpecException("byte " + i, "the spec is binary, not text (a NUL byte at offset " + i
-                        + "); a spec is YAML or JSON text in UTF-8");
-            }
-        }
-        ByteBuffer in = ByteBuffer.wrap(content, offset, content.length - offset);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(content.length);
-        var result = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(in, out, true);
-        if (result.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = offset; i < at; i++) {
-                if (content[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new SpecException("line " + line + ", byte " + at, String.format("the spec is not UTF-8 text: byte "
-                    + "0x%02X at offset %d (line %d) is not valid UTF-8; save the file as UTF-8", content[at] & 0xFF,
-                    at, line));
-        }
-        return out.flip().toString();
-    }
 }
