@@ -361,7 +361,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
                     (int) number("specforge.llm.context-depth", 1), positive("specforge.spec.timeout-ms", 300000),
                     rpm, concurrency, (long) number("specforge.llm.expected-latency-ms", 3000)),
                     client, new DiskAnswerCache(Path.of(prop("specforge.cache.dir", "cache")),
-                    duration("specforge.cache.ttl", prop("specforge.cache.ttl", "7d")), Clock.systemUTC()), renderer, metrics);
+                    duration("specforge.cache.ttl", prop("specforge.cache.ttl", "7d")), Clock.systemUTC()), renderer::render, metrics);
         }
 
         String prop(String key, String fallback) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specforge.cache.Digest;
 import dev.specforge.io.AtomicFiles;
+import dev.specforge.plan.EnrichmentKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

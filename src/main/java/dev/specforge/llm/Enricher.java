@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.plan.EnrichmentKind;
 import dev.specforge.plan.FileTask;
 import dev.specforge.plan.Scope;
 import dev.specforge.plan.StackManifest;
-import dev.specforge.render.TemplateRenderer;
 import dev.specforge.spec.Entity;
 import dev.specforge.spec.Field;
 import dev.specforge.spec.ProjectModel;
@@ -71,7 +71,7 @@ public final class Enricher {
     private final Settings settings;
     private final LlmClient client;
     private final DiskAnswerCache l2;
-    private final TemplateRenderer prompts;
+    private final PromptRenderer prompts;
     private final OfflineProvider offline = new OfflineProvider();
     private final LlmMetrics metrics;
     private final Map<String, CompletableFuture<JsonNode>> inFlight = new ConcurrentHashMap<>();
@@ -86,7 +86,7 @@ public final class Enricher {
      * @param prompts  the renderer for {@code templates/<stack>/prompts/<kind>.ftl}
      * @param metrics  meters
      */
-    public Enricher(Settings settings, LlmClient client, DiskAnswerCache l2, TemplateRenderer prompts,
+    public Enricher(Settings settings, LlmClient client, DiskAnswerCache l2, PromptRenderer prompts,
                     LlmMetrics metrics) {
         this.settings = settings;
         this.client = client;
@@ -107,7 +107,7 @@ public final class Enricher {
      * @param stack the stack
      * @param tasks the planned files
      * @return the spec's enrichment state; with the offline provider, already complete
-     * @throws dev.specforge.render.RenderException when a prompt template fails to render
+     * @throws RuntimeException the {@link PromptRenderer}'s, when a prompt template fails to render
      */
     public EnrichmentRun start(ProjectModel model, StackManifest stack, List<FileTask> tasks) {
         long start = System.nanoTime();
