@@ -24,6 +24,7 @@ import dev.specforge.pipeline.EnrichSteps;
 import dev.specforge.pipeline.GenerateSteps;
 import dev.specforge.pipeline.GeneratedFilesAggregationStrategy;
 import dev.specforge.pipeline.Generator;
+import dev.specforge.pipeline.KnownSpecRepository;
 import dev.specforge.pipeline.RunTracker;
 import dev.specforge.plan.StackRegistry;
 import dev.specforge.render.TemplateRenderer;
@@ -173,7 +174,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         shutdown(camelContext, (long) llm.number("specforge.shutdown.timeout-ms", 30_000), runs);
         SpecforgeMetrics metrics = new SpecforgeMetrics(meters);
         registry.bind("runs", runs);
-        registry.bind("resultStore", results);
+        registry.bind("resultStore", new KnownSpecRepository(results));
         registry.bind("generateSteps", new GenerateSteps(generator, Path.of(workDir), runs, metrics, results));
         registry.bind("enrichSteps", new EnrichSteps(generator));
         registry.bind("countRedelivery", (org.apache.camel.Processor) GenerateSteps::countRedelivery);
