@@ -11,6 +11,7 @@ import dev.specforge.jobs.JobRegistry;
 import dev.specforge.llm.AnswerCheck;
 import dev.specforge.llm.DiskAnswerCache;
 import dev.specforge.llm.Enricher;
+import dev.specforge.llm.HttpLlmTransport;
 import dev.specforge.llm.LlmClient;
 import dev.specforge.llm.LlmLimiter;
 import dev.specforge.llm.LlmMetrics;
@@ -19,7 +20,6 @@ import dev.specforge.llm.Provider;
 import dev.specforge.observe.ProgressLog;
 import dev.specforge.observe.ReadinessChecks;
 import dev.specforge.observe.SpecforgeMetrics;
-import dev.specforge.pipeline.CamelLlmTransport;
 import dev.specforge.pipeline.EnrichSteps;
 import dev.specforge.pipeline.GenerateSteps;
 import dev.specforge.pipeline.GeneratedFilesAggregationStrategy;
@@ -355,7 +355,9 @@ public class SpecforgeConfiguration implements CamelConfiguration {
                 client = new LlmClient(new LlmClient.Settings(provider, baseUrl, model,
                         positive("specforge.llm.max-tokens", 8192), apiKey, positive("specforge.llm.max-attempts", 3),
                         (int) number("specforge.llm.max-retries", 3), positive("specforge.llm.backoff-ms", 3000)),
-                        new LlmLimiter(rpm, concurrency), breaker, new CamelLlmTransport(camelContext),
+                        new LlmLimiter(rpm, concurrency), breaker, new HttpLlmTransport(
+                        Duration.ofMillis(positive("specforge.llm.connect-timeout-ms", 10000)),
+                        Duration.ofMillis(positive("specforge.llm.timeout-ms", 45000))),
                         new AnswerCheck(), metrics, prices);
             }
             return new Enricher(new Enricher.Settings(provider, model, prices, batchSize,
