@@ -3,13 +3,10 @@ package dev.specforge.cache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.specforge.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +19,7 @@ import java.util.Arrays;
  * {@code dev.specforge.pipeline.Generator#fileKey}), under {@code <specforge.cache.dir>/files/<key[0..2]>/<key>}.
  *
  * <p>Entry format: one JSON header line ({@code sha256} of the content, {@code check}, {@code valid},
- * {@code problem}, {@code created}), a newline, then the file's bytes. Entries are written with {@link AtomicFiles}
+ * {@code problem}, {@code created}), a newline, then the file's bytes. Entries are written by a {@link DurableStore}
  * (temporary file, atomic rename) and checked against their SHA-256 on every read, so a crash or a torn write
  * (power loss without fsync) can only cost a miss, never a corrupt file in a zip. Entries older than the TTL
  * ({@code specforge.cache.ttl}) count as missing and are swept by {@link CacheSweeper}. Thread-safe.
@@ -32,9 +29,7 @@ public final class FileResultCache {
     private static final Logger LOG = LoggerFactory.getLogger(FileResultCache.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path root;
-    private final Duration ttl;
-    private final Clock clock;
+    private final DurableStore store;
 
     /**
      * A cached file.
@@ -53,14 +48,12 @@ public final class FileResultCache {
      * @param clock    the clock (UTC)
      */
     public FileResultCache(Path cacheDir, Duration ttl, Clock clock) {
-        this.root = cacheDir.resolve("files");
-        this.ttl = ttl;
-        this.clock = clock;
+        this.store = new DurableStore(cacheDir, "files", DurableStore.Layout.SHARDED, ttl, clock, "file cache");
     }
 
     /** @return the folder holding the entries */
     public Path root() {
-        return root;
+        return store.root();
     }
 
     /**
@@ -68,14 +61,9 @@ public final class FileResultCache {
      * @return the entry, or {@code null} when absent, expired, unreadable or failing its checksum (logged)
      */
     public Entry get(String key) {
-        Path file = file(key);
-        byte[] raw;
-        try {
-            raw = Files.readAllBytes(file);
-        } catch (NoSuchFileException absent) {
-            return null;
-        } catch (IOException e) {
-            LOG.warn("ignoring unreadable file cache entry {}: {}", file, e.getMessage());
+        Path file = store.file(key, "");
+        byte[] raw = store.read(file);
+        if (raw == null) {
             return null;
         }
         int nl = indexOf(raw, (byte) '\n');
@@ -84,7 +72,7 @@ public final class FileResultCache {
                 throw new IOException("no header line");
             }
             JsonNode header = JSON.readTree(raw, 0, nl);
-            if (Instant.parse(header.path("created").asText()).plus(ttl).isBefore(clock.instant())) {
+            if (!store.fresh(Instant.parse(header.path("created").asText()))) {
                 return null;
             }
             byte[] content = Arrays.copyOfRange(raw, nl + 1, raw.length);
@@ -106,29 +94,17 @@ public final class FileResultCache {
      * @param entry the file
      */
     public void put(String key, Entry entry) {
-        Path file = file(key);
         ObjectNode header = JSON.createObjectNode();
         header.put("sha256", Digest.of(entry.content()));
         header.put("check", entry.check());
         header.put("valid", entry.valid());
         header.put("problem", entry.problem());
-        header.put("created", clock.instant().toString());
-        try {
-            AtomicFiles.write(file, out -> {
-                out.write(JSON.writeValueAsBytes(header));
-                out.write('\n');
-                out.write(entry.content());
-            });
-        } catch (IOException e) {
-            LOG.warn("could not write file cache entry {}: {} (the file is still used)", file, e.getMessage());
-        }
-    }
-
-    private Path file(String key) {
-        if (!Digest.isHex(key)) {
-            throw new IllegalArgumentException("not a cache key: " + key);
-        }
-        return root.resolve(key.substring(0, 2)).resolve(key);
+        header.put("created", store.now().toString());
+        store.writeOrLog(store.file(key, ""), false, out -> {
+            out.write(JSON.writeValueAsBytes(header));
+            out.write('\n');
+            out.write(entry.content());
+        }, "the file");
     }
 
     private static int indexOf(byte[] bytes, byte b) {

@@ -1,8 +1,5 @@
 package dev.specforge.cache;
 
-import dev.specforge.io.AtomicFiles;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,25 +12,24 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The durable idempotent repository of whole specs: each key (SHA-256 over the spec's bytes, its stack's name,
+ * The durable store of whole specs' results: each key (SHA-256 over the spec's bytes, its stack's name,
  * version and template digests, the LLM provider and model, and the engine version; see
  * {@code dev.specforge.pipeline.Generator#resultKey}) maps to the zip and report that spec produced, under
  * {@code <specforge.cache.dir>/results/<key>.zip} and {@code <key>.report.json}.
  *
- * <p>It is the repository of the Idempotent Consumer in {@code routes/generate.camel.yaml}: a key is "contained"
+ * <p>It answers the Idempotent Consumer in {@code routes/generate.camel.yaml} through a Camel adapter
+ * ({@code dev.specforge.pipeline.KnownSpecRepository}, bean {@code resultStore}): a key is {@link #contains contained}
  * when its zip and report are stored and younger than the TTL ({@code specforge.cache.ttl}). Unlike Camel's
  * in-memory repositories and {@code CaffeineIdempotentRepository}, it survives a restart (../shared/CAMEL-NOTES.md).
- * A key is added by {@link #store} when the spec's zip is written, not by {@link #add}: a key without its result
- * would make a duplicate that cannot be answered. The zip is written with an fsync ({@link AtomicFiles#writeDurable})
- * and the report after it, so a stored report always has its complete zip. Thread-safe.
+ * A key is added by {@link #store} when the spec's zip is written: a key without its result would make a duplicate
+ * that cannot be answered. The zip is written with an fsync ({@link DurableStore#write}, durable) and the report after
+ * it, so a stored report always has its complete zip. Plain Java; thread-safe.
  */
-public final class ResultStore extends ServiceSupport implements IdempotentRepository {
+public final class ResultStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
 
-    private final Path root;
-    private final Duration ttl;
-    private final Clock clock;
+    private final DurableStore files;
 
     /**
      * @param cacheDir the cache folder ({@code specforge.cache.dir}); results go to its {@code results/} sub-folder
@@ -41,30 +37,30 @@ public final class ResultStore extends ServiceSupport implements IdempotentRepos
      * @param clock    the clock (UTC)
      */
     public ResultStore(Path cacheDir, Duration ttl, Clock clock) {
-        this.root = cacheDir.resolve("results");
-        this.ttl = ttl;
-        this.clock = clock;
+        this.files = new DurableStore(cacheDir, "results", DurableStore.Layout.FLAT, ttl, clock, "result");
     }
 
     /** @return the folder holding the results */
     public Path root() {
-        return root;
+        return files.root();
     }
 
     /**
      * @param key a result key (64 hex characters)
      * @return the stored zip
+     * @throws IllegalArgumentException when {@code key} is not a result key
      */
     public Path zip(String key) {
-        return root.resolve(checked(key) + ".zip");
+        return files.file(key, ".zip");
     }
 
     /**
      * @param key a result key
      * @return the stored report (JSON)
+     * @throws IllegalArgumentException when {@code key} is not a result key
      */
     public Path report(String key) {
-        return root.resolve(checked(key) + ".report.json");
+        return files.file(key, ".report.json");
     }
 
     /**
@@ -76,23 +72,22 @@ public final class ResultStore extends ServiceSupport implements IdempotentRepos
      * @throws IOException when either cannot be written (nothing usable is left behind)
      */
     public void store(String key, Path zip, byte[] report) throws IOException {
-        AtomicFiles.writeDurable(zip(key), out -> Files.copy(zip, out));
-        AtomicFiles.writeDurable(report(key), out -> out.write(report));
+        files.write(zip(key), true, out -> Files.copy(zip, out));
+        files.write(report(key), true, out -> out.write(report));
     }
 
     /**
      * @param key a result key
-     * @return whether its zip and report are stored and younger than the TTL
+     * @return whether its zip and report are stored and younger than the TTL ({@code false} for a text that is not a
+     *         result key)
      */
-    @Override
     public boolean contains(String key) {
         if (!Digest.isHex(key)) {
             return false;
         }
         try {
             FileTime reported = Files.getLastModifiedTime(report(key));
-            return Files.isRegularFile(zip(key))
-                    && reported.toInstant().plus(ttl).isAfter(clock.instant());
+            return Files.isRegularFile(zip(key)) && files.fresh(reported.toInstant());
         } catch (NoSuchFileException absent) {
             return false;
         } catch (IOException e) {
@@ -102,24 +97,11 @@ public final class ResultStore extends ServiceSupport implements IdempotentRepos
     }
 
     /**
-     * Called by the Idempotent Consumer when an exchange completes. Results are stored by {@link #store} during the
-     * run, so this only reports whether the key was new.
-     *
-     * @param key a result key
-     * @return {@code false} when the result is stored (it is always, after a successful run)
-     */
-    @Override
-    public boolean add(String key) {
-        return !contains(key);
-    }
-
-    /**
      * Forgets a result (deletes its zip and report).
      *
      * @param key a result key
-     * @return whether something was deleted
+     * @return whether something was deleted ({@code false} for a text that is not a result key)
      */
-    @Override
     public boolean remove(String key) {
         if (!Digest.isHex(key)) {
             return false;
@@ -133,22 +115,10 @@ public final class ResultStore extends ServiceSupport implements IdempotentRepos
         }
     }
 
-    /**
-     * Nothing to confirm: a result is complete once stored.
-     *
-     * @param key a result key
-     * @return {@code true}
-     */
-    @Override
-    public boolean confirm(String key) {
-        return true;
-    }
-
-    /** Forgets every result. */
-    @Override
+    /** Forgets every result; problems are logged, never thrown. */
     public void clear() {
-        try (var files = Files.list(root)) {
-            files.forEach(f -> {
+        try (var stored = Files.list(root())) {
+            stored.forEach(f -> {
                 try {
                     Files.deleteIfExists(f);
                 } catch (IOException e) {
@@ -158,14 +128,7 @@ public final class ResultStore extends ServiceSupport implements IdempotentRepos
         } catch (NoSuchFileException absent) {
             // nothing stored yet
         } catch (IOException e) {
-            LOG.warn("cannot clear {}: {}", root, e.getMessage());
+            LOG.warn("cannot clear {}: {}", root(), e.getMessage());
         }
-    }
-
-    private static String checked(String key) {
-        if (!Digest.isHex(key)) {
-            throw new IllegalArgumentException("not a result key: " + key);
-        }
-        return key;
     }
 }

@@ -1,6 +1,7 @@
 package dev.specforge.cli;
 
 import dev.specforge.assemble.RunReport;
+import dev.specforge.llm.LlmSummary;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class Summary {
         }
         files += report.counts().files();
         valid += report.counts().valid();
-        RunReport.Llm llm = report.llm();
+        LlmSummary llm = report.llm();
         llmRequests += llm.requests();
         cacheHits += llm.cacheHits();
         cacheMisses += llm.cacheMisses();

@@ -11,6 +11,7 @@ import dev.specforge.jobs.JobRegistry;
 import dev.specforge.llm.AnswerCheck;
 import dev.specforge.llm.DiskAnswerCache;
 import dev.specforge.llm.Enricher;
+import dev.specforge.llm.HttpLlmTransport;
 import dev.specforge.llm.LlmClient;
 import dev.specforge.llm.LlmLimiter;
 import dev.specforge.llm.LlmMetrics;
@@ -19,11 +20,11 @@ import dev.specforge.llm.Provider;
 import dev.specforge.observe.ProgressLog;
 import dev.specforge.observe.ReadinessChecks;
 import dev.specforge.observe.SpecforgeMetrics;
-import dev.specforge.pipeline.CamelLlmTransport;
 import dev.specforge.pipeline.EnrichSteps;
 import dev.specforge.pipeline.GenerateSteps;
 import dev.specforge.pipeline.GeneratedFilesAggregationStrategy;
 import dev.specforge.pipeline.Generator;
+import dev.specforge.pipeline.KnownSpecRepository;
 import dev.specforge.pipeline.RunTracker;
 import dev.specforge.plan.StackRegistry;
 import dev.specforge.render.TemplateRenderer;
@@ -173,7 +174,7 @@ public class SpecforgeConfiguration implements CamelConfiguration {
         shutdown(camelContext, (long) llm.number("specforge.shutdown.timeout-ms", 30_000), runs);
         SpecforgeMetrics metrics = new SpecforgeMetrics(meters);
         registry.bind("runs", runs);
-        registry.bind("resultStore", results);
+        registry.bind("resultStore", new KnownSpecRepository(results));
         registry.bind("generateSteps", new GenerateSteps(generator, Path.of(workDir), runs, metrics, results));
         registry.bind("enrichSteps", new EnrichSteps(generator));
         registry.bind("countRedelivery", (org.apache.camel.Processor) GenerateSteps::countRedelivery);
@@ -354,14 +355,16 @@ public class SpecforgeConfiguration implements CamelConfiguration {
                 client = new LlmClient(new LlmClient.Settings(provider, baseUrl, model,
                         positive("specforge.llm.max-tokens", 8192), apiKey, positive("specforge.llm.max-attempts", 3),
                         (int) number("specforge.llm.max-retries", 3), positive("specforge.llm.backoff-ms", 3000)),
-                        new LlmLimiter(rpm, concurrency), breaker, new CamelLlmTransport(camelContext),
+                        new LlmLimiter(rpm, concurrency), breaker, new HttpLlmTransport(
+                        Duration.ofMillis(positive("specforge.llm.connect-timeout-ms", 10000)),
+                        Duration.ofMillis(positive("specforge.llm.timeout-ms", 45000))),
                         new AnswerCheck(), metrics, prices);
             }
             return new Enricher(new Enricher.Settings(provider, model, prices, batchSize,
                     (int) number("specforge.llm.context-depth", 1), positive("specforge.spec.timeout-ms", 300000),
                     rpm, concurrency, (long) number("specforge.llm.expected-latency-ms", 3000)),
                     client, new DiskAnswerCache(Path.of(prop("specforge.cache.dir", "cache")),
-                    duration("specforge.cache.ttl", prop("specforge.cache.ttl", "7d")), Clock.systemUTC()), renderer, metrics);
+                    duration("specforge.cache.ttl", prop("specforge.cache.ttl", "7d")), Clock.systemUTC()), renderer::render, metrics);
         }
 
         String prop(String key, String fallback) {

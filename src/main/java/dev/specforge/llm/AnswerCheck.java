@@ -9,6 +9,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.specforge.plan.EnrichmentKind;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,27 +1,18 @@
 package dev.specforge.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.plan.EnrichmentKind;
 import dev.specforge.plan.FileTask;
-import dev.specforge.plan.Scope;
 import dev.specforge.plan.StackManifest;
-import dev.specforge.render.TemplateRenderer;
-import dev.specforge.spec.Entity;
-import dev.specforge.spec.Field;
 import dev.specforge.spec.ProjectModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -33,8 +24,8 @@ import java.util.concurrent.TimeoutException;
  * spec in flight. Per spec:
  * <ol>
  *   <li>{@link #start}: the items the planned files read (a kind declared by an output, for the entity in scope),
- *       each with its filtered context ({@link ContextFilter}) and cache key; with the offline provider every item
- *       is answered here;</li>
+ *       each with its filtered context ({@link ContextFilter}) and cache key ({@link ItemPlanner}); with the
+ *       offline provider every item is answered here;</li>
  *   <li>the L1 lookup (camel-caffeine, in the route) feeds {@link #batches}, which reads L2 ({@link DiskAnswerCache})
  *       for the rest, joins identical requests already in flight (single-flight, across specs), and groups the
  *       remaining misses by kind into batches of {@code specforge.llm.batch-size};</li>
@@ -43,13 +34,11 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@link #finish} waits for joined requests, falls back to the offline provider for anything unanswered,
  *       and returns the answers.</li>
  * </ol>
- * Cache key: SHA-256 over provider, model, the rendered system prompt (prompt template plus answer schema), the
- * answer schema and the item's context (seed 000 P4, seed 001 #1). Thread-safe.
+ * {@link #estimate} is the dry run of those steps ({@link CallEstimator}). Thread-safe.
  */
 public final class Enricher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Enricher.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /**
      * Settings.
@@ -71,13 +60,13 @@ public final class Enricher {
     private final Settings settings;
     private final LlmClient client;
     private final DiskAnswerCache l2;
-    private final TemplateRenderer prompts;
+    private final ItemPlanner planner;
+    private final CallEstimator estimator;
     private final OfflineProvider offline = new OfflineProvider();
     private final LlmMetrics metrics;
     private final Map<String, CompletableFuture<JsonNode>> inFlight = new ConcurrentHashMap<>();
     /** Held while one spec claims its misses in {@link #inFlight} (see {@link #batches}). */
     private final Object claiming = new Object();
-    private final Map<String, String> systemPrompts = new ConcurrentHashMap<>();
 
     /**
      * @param settings settings
@@ -86,13 +75,14 @@ public final class Enricher {
      * @param prompts  the renderer for {@code templates/<stack>/prompts/<kind>.ftl}
      * @param metrics  meters
      */
-    public Enricher(Settings settings, LlmClient client, DiskAnswerCache l2, TemplateRenderer prompts,
+    public Enricher(Settings settings, LlmClient client, DiskAnswerCache l2, PromptRenderer prompts,
                     LlmMetrics metrics) {
         this.settings = settings;
         this.client = client;
         this.l2 = l2;
-        this.prompts = prompts;
         this.metrics = metrics;
+        this.planner = new ItemPlanner(settings, prompts);
+        this.estimator = new CallEstimator(settings, client == null, l2);
     }
 
     /** @return the settings */
@@ -107,91 +97,19 @@ public final class Enricher {
      * @param stack the stack
      * @param tasks the planned files
      * @return the spec's enrichment state; with the offline provider, already complete
-     * @throws dev.specforge.render.RenderException when a prompt template fails to render
+     * @throws RuntimeException the {@link PromptRenderer}'s, when a prompt template fails to render
      */
     public EnrichmentRun start(ProjectModel model, StackManifest stack, List<FileTask> tasks) {
-        long start = System.nanoTime();
-        ContextFilter filter = new ContextFilter(model, settings.contextDepth());
-        Map<String, Entity> entities = new LinkedHashMap<>();
-        model.entities().forEach(e -> entities.put(e.name(), e));
-        Set<String> wanted = new LinkedHashSet<>();
-        List<List<String>> idsByTask = new ArrayList<>(tasks.size());
-        for (FileTask t : tasks) {
-            List<String> ids = itemIds(model, entities, t);
-            idsByTask.add(ids);
-            wanted.addAll(ids);
-        }
-        Map<EnrichmentKind, String> system = new EnumMap<>(EnrichmentKind.class);
-        Map<EnrichmentKind, String> promptHash = new EnumMap<>(EnrichmentKind.class);
-        List<EnrichmentItem> items = new ArrayList<>();
-        for (String id : wanted) {
-            EnrichmentKind kind = EnrichmentKind.of(id.substring(0, id.indexOf(':')));
-            String subject = id.substring(id.indexOf(':') + 1);
-            int dot = subject.indexOf('.');
-            Entity e = entities.get(dot < 0 ? subject : subject.substring(0, dot));
-            String fieldName = dot < 0 ? null : subject.substring(dot + 1);
-            ObjectNode context = fieldName == null ? filter.forEntity(e)
-                    : filter.forField(e, e.fields().stream().filter(f -> f.name().equals(fieldName)).findFirst()
-                    .orElseThrow());
-            String sys = system.computeIfAbsent(kind, k -> systemPrompt(stack, k));
-            String ph = promptHash.computeIfAbsent(kind, k -> sha256(sys));
-            items.add(new EnrichmentItem(kind, e.name(), fieldName, context, key(kind, ph, context)));
-        }
-        LlmLedger ledger = new LlmLedger(settings.provider(), settings.model(), settings.prices());
-        ledger.items(items.size());
-        EnrichmentRun run = new EnrichmentRun(items, idsByTask, system, ledger, start,
-                start + TimeUnit.MILLISECONDS.toNanos(settings.specTimeoutMs()));
+        EnrichmentRun run = planner.plan(model, stack, tasks, System.nanoTime());
         if (client == null) {
-            for (EnrichmentItem item : items) {
+            for (EnrichmentItem item : run.items()) {
                 run.answers.put(item.id(), new Enrichments.Answer(offline.answer(item.kind(), item.context()),
                         Enrichments.Source.OFFLINE));
             }
-            ledger.offline(items.size());
-            metrics.items("offline", items.size());
+            run.ledger().offline(run.items().size());
+            metrics.items("offline", run.items().size());
         }
         return run;
-    }
-
-    /**
-     * The items a file reads: for each kind its output declares, the entity in scope (entity scope) or every entity
-     * (project and operation-group scope); field-validators expand to the entity's fields; entity-docs only where
-     * the spec gives no description (the spec's own text wins and costs nothing); sample-data and field-validators
-     * only for object entities.
-     *
-     * @param model    the project model
-     * @param entities the model's entities by name
-     * @param task     a planned file
-     * @return item ids, in model order
-     */
-    private static List<String> itemIds(ProjectModel model, Map<String, Entity> entities, FileTask task) {
-        if (task.enrich().isEmpty()) {
-            return List.of();
-        }
-        List<Entity> scope = task.scope() == Scope.ENTITY ? List.of(entities.get(task.entity())) : model.entities();
-        List<String> ids = new ArrayList<>();
-        for (String k : task.enrich()) {
-            EnrichmentKind kind = EnrichmentKind.of(k);
-            for (Entity e : scope) {
-                switch (kind) {
-                    case FIELD_VALIDATORS -> {
-                        for (Field f : e.fields()) {
-                            ids.add(EnrichmentItem.id(kind, e.name(), f.name()));
-                        }
-                    }
-                    case ENTITY_DOCS -> {
-                        if (e.description() == null || e.description().isBlank()) {
-                            ids.add(EnrichmentItem.id(kind, e.name(), null));
-                        }
-                    }
-                    case SAMPLE_DATA -> {
-                        if (e.kind() == Entity.Kind.OBJECT) {
-                            ids.add(EnrichmentItem.id(kind, e.name(), null));
-                        }
-                    }
-                }
-            }
-        }
-        return ids;
     }
 
     /**
@@ -227,7 +145,7 @@ public final class Enricher {
         }
         // claim one spec's misses in one step: identical specs arriving together then join whole batches instead
         // of splitting them between themselves (more, smaller calls); only map operations happen under the lock
-        Map<EnrichmentItem, CompletableFuture<JsonNode>> claimed = new java.util.LinkedHashMap<>();
+        Map<EnrichmentItem, CompletableFuture<JsonNode>> claimed = new LinkedHashMap<>();
         synchronized (claiming) {
             for (EnrichmentItem item : candidates) {
                 CompletableFuture<JsonNode> mine = new CompletableFuture<>();
@@ -379,99 +297,6 @@ public final class Enricher {
      * @return the estimate (all zero for the offline provider)
      */
     public Estimate estimate(EnrichmentRun run) {
-        int rpm = settings.rpm();
-        int concurrency = settings.concurrency();
-        long latencyMs = settings.latencyMs();
-        Map<String, Integer> byKind = new LinkedHashMap<>();
-        run.items().forEach(i -> byKind.merge(i.kind().id(), 1, Integer::sum));
-        if (client == null) {
-            return new Estimate(settings.provider().id(), settings.model(), run.items().size(), byKind, 0, 0, 0, 0,
-                    0, 0, 0, 0);
-        }
-        Map<EnrichmentKind, List<EnrichmentItem>> misses = new EnumMap<>(EnrichmentKind.class);
-        int hits = 0;
-        for (EnrichmentItem item : run.items()) {
-            if (l2.get(item.key()) != null) {
-                hits++;
-            } else {
-                misses.computeIfAbsent(item.kind(), k -> new ArrayList<>()).add(item);
-            }
-        }
-        int calls = 0;
-        Usage usage = Usage.NONE;
-        for (Map.Entry<EnrichmentKind, List<EnrichmentItem>> en : misses.entrySet()) {
-            EnrichmentKind kind = en.getKey();
-            String system = run.systemPrompt(kind);
-            long prefix = tokens(system);
-            List<EnrichmentItem> list = en.getValue();
-            for (int i = 0; i < list.size(); i += settings.batchSize()) {
-                Map<String, EnrichmentItem> byId = new LinkedHashMap<>();
-                StringBuilder answers = new StringBuilder();
-                for (EnrichmentItem item : list.subList(i, Math.min(list.size(), i + settings.batchSize()))) {
-                    String id = "i" + (byId.size() + 1);
-                    byId.put(id, item);
-                    answers.append('"').append(id).append("\":")
-                            .append(offline.answer(kind, item.context()).toString()).append(',');
-                }
-                long input = tokens(system + LlmClient.userMessage(byId, null)
-                        + LlmClient.batchSchema(kind, byId.keySet()).toString());
-                boolean first = i == 0;
-                boolean anthropic = settings.provider() == Provider.ANTHROPIC;
-                long cached = first ? 0 : anthropic ? prefix : openAiCached(prefix);
-                long written = first && anthropic ? prefix : 0;
-                usage = usage.plus(new Usage(input, tokens("{" + answers + "}"), cached, written));
-                calls++;
-            }
-        }
-        long latency = Math.max(0, latencyMs);
-        long rateBound = Math.max(0, calls - rpm) * 60_000L / rpm + (calls > 0 ? latency : 0);
-        long concurrencyBound = (calls + concurrency - 1) / concurrency * latency;
-        return new Estimate(settings.provider().id(), settings.model(), run.items().size(), byKind, hits, calls,
-                usage.inputTokens(), usage.outputTokens(), usage.cachedInputTokens(), usage.cacheWriteTokens(),
-                Math.round(settings.prices().costUsd(usage) * 1_000_000d) / 1_000_000d,
-                Math.max(rateBound, concurrencyBound));
-    }
-
-    /**
-     * @param prefixTokens tokens of a stable prompt prefix
-     * @return the tokens OpenAI serves from its prompt cache for it: none under 1,024, else in 128-token steps
-     *         (OpenAI guide "Prompt caching")
-     */
-    static long openAiCached(long prefixTokens) {
-        return prefixTokens < 1024 ? 0 : prefixTokens / 128 * 128;
-    }
-
-    /**
-     * @param text some text
-     * @return its approximate token count: characters / 4, rounded up (OpenAI, "What are tokens and how to count
-     *         them": one token is about 4 characters of English text)
-     */
-    public static long tokens(String text) {
-        return (text.length() + 3) / 4;
-    }
-
-    private String systemPrompt(StackManifest stack, EnrichmentKind kind) {
-        return systemPrompts.computeIfAbsent(stack.name() + "/" + kind.id(), k -> {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("kind", kind.id());
-            model.put("tool", kind.toolName());
-            model.put("schema", kind.schema().toPrettyString());
-            model.put("stack", stack.name());
-            return new String(prompts.render(stack.name() + "/prompts/" + kind.id() + ".ftl", model),
-                    StandardCharsets.UTF_8);
-        });
-    }
-
-    private String key(EnrichmentKind kind, String promptHash, JsonNode context) {
-        try {
-            return sha256(settings.provider().id() + "\n" + settings.model() + "\n" + promptHash + "\n"
-                    + sha256(kind.schema().toString()) + "\n" + JSON.writeValueAsString(context));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        return dev.specforge.cache.Digest.of(text.getBytes(StandardCharsets.UTF_8));
+        return estimator.estimate(run);
     }
 }

@@ -1,6 +1,7 @@
 package dev.specforge.llm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.plan.EnrichmentKind;
 
 /**
  * One thing to ask: a kind applied to an entity or to one of its fields, with the filtered context the question

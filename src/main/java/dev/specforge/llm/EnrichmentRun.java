@@ -1,6 +1,7 @@
 package dev.specforge.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.specforge.plan.EnrichmentKind;
 import dev.specforge.plan.FileTask;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.specforge.llm;
 
+import dev.specforge.plan.EnrichmentKind;
+
 import java.util.List;
 
 /**

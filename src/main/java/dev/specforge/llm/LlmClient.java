@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.plan.EnrichmentKind;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * {@code specforge.llm.max-attempts} attempts in all; the rest are left for the offline fallback.
  *
  * <p>Per HTTP call: a permission from the process-wide circuit breaker (resilience4j; while open, the batch falls
- * back at once), a permit from the {@link LlmLimiter}, then the call through the Camel route ({@link Transport}).
+ * back at once), a permit from the {@link LlmLimiter}, then the call ({@link Transport}, {@link HttpLlmTransport}).
  * 429 and 529 answers wait {@code retry-after-ms} / {@code retry-after}; 5xx answers and transport errors (timeouts
  * included, {@code specforge.llm.timeout-ms}) back off exponentially with jitter from {@code specforge.llm.backoff-ms}
  * (seed 004: 3 s, 6 s, 12 s), up to {@code specforge.llm.max-retries} retries. Other 4xx answers (bad key, unknown
@@ -35,7 +36,7 @@ public final class LlmClient {
     private static final Logger LOG = LoggerFactory.getLogger(LlmClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The HTTP call, implemented by the {@code llm-http} route (camel-http). */
+    /** The HTTP call ({@link HttpLlmTransport}; tests may answer it themselves). */
     @FunctionalInterface
     public interface Transport {
         /**

@@ -1,7 +1,5 @@
 package dev.specforge.llm;
 
-import dev.specforge.assemble.RunReport;
-
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -99,9 +97,9 @@ public final class LlmLedger {
      * @param llmFiles      files that read at least one LLM answer (fresh or cached)
      * @return the report's {@code llm} object
      */
-    public RunReport.Llm summary(int templateFiles, int llmFiles) {
+    public LlmSummary summary(int templateFiles, int llmFiles) {
         Usage u = usage();
-        return new RunReport.Llm(provider.id(), model, items.sum(), offlineItems.sum(), requests.sum(), cacheHits.sum(),
+        return new LlmSummary(provider.id(), model, items.sum(), offlineItems.sum(), requests.sum(), cacheHits.sum(),
                 cacheMisses.sum(), batchedItems.sum(), retries.sum(), rateLimited.sum(), u.inputTokens(),
                 u.outputTokens(), u.cachedInputTokens(), u.cacheWriteTokens(),
                 Math.round(prices.costUsd(u) * 1_000_000d) / 1_000_000d, fallbacks.sum(), templateFiles, llmFiles,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specforge.assemble.GeneratedFile;
 import dev.specforge.assemble.RunReport;
 import dev.specforge.cache.ResultStore;
+import dev.specforge.llm.LlmSummary;
 import dev.specforge.observe.SpecforgeMetrics;
 import dev.specforge.plan.FileTask;
 import dev.specforge.spec.SpecException;
@@ -248,12 +249,12 @@ public final class GenerateSteps {
         run.phase("deliver");
         String key = run.resultKey();
         RunReport stored = json.readValue(results.report(key).toFile(), RunReport.class);
-        RunReport.Llm was = stored.llm();
+        LlmSummary was = stored.llm();
         RunReport report = new RunReport(stored.status(), run.specName(), stored.project(), stored.stack(),
                 stored.format(), stored.detectedBy(), stored.inlineTypes(),
                 java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()),
                 stored.renderThreads(), 0, stored.counts(),
-                new RunReport.Llm(was.provider(), was.model(), was.items(), was.offlineItems(), 0, 0, 0, 0, 0, 0, 0,
+                new LlmSummary(was.provider(), was.model(), was.items(), was.offlineItems(), 0, 0, 0, 0, 0, 0, 0,
                         0, 0, 0, 0, 0, was.templateFiles(), was.llmFiles(), 0),
                 stored.files().stream().map(f -> new RunReport.FileRow(f.path(), f.template(), "cache", f.check(),
                         f.valid(), f.critical(), f.bytes(), f.problem())).toList(),

@@ -212,7 +212,7 @@ public final class StackRegistry {
             List<String> enrich = new ArrayList<>();
             for (JsonNode k : o.path("enrich")) {
                 try {
-                    enrich.add(dev.specforge.llm.EnrichmentKind.of(k.asText()).id());
+                    enrich.add(EnrichmentKind.of(k.asText()).id());
                 } catch (IllegalArgumentException e) {
                     throw new PlanException(at + ".enrich: " + e.getMessage());
                 }

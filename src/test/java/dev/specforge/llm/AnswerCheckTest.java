@@ -2,6 +2,7 @@ package dev.specforge.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specforge.plan.EnrichmentKind;
 import dev.specforge.spec.Entity;
 import dev.specforge.spec.Field;
 import dev.specforge.spec.ProjectModel;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.specforge.llm.EnrichmentKind;
 import dev.specforge.llm.OfflineProvider;
+import dev.specforge.plan.EnrichmentKind;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.specforge.llm;
+package dev.specforge.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
