@@ -1,7 +1,5 @@
 package dev.specforge;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -12,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -43,18 +39,9 @@ class ArchitectureTest {
     /** The packages that may import Camel ({@code org.apache.camel..}). */
     static final List<String> CAMEL_FACING = List.of("observe", "pipeline", "jobs", "http", "cli", "config");
 
-    /**
-     * The one known violation until branch {@code flow} is merged: {@code observe.ProgressLog} reads the runs in
-     * flight of {@code pipeline} (observe -> pipeline, a cycle with pipeline -> observe). Branch flow moves
-     * ProgressLog into pipeline; after that merge this predicate matches no class: delete it and its two uses.
-     */
-    private static final DescribedPredicate<? super JavaClass> PROGRESS_LOG_UNTIL_FLOW_MERGE =
-            nameMatching("dev\\.specforge\\.observe\\.ProgressLog(\\$.*)?");
-
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("dev.specforge.(*)..")
-            .should().beFreeOfCycles()
-            .ignoreDependency(PROGRESS_LOG_UNTIL_FLOW_MERGE, resideInAPackage("dev.specforge.pipeline.."));
+            .should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule only_the_camel_facing_packages_import_camel = noClasses()
@@ -65,8 +52,7 @@ class ArchitectureTest {
                     + String.join(", ", CAMEL_FACING) + " may use Camel");
 
     @ArchTest
-    static final ArchRule packages_use_only_the_layers_below_them = layers()
-            .ignoreDependency(PROGRESS_LOG_UNTIL_FLOW_MERGE, resideInAPackage("dev.specforge.pipeline.."));
+    static final ArchRule packages_use_only_the_layers_below_them = layers();
 
     /** @return the layering of the class Javadoc: each layer may access only the layers listed below it */
     static LayeredArchitecture layers() {

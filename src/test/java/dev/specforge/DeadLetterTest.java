@@ -1,7 +1,7 @@
 package dev.specforge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.specforge.pipeline.GenerateSteps;
+import dev.specforge.pipeline.EsbHeaders;
 import dev.specforge.support.SpecforgeTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -74,7 +74,7 @@ class DeadLetterTest extends SpecforgeTestSupport {
         String spec = "openapi: 2.5.0\ninfo: {title: x, version: '1'}\npaths: {}\n";
         Exchange result = template.send("direct:generate", ex -> {
             ex.getMessage().setBody(spec);
-            ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, "from-esb.yaml");
+            ex.getMessage().setHeader(EsbHeaders.HEADER_SPEC_NAME, "from-esb.yaml");
         });
 
         assertThat(result.isFailed()).isTrue();

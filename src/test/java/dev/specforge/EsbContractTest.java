@@ -1,7 +1,7 @@
 package dev.specforge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.specforge.pipeline.GenerateSteps;
+import dev.specforge.pipeline.EsbHeaders;
 import dev.specforge.support.GeneratedZip;
 import dev.specforge.support.SpecforgeTestSupport;
 import org.apache.camel.Exchange;
@@ -47,20 +47,20 @@ class EsbContractTest {
         void should_answer_a_string_spec_with_the_zip_file_and_the_summary_headers() throws Exception {
             Exchange out = template.send("direct:test-caller", ex -> {
                 ex.getMessage().setBody(Files.readString(ORDERS));
-                ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, "from-esb.yaml");
+                ex.getMessage().setHeader(EsbHeaders.HEADER_SPEC_NAME, "from-esb.yaml");
             });
 
             assertThat(out.getException()).isNull();
             File zip = out.getMessage().getBody(File.class);
             assertThat(zip).isFile().hasName("from-esb.zip");
             assertThat(zip.toPath().toAbsolutePath().normalize()).startsWith(outbox.toAbsolutePath().normalize());
-            assertThat(out.getMessage().getHeader(GenerateSteps.HEADER_STATUS)).isEqualTo("ok");
-            assertThat(out.getMessage().getHeader(GenerateSteps.HEADER_PROJECT)).isEqualTo("orders-service");
+            assertThat(out.getMessage().getHeader(EsbHeaders.HEADER_STATUS)).isEqualTo("ok");
+            assertThat(out.getMessage().getHeader(EsbHeaders.HEADER_PROJECT)).isEqualTo("orders-service");
             int files = GeneratedZip.read(zip.toPath()).files().size();
-            assertThat(out.getMessage().getHeader(GenerateSteps.HEADER_FILES, Integer.class)).isEqualTo(files);
-            assertThat(out.getMessage().getHeader(GenerateSteps.HEADER_VALID, Integer.class)).isEqualTo(files);
-            assertThat(out.getMessage().getHeader(GenerateSteps.HEADER_LLM_REQUESTS, Long.class)).isZero();
-            Path report = Path.of(out.getMessage().getHeader(GenerateSteps.HEADER_REPORT, String.class));
+            assertThat(out.getMessage().getHeader(EsbHeaders.HEADER_FILES, Integer.class)).isEqualTo(files);
+            assertThat(out.getMessage().getHeader(EsbHeaders.HEADER_VALID, Integer.class)).isEqualTo(files);
+            assertThat(out.getMessage().getHeader(EsbHeaders.HEADER_LLM_REQUESTS, Long.class)).isZero();
+            Path report = Path.of(out.getMessage().getHeader(EsbHeaders.HEADER_REPORT, String.class));
             assertThat(readJson(report).path("project").asText()).isEqualTo("orders-service");
         }
 
@@ -68,7 +68,7 @@ class EsbContractTest {
         void should_answer_the_plan_for_an_input_stream_with_the_dry_run_header_and_write_nothing() throws Exception {
             Exchange out = template.send("direct:test-caller", ex -> {
                 ex.getMessage().setBody(new ByteArrayInputStream(Files.readAllBytes(ORDERS)));
-                ex.getMessage().setHeader(GenerateSteps.HEADER_DRY_RUN, "true");
+                ex.getMessage().setHeader(EsbHeaders.HEADER_DRY_RUN, "true");
             });
 
             assertThat(out.getException()).isNull();
@@ -82,8 +82,8 @@ class EsbContractTest {
         void should_override_the_stack_by_header_and_fail_to_the_caller_when_it_is_unknown() throws Exception {
             Exchange out = template.send("direct:test-caller", ex -> {
                 ex.getMessage().setBody(Files.readAllBytes(ORDERS));
-                ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, "orders.yaml");
-                ex.getMessage().setHeader(GenerateSteps.HEADER_STACK, "no-such-stack");
+                ex.getMessage().setHeader(EsbHeaders.HEADER_SPEC_NAME, "orders.yaml");
+                ex.getMessage().setHeader(EsbHeaders.HEADER_STACK, "no-such-stack");
             });
 
             assertThat(out.getException()).hasMessageContaining("unknown stack 'no-such-stack'");
@@ -109,7 +109,7 @@ class EsbContractTest {
             // the render Splitter's parts carry the inbox route id too: wait for the spec's own exchange
             NotifyBuilder done = new NotifyBuilder(context).fromRoute("inbox").wereSentTo("direct:generate")
                     .whenDone(1).create();
-            template.sendBodyAndHeader("seda:specforge-inbox", spec, GenerateSteps.HEADER_SPEC_NAME, name);
+            template.sendBodyAndHeader("seda:specforge-inbox", spec, EsbHeaders.HEADER_SPEC_NAME, name);
             assertThat(done.matches(60, TimeUnit.SECONDS)).as("inbox finished with " + name).isTrue();
         }
 

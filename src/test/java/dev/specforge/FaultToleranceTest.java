@@ -2,6 +2,7 @@ package dev.specforge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.specforge.support.SpecforgeTestSupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.junit.jupiter.api.Nested;
@@ -50,6 +51,10 @@ class FaultToleranceTest {
             assertThat(error.path("stage").asText()).isEqualTo("deliver");
             assertThat(error.path("message").asText()).contains(outbox.getFileName().toString());
             assertThat(inbox.resolve("first.yaml")).doesNotExist();
+            // the write failed in the sub-route direct:deliver: its Dead Letter Channel handled it, direct:generate's
+            // passed it on without dead-lettering it a second time
+            MeterRegistry meters = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+            assertThat(meters.counter("specforge.specs", "outcome", "failed").count()).isEqualTo(1.0);
 
             Files.delete(outbox);
             Files.createDirectories(outbox);

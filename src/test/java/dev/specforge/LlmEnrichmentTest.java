@@ -3,7 +3,7 @@ package dev.specforge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specforge.cli.SpecforgeMain;
-import dev.specforge.pipeline.GenerateSteps;
+import dev.specforge.pipeline.EsbHeaders;
 import dev.specforge.support.FakeLlmServer;
 import dev.specforge.support.GeneratedZip;
 import dev.specforge.support.JavaCompilation;
@@ -70,7 +70,7 @@ class LlmEnrichmentTest {
         JsonNode generate(byte[] spec, String name) throws Exception {
             Exchange out = template.send("direct:generate", ex -> {
                 ex.getMessage().setBody(spec);
-                ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, name);
+                ex.getMessage().setHeader(EsbHeaders.HEADER_SPEC_NAME, name);
             });
             assertThat(out.getException()).as("generation of " + name).isNull();
             return readJson(outbox.resolve(name.replace(".yaml", ".report.json")));
@@ -198,7 +198,7 @@ class LlmEnrichmentTest {
             try {
                 Exchange out = main.getCamelContext().createProducerTemplate().send("direct:generate", ex -> {
                     ex.getMessage().setBody(spec);
-                    ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, "synth.yaml");
+                    ex.getMessage().setHeader(EsbHeaders.HEADER_SPEC_NAME, "synth.yaml");
                 });
                 assertThat(out.getException()).isNull();
             } finally {
@@ -234,7 +234,7 @@ class LlmEnrichmentTest {
                 String name = "same-" + i + ".yaml";
                 runs.add(template.asyncSend("direct:generate", ex -> {
                     ex.getMessage().setBody(spec);
-                    ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, name);
+                    ex.getMessage().setHeader(EsbHeaders.HEADER_SPEC_NAME, name);
                 }));
             }
             for (CompletableFuture<Exchange> run : runs) {

@@ -1,6 +1,6 @@
 package dev.specforge.cli;
 
-import dev.specforge.observe.ProgressLog;
+import dev.specforge.pipeline.ProgressLog;
 import dev.specforge.pipeline.SpecRun;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;

@@ -1,7 +1,7 @@
 package dev.specforge.cli;
 
 import dev.specforge.assemble.RunReport;
-import dev.specforge.pipeline.GenerateSteps;
+import dev.specforge.pipeline.EsbHeaders;
 import dev.specforge.pipeline.RunTracker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -99,10 +99,10 @@ public final class GenerateCommand implements Callable<Integer> {
                     out.printf("%s: FAILED: %s (%d ms; error report in %s)%n", spec, e == null ? "unknown" : e.getMessage(),
                             ms, dir.resolve("failed"));
                 } else {
-                    summary.succeeded(result.getProperty(GenerateSteps.REPORT, RunReport.class));
+                    summary.succeeded(result.getProperty(EsbHeaders.REPORT, RunReport.class));
                     out.printf("%s: ok, %s files, %s valid, %d ms -> %s%n", spec,
-                            result.getMessage().getHeader(GenerateSteps.HEADER_FILES),
-                            result.getMessage().getHeader(GenerateSteps.HEADER_VALID), ms,
+                            result.getMessage().getHeader(EsbHeaders.HEADER_FILES),
+                            result.getMessage().getHeader(EsbHeaders.HEADER_VALID), ms,
                             result.getMessage().getBody(File.class));
                 }
             }
@@ -126,10 +126,10 @@ public final class GenerateCommand implements Callable<Integer> {
         String runId = "cli-" + java.util.UUID.randomUUID();
         java.util.concurrent.CompletableFuture<Exchange> done = template.asyncSend("direct:generate", ex -> {
             ex.getMessage().setBody(spec.toFile());
-            ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, spec.getFileName().toString());
-            ex.getMessage().setHeader(GenerateSteps.HEADER_RUN_ID, runId);
+            ex.getMessage().setHeader(EsbHeaders.HEADER_SPEC_NAME, spec.getFileName().toString());
+            ex.getMessage().setHeader(EsbHeaders.HEADER_RUN_ID, runId);
             if (stack != null) {
-                ex.getMessage().setHeader(GenerateSteps.HEADER_STACK, stack);
+                ex.getMessage().setHeader(EsbHeaders.HEADER_STACK, stack);
             }
         });
         try (progress) {
@@ -147,9 +147,9 @@ public final class GenerateCommand implements Callable<Integer> {
     private static Exchange send(ProducerTemplate template, String endpoint, Path spec, String stack) {
         return template.send(endpoint, ex -> {
             ex.getMessage().setBody(spec.toFile());
-            ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, spec.getFileName().toString());
+            ex.getMessage().setHeader(EsbHeaders.HEADER_SPEC_NAME, spec.getFileName().toString());
             if (stack != null) {
-                ex.getMessage().setHeader(GenerateSteps.HEADER_STACK, stack);
+                ex.getMessage().setHeader(EsbHeaders.HEADER_STACK, stack);
             }
         });
     }

@@ -4,7 +4,7 @@ import dev.specforge.assemble.RunReport;
 import dev.specforge.jobs.Job;
 import dev.specforge.jobs.JobRequest;
 import dev.specforge.jobs.JobRunner;
-import dev.specforge.pipeline.GenerateSteps;
+import dev.specforge.pipeline.EsbHeaders;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -16,12 +16,12 @@ import java.util.function.Supplier;
 
 /**
  * Runs a job through {@code direct:generate}, the entry every trigger uses, and reads the ESB contract's answer:
- * the zip {@link File} in the outbox and the {@value GenerateSteps#HEADER_REPORT} header. The HTTP API serves
+ * the zip {@link File} in the outbox and the {@value EsbHeaders#HEADER_REPORT} header. The HTTP API serves
  * zips from the outbox folder, so it needs {@code specforge.outbox.uri} to be a {@code file:} endpoint.
  */
 public final class CamelJobRunner implements JobRunner {
 
-    /** Exchange property value of {@value GenerateSteps#TRIGGER} for HTTP jobs (the dead letter keeps the spec). */
+    /** Exchange property value of {@value EsbHeaders#TRIGGER} for HTTP jobs (the dead letter keeps the spec). */
     public static final String TRIGGER = "http";
 
     private final Supplier<ProducerTemplate> template;
@@ -38,12 +38,12 @@ public final class CamelJobRunner implements JobRunner {
     @Override
     public Job.Result run(String runId, JobRequest request) throws Exception {
         Exchange done = template.get().send("direct:generate", ex -> {
-            ex.setProperty(GenerateSteps.TRIGGER, TRIGGER);
+            ex.setProperty(EsbHeaders.TRIGGER, TRIGGER);
             ex.getMessage().setBody(request.spec());
-            ex.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, request.specName(runId));
-            ex.getMessage().setHeader(GenerateSteps.HEADER_RUN_ID, runId);
+            ex.getMessage().setHeader(EsbHeaders.HEADER_SPEC_NAME, request.specName(runId));
+            ex.getMessage().setHeader(EsbHeaders.HEADER_RUN_ID, runId);
             if (request.stack() != null) {
-                ex.getMessage().setHeader(GenerateSteps.HEADER_STACK, request.stack());
+                ex.getMessage().setHeader(EsbHeaders.HEADER_STACK, request.stack());
             }
         });
         if (done.getException() != null) {
@@ -54,8 +54,8 @@ public final class CamelJobRunner implements JobRunner {
             throw new IllegalStateException("the outbox (specforge.outbox.uri) produced no zip file; the HTTP API "
                     + "serves zips from a file: outbox");
         }
-        String report = done.getMessage().getHeader(GenerateSteps.HEADER_REPORT, String.class);
+        String report = done.getMessage().getHeader(EsbHeaders.HEADER_REPORT, String.class);
         return new Job.Result(zip.toPath(), report == null ? null : Path.of(report),
-                done.getProperty(GenerateSteps.REPORT, RunReport.class));
+                done.getProperty(EsbHeaders.REPORT, RunReport.class));
     }
 }

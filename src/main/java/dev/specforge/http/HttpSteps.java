@@ -8,7 +8,7 @@ import dev.specforge.assemble.RunReport;
 import dev.specforge.jobs.Job;
 import dev.specforge.jobs.JobRegistry;
 import dev.specforge.jobs.JobRequest;
-import dev.specforge.pipeline.GenerateSteps;
+import dev.specforge.pipeline.EsbHeaders;
 import dev.specforge.pipeline.RunTracker;
 import dev.specforge.pipeline.SpecRun;
 import dev.specforge.plan.StackManifest;
@@ -185,9 +185,9 @@ public final class HttpSteps {
     public void planRequest(Exchange exchange) {
         JobRequest request = specRequest(exchange);
         exchange.getMessage().setBody(request.spec());
-        exchange.getMessage().setHeader(GenerateSteps.HEADER_SPEC_NAME, "api-plan." + request.extension());
+        exchange.getMessage().setHeader(EsbHeaders.HEADER_SPEC_NAME, "api-plan." + request.extension());
         if (request.stack() != null) {
-            exchange.getMessage().setHeader(GenerateSteps.HEADER_STACK, request.stack());
+            exchange.getMessage().setHeader(EsbHeaders.HEADER_STACK, request.stack());
         }
     }
 

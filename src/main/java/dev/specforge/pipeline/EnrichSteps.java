@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Camel side of stage 4, enrichment: the bean the enrichment steps of {@code routes/generate.camel.yaml} call.
- * In and out of the stage, the {@link SpecRun} travels in the {@value GenerateSteps#RUN} property; the body moves
- * from the L1 lookup (camel-caffeine {@code GET_ALL}) to the batches (for the Splitter) to the answers to cache
- * ({@code PUT_ALL}) and back to the file tasks.
+ * The Camel side of the {@link Stage#ENRICH} stage: the bean the steps of {@code direct:enrich}
+ * ({@code routes/enrich.camel.yaml}) call. The {@link SpecRun} travels in the {@value SpecRun#PROPERTY} property;
+ * the body flows from the enrichment work ({@link EnrichmentRun}) to the L1 lookup (camel-caffeine
+ * {@code GET_ALL}), the batches (for the {@code enrich-split} Splitter), the answers to cache ({@code PUT_ALL}) and,
+ * at the end, the file tasks, ready to render.
  */
 public final class EnrichSteps {
 
@@ -31,15 +32,15 @@ public final class EnrichSteps {
     }
 
     /**
-     * Out: headers for a camel-caffeine {@code GET_ALL} of the keys of the items not answered yet.
+     * In: the spec's enrichment work. Out: headers for a camel-caffeine {@code GET_ALL} of the keys of the items not
+     * answered yet.
      *
-     * @param exchange the spec's exchange, after planning
+     * @param enrichment the enrichment work, from {@link GenerateSteps#plan}
+     * @param exchange   the spec's exchange
      */
-    public void lookup(Exchange exchange) {
-        exchange.setProperty(GenerateSteps.STAGE, "enrich");
-        SpecRun run = exchange.getProperty(GenerateSteps.RUN, SpecRun.class);
+    public void lookup(@Body EnrichmentRun enrichment, Exchange exchange) {
         exchange.getMessage().setHeader(CACHE_ACTION, "GET_ALL");
-        exchange.getMessage().setHeader(CACHE_KEYS, run.enrichment().pendingKeys());
+        exchange.getMessage().setHeader(CACHE_KEYS, enrichment.pendingKeys());
     }
 
     /**
@@ -48,7 +49,7 @@ public final class EnrichSteps {
      * @param exchange the spec's exchange
      */
     public void batches(Exchange exchange) {
-        SpecRun run = exchange.getProperty(GenerateSteps.RUN, SpecRun.class);
+        SpecRun run = exchange.getProperty(SpecRun.PROPERTY, SpecRun.class);
         Map<?, ?> hits = exchange.getMessage().getBody(Map.class);
         @SuppressWarnings("unchecked")
         Map<String, ?> l1 = hits == null ? Map.of() : (Map<String, ?>) hits;
@@ -71,7 +72,7 @@ public final class EnrichSteps {
      * @throws InterruptedException  when interrupted while waiting for the limiter or a backoff
      * @throws RunCancelledException when the run was cancelled (no further call is made)
      */
-    public void ask(@Body LlmBatch batch, @ExchangeProperty(GenerateSteps.RUN) SpecRun run) throws InterruptedException {
+    public void ask(@Body LlmBatch batch, @ExchangeProperty(SpecRun.PROPERTY) SpecRun run) throws InterruptedException {
         if (run.cancelled()) {
             throw new RunCancelledException(run.specName());
         }
@@ -86,7 +87,7 @@ public final class EnrichSteps {
      * @throws InterruptedException when interrupted while waiting
      */
     public void collect(Exchange exchange) throws InterruptedException {
-        SpecRun run = exchange.getProperty(GenerateSteps.RUN, SpecRun.class);
+        SpecRun run = exchange.getProperty(SpecRun.PROPERTY, SpecRun.class);
         EnrichmentRun state = run.enrichment();
         generator.enriched(run, generator.enricher().finish(state));
         exchange.getMessage().setHeader(CACHE_ACTION, "PUT_ALL");
@@ -94,14 +95,15 @@ public final class EnrichSteps {
     }
 
     /**
-     * Out: the file tasks for the render Splitter.
+     * Ends the stage: the run moves to {@link Stage#RENDER}. Out: the file tasks for the render Splitter, the
+     * camel-caffeine headers removed.
      *
-     * @param exchange the spec's exchange
+     * @param exchange the spec's exchange, after {@code PUT_ALL}
      */
     public void tasks(Exchange exchange) {
-        SpecRun run = exchange.getProperty(GenerateSteps.RUN, SpecRun.class);
+        SpecRun run = exchange.getProperty(SpecRun.PROPERTY, SpecRun.class);
         exchange.getMessage().removeHeaders("CamelCaffeine*");
-        exchange.setProperty(GenerateSteps.STAGE, "render");
+        run.stage(Stage.RENDER);
         exchange.getMessage().setBody(run.tasks());
     }
 }

@@ -30,9 +30,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The generation core as plain Java, one method per pipeline stage; the Camel routes call these through
- * {@link GenerateSteps}. Stateless apart from its collaborators, which are thread-safe: one instance serves
- * every spec in flight.
+ * The generation core as plain Java, one method per pipeline {@link Stage}; the Camel routes call these through
+ * {@link GenerateSteps} and {@link EnrichSteps}. Stateless apart from its collaborators, which are thread-safe: one
+ * instance serves every spec in flight.
  */
 public final class Generator {
 
@@ -113,17 +113,17 @@ public final class Generator {
     }
 
     /**
-     * Stage 1: parse the spec and plan its files.
+     * Parse the spec and plan its files: the {@link Stage#PARSE} stage. The parsed model is cached by the spec's
+     * content ({@code specforge.cache.parsed-max-bytes}).
      *
+     * @param run           the run, created when parsing started; planned on return (stage {@link Stage#ENRICH})
      * @param content       the spec bytes
-     * @param specName      the spec's file name (for reports)
      * @param stackOverride a stack that wins over the spec's own {@code stack:}, or {@code null}
-     * @return the run, holding the model, the ordered file tasks and the planned enrichment items
      * @throws SpecException when the spec is invalid or names a stack that is not installed
      * @throws dev.specforge.plan.PlanException when the stack's manifest is broken or paths clash
      */
-    public SpecRun plan(byte[] content, String specName, String stackOverride) {
-        long start = System.nanoTime();
+    public void plan(SpecRun run, byte[] content, String stackOverride) {
+        String specName = run.specName();
         // a zip of JSON Schemas without a root is named after its file: then the name is part of what was read
         String contentHash = SpecBundle.isZip(content) ? Digest.sha256().add(content).add(specName).hex()
                 : Digest.of(content);
@@ -139,7 +139,7 @@ public final class Generator {
         String resultKey = Digest.sha256().add(ENGINE).add(settings).add(validator.tools()).add(contentHash)
                 .add(stack.name())
                 .add(stack.version()).add(stacks.stackDigest(stack.name())).hex();
-        return new SpecRun(specName, model, stack, tasks, enricher.start(model, stack, tasks), start, resultKey);
+        run.planned(model, stack, tasks, enricher.start(model, stack, tasks), resultKey);
     }
 
     /**
@@ -172,7 +172,8 @@ public final class Generator {
      * @throws SpecException as {@link #plan}
      */
     public DryRunPlan dryRun(byte[] content, String specName, String stackOverride) {
-        SpecRun run = plan(content, specName, stackOverride);
+        SpecRun run = new SpecRun(specName);
+        plan(run, content, stackOverride);
         List<DryRunPlan.File> files = run.tasks().stream()
                 .map(t -> new DryRunPlan.File(t.path(), t.template(), t.critical(), t.enrich(),
                         run.enrichment().itemIds(t).size()))
@@ -184,7 +185,8 @@ public final class Generator {
     }
 
     /**
-     * End of stage 4: the enrichment answers are in; builds the template model that every file of the spec reads.
+     * End of the {@link Stage#ENRICH} stage: the enrichment answers are in; builds the template model that every
+     * file of the spec reads.
      *
      * @param run     the spec's run
      * @param answers the answers of every planned item
@@ -194,10 +196,10 @@ public final class Generator {
     }
 
     /**
-     * Stage 3 for one file: render it, unless the per-file result cache holds it ({@link #fileKey}): a cached file
-     * comes back as stored, already checked ({@code cached} set). Never throws for a template problem: a failed
-     * render comes back as an invalid file (check {@code render}) so the validation policy can judge the whole
-     * project; such files are never cached.
+     * {@link Stage#RENDER} for one file: render it, unless the per-file result cache holds it ({@link #fileKey}):
+     * a cached file comes back as stored, already checked ({@code cached} set). Never throws for a template
+     * problem: a failed render comes back as an invalid file (check {@code render}) so the validation policy can
+     * judge the whole project; such files are never cached.
      *
      * @param run  the spec's run
      * @param task one of its tasks
@@ -221,7 +223,8 @@ public final class Generator {
     }
 
     /**
-     * Stage 5 for one file: check it by type (see {@link FileValidator}) and store it in the per-file result cache.
+     * {@link Stage#RENDER}, second half, for one file: check it by type (see {@link FileValidator}) and store it
+     * in the per-file result cache.
      *
      * @param file a file from {@link #render}
      * @return the same file with its check's outcome; a file that failed to render is returned unchanged
@@ -255,7 +258,7 @@ public final class Generator {
     }
 
     /**
-     * Stage 6: judge the files, then write the zip.
+     * {@link Stage#VALIDATE}: judge the files, then write the zip.
      *
      * @param run   the spec's run
      * @param files the generated files, in any order (one per task)

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The specs in flight, by run id: what the daemon's progress log, the CLI's progress bar and the HTTP job status
- * read, and where a cancellation is posted. A run id is the {@value GenerateSteps#HEADER_RUN_ID} header of
+ * read, and where a cancellation is posted. A run id is the {@value EsbHeaders#HEADER_RUN_ID} header of
  * {@code direct:generate} (the HTTP job id), else the exchange id. Thread-safe.
  */
 public final class RunTracker {

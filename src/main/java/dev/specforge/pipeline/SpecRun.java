@@ -1,5 +1,6 @@
 package dev.specforge.pipeline;
 
+import dev.specforge.assemble.RunReport;
 import dev.specforge.llm.EnrichmentRun;
 import dev.specforge.llm.Enrichments;
 import dev.specforge.plan.FileTask;
@@ -7,41 +8,83 @@ import dev.specforge.plan.StackManifest;
 import dev.specforge.render.TemplateModels;
 import dev.specforge.spec.ProjectModel;
 
+import java.io.File;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The state of one spec going through the pipeline, shared (by reference) by the Splitter's parallel parts.
- * Everything is immutable except the concurrency gauges, which are atomic, and the enrichment answers with the
- * template model built from them, which are set once (before the Splitter starts) by {@link Generator#enriched}.
+ * The state of one spec going through the pipeline, shared (by reference) by the Splitter's parallel parts and
+ * carried in the exchange property {@value #PROPERTY}. Created when parsing starts (so a failure while parsing
+ * knows its stage), planned once by {@link Generator#plan}, enriched once (before the render Splitter starts) by
+ * {@link Generator#enriched}, given its report and zip once by {@code assemble} or {@code replay}; the stage and
+ * the concurrency gauges change as it goes. The plan's accessors ({@link #model}, {@link #stack}, {@link #tasks},
+ * {@link #enrichment}, {@link #resultKey}) throw {@link IllegalStateException} before planning. Thread-safe: the
+ * fields set once are volatile, the gauges atomic.
  */
 public final class SpecRun {
 
+    /** The exchange property that carries the run through {@code direct:generate} and its sub-routes. */
+    public static final String PROPERTY = "specforgeRun";
+
     private final String specName;
-    private final ProjectModel model;
-    private final StackManifest stack;
-    private final List<FileTask> tasks;
-    private final EnrichmentRun enrichment;
     private final long startNanos;
+    private volatile Plan plan;
+    private volatile Stage stage = Stage.PARSE;
     private volatile Enrichments enrichments = Enrichments.NONE;
     private volatile TemplateModels.Base templateModel;
+    private volatile Result result;
+    private volatile String reportPath;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger filesDone = new AtomicInteger();
-    private volatile String phase = "enrich";
     private volatile long renderStartNanos;
     private volatile boolean cancelled;
-    private final String resultKey;
 
-    SpecRun(String specName, ProjectModel model, StackManifest stack, List<FileTask> tasks,
-            EnrichmentRun enrichment, long startNanos, String resultKey) {
-        this.resultKey = resultKey;
+    /** What planning decided: fixed for the rest of the run. */
+    private record Plan(ProjectModel model, StackManifest stack, List<FileTask> tasks, EnrichmentRun enrichment,
+                        String resultKey) {
+    }
+
+    /**
+     * What the run delivers.
+     *
+     * @param report the run report
+     * @param zip    the zip to deliver (in the work folder, or the result store's copy on a replay)
+     */
+    record Result(RunReport report, File zip) {
+    }
+
+    /**
+     * A run whose parsing starts now (stage {@link Stage#PARSE}).
+     *
+     * @param specName the spec's file name, e.g. {@code petstore.yaml}
+     */
+    SpecRun(String specName) {
         this.specName = specName;
-        this.model = model;
-        this.stack = stack;
-        this.tasks = List.copyOf(tasks);
-        this.enrichment = enrichment;
-        this.startNanos = startNanos;
+        this.startNanos = System.nanoTime();
+    }
+
+    /**
+     * Records the plan and moves on to {@link Stage#ENRICH}.
+     *
+     * @param model      the parsed project model
+     * @param stack      the stack in use
+     * @param tasks      the planned files, in plan order
+     * @param enrichment the spec's enrichment state
+     * @param resultKey  the spec's key in the result store
+     */
+    void planned(ProjectModel model, StackManifest stack, List<FileTask> tasks, EnrichmentRun enrichment,
+                 String resultKey) {
+        this.plan = new Plan(model, stack, List.copyOf(tasks), enrichment, resultKey);
+        stage(Stage.ENRICH);
+    }
+
+    private Plan plan() {
+        Plan p = plan;
+        if (p == null) {
+            throw new IllegalStateException(specName + ": not planned yet");
+        }
+        return p;
     }
 
     /** @return the spec's file name, e.g. {@code petstore.yaml} */
@@ -54,27 +97,27 @@ public final class SpecRun {
      *         stack (name, version, every file of its folder), the output-changing settings and the engine version
      */
     public String resultKey() {
-        return resultKey;
+        return plan().resultKey();
     }
 
     /** @return the parsed project model */
     public ProjectModel model() {
-        return model;
+        return plan().model();
     }
 
     /** @return the stack in use */
     public StackManifest stack() {
-        return stack;
+        return plan().stack();
     }
 
     /** @return the planned files, in plan order */
     public List<FileTask> tasks() {
-        return tasks;
+        return plan().tasks();
     }
 
     /** @return the spec's enrichment state (items, ledger) */
     public EnrichmentRun enrichment() {
-        return enrichment;
+        return plan().enrichment();
     }
 
     /** @return the enrichment answers ({@link Enrichments#NONE} until the enrichment stage finished) */
@@ -107,11 +150,44 @@ public final class SpecRun {
         inFlight.decrementAndGet();
     }
 
-    void phase(String phase) {
-        if (renderStartNanos == 0 && phase.equals("render")) {
+    /**
+     * Moves the run to a stage; the first move to {@link Stage#RENDER} starts the render clock of the ETA.
+     *
+     * @param next the stage now in progress
+     */
+    void stage(Stage next) {
+        if (next == Stage.RENDER && renderStartNanos == 0) {
             renderStartNanos = System.nanoTime();
         }
-        this.phase = phase;
+        this.stage = next;
+    }
+
+    /** @return the stage in progress (for the progress reports and the dead letter's {@code error.json}) */
+    public Stage stage() {
+        return stage;
+    }
+
+    /** @param result what assembling (or replaying a stored result) produced, to deliver */
+    void result(Result result) {
+        this.result = result;
+    }
+
+    /** @return what to deliver, set by {@code assemble} or {@code replay} */
+    Result result() {
+        if (result == null) {
+            throw new IllegalStateException(specName + ": nothing to deliver yet");
+        }
+        return result;
+    }
+
+    /** @param path the path the outbox gave the report ({@code CamelFileNameProduced}), or {@code null} */
+    void reportDelivered(String path) {
+        this.reportPath = path;
+    }
+
+    /** @return the delivered report's path, {@code null} before (or when the outbox names none) */
+    String reportPath() {
+        return reportPath;
     }
 
     void fileDone() {
@@ -128,14 +204,17 @@ public final class SpecRun {
     }
 
     /**
-     * @return a snapshot of the run's progress: phase ({@code enrich}, {@code render}, {@code validate},
-     *         {@code deliver}), files rendered and checked out of the planned total, LLM calls made so far and the
-     *         time since the spec was received, in ms
+     * @return a snapshot of the run's progress: the phase ({@link #stage()} on the wire: {@code enrich},
+     *         {@code render}, {@code validate}, {@code deliver}), files rendered and checked out of the planned
+     *         total, LLM calls made so far and the time since the spec was received, in ms
+     * @throws IllegalStateException when the run is not planned yet (the {@link RunTracker} holds planned runs only)
      */
     public Progress progress() {
         long now = System.nanoTime();
         long render = renderStartNanos;
-        return new Progress(specName, phase, filesDone.get(), tasks.size(), enrichment.ledger().requests(),
+        Plan p = plan();
+        return new Progress(specName, stage.wire(), filesDone.get(), p.tasks().size(),
+                p.enrichment().ledger().requests(),
                 (now - startNanos) / 1_000_000, render == 0 ? 0 : (now - render) / 1_000_000);
     }
 

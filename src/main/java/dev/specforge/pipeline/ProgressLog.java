@@ -1,7 +1,5 @@
-package dev.specforge.observe;
+package dev.specforge.pipeline;
 
-import dev.specforge.pipeline.RunTracker;
-import dev.specforge.pipeline.SpecRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +8,8 @@ import java.util.Locale;
 /**
  * The daemon's progress log (seed 001 #7): run every {@code specforge.progress.log-interval-ms}, it logs one line
  * per spec that has been in flight for at least that long, so a short spec logs nothing and a long one logs at most
- * one line per interval.
+ * one line per interval. It lives beside {@link RunTracker} (not in {@code observe}, which the pipeline uses) so the
+ * packages do not depend on each other in a cycle. Run as bean {@code progressLog}, method {@code run}.
  */
 public final class ProgressLog implements Runnable {
 
@@ -28,6 +27,7 @@ public final class ProgressLog implements Runnable {
         this.intervalMs = intervalMs;
     }
 
+    /** Logs one line for each run in flight for at least the interval; nothing for shorter runs. */
     @Override
     public void run() {
         for (SpecRun.Progress p : tracker.all()) {
