@@ -1,10 +1,7 @@
 <#-- Go helpers for the go-service templates: types, names and tags. Imported as "go". -->
-<#assign keywords = ["break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for",
-    "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct",
-    "switch", "type", "var"]>
-<#-- the package clause of an entity's folder: its lowerName, with "pkg" after a Go keyword -->
+<#-- the package clause of an entity's folder: the Go customizer's packageName (lowerName, "pkg" after a keyword) -->
 <#function pkg entity>
-  <#return keywords?seq_contains(entity.lowerName)?then(entity.lowerName + "pkg", entity.lowerName)>
+  <#return entity.packageName>
 </#function>
 <#-- the module path: project.group/project.name, lower case -->
 <#function module project>

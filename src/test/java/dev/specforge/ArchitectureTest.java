@@ -20,11 +20,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *
  * <p>Layers, bottom to top; a package may use the packages below it, never one above or beside it:
  * <pre>
- *   core (plain Java, no Camel):  io &lt; cache &lt; spec &lt; plan &lt; llm &lt; render &lt; validate &lt; assemble
+ *   core (plain Java, no Camel):  io &lt; cache &lt; spec &lt; lang &lt; plan &lt; llm &lt; render &lt; validate &lt; assemble
  *   Camel-facing:                 observe &lt; pipeline &lt; jobs &lt; http, cli &lt; config &lt; dev.specforge (Application)
  * </pre>
  * Why this order: {@code cache} holds the durable stores and content keys ({@code Digest}) everything above keys
- * by; {@code spec} parses into the model; {@code plan} turns a stack (and the enrichment kinds its outputs declare)
+ * by; {@code spec} parses into the language-neutral model; {@code lang} turns its names into a language's
+ * identifiers; {@code plan} turns a stack (and the enrichment kinds its outputs declare)
  * into file tasks; {@code llm} answers the items those tasks read; {@code render} reads the model, the tasks and the
  * answers (and renders the prompts {@code llm} asks for through {@code llm.PromptRenderer}); {@code validate} checks
  * rendered files; {@code assemble} zips them and writes the report (which carries {@code llm.LlmSummary}). Every
@@ -35,7 +36,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     /** The core packages, bottom to top. */
-    static final List<String> CORE = List.of("io", "cache", "spec", "plan", "llm", "render", "validate", "assemble");
+    static final List<String> CORE = List.of("io", "cache", "spec", "lang", "plan", "llm", "render", "validate",
+            "assemble");
     /** The packages that may import Camel ({@code org.apache.camel..}). */
     static final List<String> CAMEL_FACING = List.of("observe", "pipeline", "jobs", "http", "cli", "config");
 

@@ -1,5 +1,6 @@
 package dev.specforge.plan;
 
+import dev.specforge.lang.LanguageNames;
 import dev.specforge.spec.Entity;
 import dev.specforge.spec.Names;
 import dev.specforge.spec.OperationGroup;
@@ -17,8 +18,11 @@ import java.util.regex.Pattern;
  *
  * <p>Variables: {@code project.name}, {@code project.group}, {@code project.packagePath} (all scopes);
  * {@code entity.name}, {@code entity.kebab}, {@code entity.lowerName} (entity scope); {@code group.name},
- * {@code group.kebab}, {@code group.lowerName} (operation-group scope). {@code lowerName} is the name's letters and
- * digits in lower case ({@code OrderItem} gives {@code orderitem}; {@link Names#lowerName}).
+ * {@code group.kebab}, {@code group.lowerName} (operation-group scope). {@code name} is the type's identifier in the
+ * stack's language ({@link LanguageNames}: {@code StringModel} for a type {@code String} in Java, {@code String} in
+ * Go), the same as the template model's; {@code kebab} and {@code lowerName} are made from the neutral name, the
+ * same in every language. {@code lowerName} is the name's letters and digits in lower case ({@code OrderItem} gives
+ * {@code orderitem}; {@link Names#lowerName}).
  */
 final class PathExpression {
 
@@ -41,18 +45,28 @@ final class PathExpression {
         }
     }
 
-    static String expand(String expression, ProjectModel model, Entity entity, OperationGroup group) {
+    /**
+     * @param expression a checked path expression
+     * @param model      the project model
+     * @param names      the model's identifiers in the stack's language
+     * @param entity     the entity in scope, or {@code null}
+     * @param group      the operation group in scope, or {@code null}
+     * @return the path
+     * @throws PlanException when the path is not a safe relative path
+     */
+    static String expand(String expression, ProjectModel model, LanguageNames names, Entity entity,
+                         OperationGroup group) {
         Map<String, String> vars = new java.util.HashMap<>();
         vars.put("project.name", model.project().name());
         vars.put("project.group", model.project().group());
         vars.put("project.packagePath", model.project().packagePath());
         if (entity != null) {
-            vars.put("entity.name", entity.name());
+            vars.put("entity.name", names.type(entity.name()));
             vars.put("entity.kebab", Names.kebab(entity.name()));
             vars.put("entity.lowerName", Names.lowerName(entity.name()));
         }
         if (group != null) {
-            vars.put("group.name", group.name());
+            vars.put("group.name", names.group(group.name()));
             vars.put("group.kebab", Names.kebab(group.name()));
             vars.put("group.lowerName", Names.lowerName(group.name()));
         }

@@ -1,5 +1,6 @@
 package dev.specforge.plan;
 
+import dev.specforge.lang.LanguageNames;
 import dev.specforge.spec.Entity;
 import dev.specforge.spec.OperationGroup;
 import dev.specforge.spec.ProjectModel;
@@ -26,24 +27,28 @@ public final class Planner {
     public List<FileTask> plan(ProjectModel model, StackManifest stack) {
         List<FileTask> tasks = new ArrayList<>();
         Map<String, FileTask> byPath = new HashMap<>();
+        LanguageNames names = LanguageNames.of(model, stack.language());
         for (StackManifest.Output out : stack.outputs()) {
             switch (out.scope()) {
                 case PROJECT -> {
                     if (out.when().stream().allMatch(c -> c.test(model, null))) {
-                        add(tasks, byPath, out, PathExpression.expand(out.path(), model, null, null), null, null);
+                        add(tasks, byPath, out, PathExpression.expand(out.path(), model, names,
+                                null, null), null, null);
                     }
                 }
                 case ENTITY -> {
                     for (Entity e : model.entities()) {
                         if (out.when().stream().allMatch(c -> c.test(model, e))) {
-                            add(tasks, byPath, out, PathExpression.expand(out.path(), model, e, null), e.name(), null);
+                            add(tasks, byPath, out, PathExpression.expand(out.path(), model, names,
+                                    e, null), e.name(), null);
                         }
                     }
                 }
                 case OPERATION_GROUP -> {
                     if (out.when().stream().allMatch(c -> c.test(model, null))) {
                         for (OperationGroup g : model.operationGroups()) {
-                            add(tasks, byPath, out, PathExpression.expand(out.path(), model, null, g), null, g.name());
+                            add(tasks, byPath, out, PathExpression.expand(out.path(), model, names,
+                                    null, g), null, g.name());
                         }
                     }
                 }

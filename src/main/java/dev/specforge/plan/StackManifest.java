@@ -1,5 +1,7 @@
 package dev.specforge.plan;
 
+import dev.specforge.lang.Language;
+
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +11,29 @@ import java.util.Map;
  * @param name        the stack (folder) name, e.g. {@code camel-service}
  * @param version     the stack's version, part of what makes its output reproducible
  * @param description one line for users
+ * @param language    the language the stack generates (its {@code language:} key: {@code java}, {@code go},
+ *                    {@code javascript} or {@code other}); chooses the naming rules and template-model keys
  * @param properties  constants the templates read as {@code stack.properties.*} (e.g. dependency versions)
  * @param outputs     the files the stack generates, in manifest order
  */
-public record StackManifest(String name, String version, String description, Map<String, String> properties,
-                            List<Output> outputs) {
+public record StackManifest(String name, String version, String description, Language language,
+                            Map<String, String> properties, List<Output> outputs) {
+
+    /**
+     * @param manifest the parsed {@code stack.yaml}
+     * @param name     the stack's name
+     * @return the language its {@code language:} key names
+     * @throws PlanException when the key is missing or not a known language; the message names the stack and the
+     *                       allowed values
+     */
+    public static Language language(com.fasterxml.jackson.databind.JsonNode manifest, String name) {
+        com.fasterxml.jackson.databind.JsonNode v = manifest.path("language");
+        try {
+            return Language.of(v.isTextual() ? v.textValue() : null, name);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException(e.getMessage());
+        }
+    }
 
     /**
      * One output of a stack.

@@ -225,8 +225,8 @@ public final class StackRegistry {
             outputs.add(new StackManifest.Output(name + "/" + template, path, scope,
                     o.path("critical").asBoolean(false), when, enrich));
         }
-        return new StackManifest(name, m.path("version").asText("0"), m.path("description").asText(""), props,
-                outputs);
+        return new StackManifest(name, m.path("version").asText("0"), m.path("description").asText(""),
+                StackManifest.language(m, name), props, outputs);
     }
 
     private static String required(JsonNode o, String key, String at) {

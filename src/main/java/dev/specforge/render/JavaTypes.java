@@ -26,6 +26,17 @@ public final class JavaTypes {
      * @return the Java source type, e.g. {@code java.util.List<java.time.OffsetDateTime>}
      */
     public static String javaType(TypeRef t, TypeRef valueType) {
+        return javaType(t, valueType, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param t         a type
+     * @param valueType for maps, the value type; else ignored
+     * @param typeName  turns a neutral entity name (an enum's or reference's target) into its Java type identifier
+     *                  ({@code dev.specforge.lang.LanguageNames#type})
+     * @return the Java source type, e.g. {@code java.util.List<StringModel>} for a list of the spec's {@code String}
+     */
+    public static String javaType(TypeRef t, TypeRef valueType, java.util.function.UnaryOperator<String> typeName) {
         String base = switch (t.type()) {
             case STRING -> "String";
             case INTEGER -> "Integer";
@@ -39,8 +50,9 @@ public final class JavaTypes {
             case DATE -> "java.time.LocalDate";
             case DATETIME -> "java.time.OffsetDateTime";
             case UUID -> "java.util.UUID";
-            case ENUM, REF -> t.target();
-            case MAP -> "java.util.Map<String, " + javaType(valueType == null ? TypeRef.ANY : valueType, null) + ">";
+            case ENUM, REF -> typeName.apply(t.target());
+            case MAP -> "java.util.Map<String, " + javaType(valueType == null ? TypeRef.ANY : valueType, null, typeName)
+                    + ">";
             case OBJECT -> "Object";
         };
         return t.many() ? "java.util.List<" + base + ">" : base;
@@ -53,7 +65,7 @@ public final class JavaTypes {
      * @return annotation source texts, see {@link #annotations(Field, com.fasterxml.jackson.databind.JsonNode)}
      */
     public static List<String> annotations(Field f) {
-        return annotations(f, null);
+        return annotations(f, (com.fasterxml.jackson.databind.JsonNode) null);
     }
 
     /**
@@ -75,7 +87,17 @@ public final class JavaTypes {
      * @return annotation source texts, e.g. {@code @jakarta.validation.constraints.Size(max = 120)}
      */
     public static List<String> annotations(Field f, com.fasterxml.jackson.databind.JsonNode constraints) {
-        List<java.util.Map<String, String>> rules = ValidationRules.of(f, constraints);
+        return annotations(f, ValidationRules.of(f, constraints));
+    }
+
+    /**
+     * The annotations of rules already merged: see {@link #annotations(Field, com.fasterxml.jackson.databind.JsonNode)}.
+     *
+     * @param f     a field
+     * @param rules its rules from {@link ValidationRules#of} (the one merge of spec and answer)
+     * @return annotation source texts, spec rules first, then {@code @Valid} for references, then enrichment rules
+     */
+    public static List<String> annotations(Field f, List<java.util.Map<String, String>> rules) {
         boolean integral = (f.type().type() == FieldType.INTEGER || f.type().type() == FieldType.LONG)
                 && !f.type().many();
         List<String> a = new ArrayList<>(annotations(rules, "spec", integral));
@@ -137,8 +159,9 @@ public final class JavaTypes {
      * record's compact constructor to fill a missing value.
      *
      * @param f    a field
-     * @param enumConstant for an enum-typed field, maps a value as written in the spec to its constant name (or
-     *             {@code null} when the value is not one of the enum's); ignored for other types
+     * @param enumConstant for an enum-typed field, maps a value as written in the spec to its qualified constant,
+     *             e.g. {@code Status.OPEN} (or {@code null} when the value is not one of the enum's); ignored for
+     *             other types
      * @return the expression, e.g. {@code 10L}, {@code "open"}, {@code Status.OPEN}, {@code java.util.List.of()};
      *         {@code null} when the field has no default or the default cannot be expressed for its type (the
      *         caller documents it and warns)
@@ -177,8 +200,7 @@ public final class JavaTypes {
                 case URI -> v.isTextual() ? parsed(java.net.URI::create, v.textValue(), "java.net.URI.create")
                         : null;
                 case ENUM -> {
-                    String c = v.isValueNode() && !v.isNull() ? enumConstant.apply(v.asText()) : null;
-                    yield c == null ? null : t.target() + "." + c;
+                    yield v.isValueNode() && !v.isNull() ? enumConstant.apply(v.asText()) : null;
                 }
                 case MAP -> v.isObject() && v.isEmpty() ? "java.util.Map.of()" : null;
                 case BYTES, REF, OBJECT -> null;

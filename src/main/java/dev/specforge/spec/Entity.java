@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A named type of the project: an object with fields, or an enumeration.
  *
- * @param name        a valid Java type name, unique in the project (case-insensitively, so file names never clash)
+ * @param name        a neutral type name: the spec's words in PascalCase, unique in the project (case-insensitively,
+ *                    so file names never clash), with no language's escapes ({@code String} stays {@code String})
  * @param sourceName  the name in the spec: the key under {@code components.schemas}, {@code $defs} or
  *                    {@code definitions}, or for an inline schema (a nested object, a request or response body)
  *                    {@code #} and its JSON pointer; for a native spec the entity's name (or
@@ -52,7 +53,7 @@ public record Entity(String name, String sourceName, Kind kind, String descripti
     /**
      * One enum constant.
      *
-     * @param constant a valid Java constant name, unique within the enum
+     * @param constant an UPPER_SNAKE_CASE constant name, unique within the enum
      * @param value    the value as written in the spec
      */
     public record EnumValue(String constant, String value) {

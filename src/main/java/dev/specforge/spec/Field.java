@@ -3,7 +3,9 @@ package dev.specforge.spec;
 /**
  * One field of an entity.
  *
- * @param name        a valid, unique (within its entity) Java member name in lowerCamelCase
+ * @param name        a neutral member name: the spec's words in lowerCamelCase, unique (case-insensitively)
+ *                    within its entity, with no language's reserved words escaped (each stack's language does
+ *                    that: {@code dev.specforge.lang.LanguageNames})
  * @param jsonName    the name as written in the spec (the JSON property name)
  * @param type        the field's type; {@code type.many()} means a list
  * @param valueType   for {@link FieldType#MAP}: the type of the map's values; otherwise {@code null}

@@ -7,18 +7,24 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns names written in specs into valid Java identifiers, file-safe names and artifact ids.
+ * Turns names written in specs into the language-neutral names of the project model: the spec's words in a casing
+ * (PascalCase for types, lowerCamelCase for members, UPPER_SNAKE_CASE for enum constants), file-safe names and
+ * artifact ids.
  *
- * <p>Rules: only ASCII letters and digits survive (everything else splits words); an identifier never starts with
- * a digit; Java keywords and restricted identifiers (JLS 17 section 3.9) get a trailing {@code _}; type names that
- * would shadow {@code java.lang} types used by generated code get a {@code Model} suffix; member names that would
- * clash with {@code java.lang.Object} methods (a record accessor {@code hashCode()} does not compile) get a
- * {@code Value} suffix. Uniqueness is case-insensitive so that generated file names never clash on
+ * <p>Rules: only ASCII letters and digits survive (everything else splits words); a name never starts with a digit
+ * (every target language's identifiers need that). No language's reserved words are escaped here: {@code class}
+ * stays {@code class} and a type {@code String} stays {@code String}. Each stack's language customizer escapes its own
+ * ({@code dev.specforge.lang}). Uniqueness is case-insensitive so that generated file names never clash on
  * case-insensitive file systems.
  */
 public final class Names {
 
-    private static final Set<String> KEYWORDS = Set.of(
+    /**
+     * Java keywords, contextual keywords and literals (JLS 17 section 3.9). The one place the neutral model keeps a
+     * language's words: a project's package name is a Java-style dotted name that every stack
+     * reads ({@code project.packageName}), so its segments avoid them.
+     */
+    private static final Set<String> PACKAGE_KEYWORDS = Set.of(
             "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
             "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
             "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
@@ -26,17 +32,6 @@ public final class Names {
             "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null",
             "var", "yield", "record", "sealed", "permits", "when", "module", "open", "exports", "requires", "to",
             "with", "uses", "provides", "transitive", "opens");
-
-    /** java.lang types that generated code refers to by simple name (a same-package type would shadow them). */
-    private static final Set<String> SHADOWING_TYPES = Set.of(
-            "Object", "String", "Integer", "Long", "Double", "Float", "Short", "Byte", "Boolean", "Character",
-            "Number", "Math", "System", "Class", "Enum", "Record", "Override", "Deprecated", "Void", "Iterable",
-            "Exception", "RuntimeException", "Error", "Throwable", "Thread", "Runnable", "Comparable",
-            "CharSequence", "StringBuilder", "SuppressWarnings", "FunctionalInterface", "SafeVarargs",
-            "Application", "Repository");
-
-    private static final Set<String> OBJECT_METHODS = Set.of(
-            "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "equals");
 
     private Names() {
     }
@@ -89,7 +84,7 @@ public final class Names {
 
     /**
      * @param raw a name from a spec, e.g. {@code pet_status} or {@code 200-response}
-     * @return an UpperCamelCase Java type name, e.g. {@code PetStatus} or {@code Model200Response}; a Windows
+     * @return an UpperCamelCase type name, e.g. {@code PetStatus} or {@code Model200Response}; a Windows
      *         device name gets a {@code Model} suffix ({@code CON} becomes {@code CONModel}, so {@code CON.java}
      *         never appears in a zip), and a name over {@value #MAX_TYPE_NAME} characters keeps its first 90 plus
      *         {@code _} and 8 hex digits of its hash (the same name always gives the same result)
@@ -114,15 +109,12 @@ public final class Names {
         if (Character.isDigit(name.charAt(0))) {
             name = "Model" + name;
         }
-        if (SHADOWING_TYPES.contains(name)) {
-            name = name + "Model";
-        }
         return name;
     }
 
     /**
      * @param raw a name from a spec, e.g. {@code user-name}, {@code @type}, {@code class} or {@code 2fa}
-     * @return a lowerCamelCase Java member name, e.g. {@code userName}, {@code type}, {@code class_}, {@code _2fa}
+     * @return a lowerCamelCase member name, e.g. {@code userName}, {@code type}, {@code class}, {@code _2fa}
      */
     public static String memberName(String raw) {
         List<String> words = words(raw);
@@ -139,12 +131,6 @@ public final class Names {
         String name = b.length() == 0 ? "value" : b.toString();
         if (Character.isDigit(name.charAt(0))) {
             name = "_" + name;
-        }
-        if (KEYWORDS.contains(name)) {
-            name = name + "_";
-        }
-        if (OBJECT_METHODS.contains(name)) {
-            name = name + "Value";
         }
         return name;
     }
@@ -197,7 +183,16 @@ public final class Names {
         if (Character.isDigit(s.charAt(0))) {
             s = "_" + s;
         }
-        return KEYWORDS.contains(s) ? s + "_" : s;
+        return PACKAGE_KEYWORDS.contains(s) ? s + "_" : s;
+    }
+
+    /**
+     * @param name an identifier
+     * @return whether it is a Java keyword, contextual keyword or literal (JLS 17 section 3.9); read by the Java
+     *         language customizer too, so the list is written once
+     */
+    public static boolean isJavaKeyword(String name) {
+        return PACKAGE_KEYWORDS.contains(name);
     }
 
     private static boolean allUpper(String w) {

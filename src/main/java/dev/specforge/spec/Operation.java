@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One HTTP operation (OpenAPI 3.0.3 section 4.7.10, Operation Object).
  *
- * @param id          a valid Java member name, unique in the project (from {@code operationId}, or derived from
- *                    method and path)
+ * @param id          a neutral member name (lowerCamelCase words), unique in the project (from
+ *                    {@code operationId}, or derived from method and path)
  * @param method      the HTTP method in lower case ({@code get}, {@code post}, ...)
  * @param path        the path template as written in the spec, e.g. {@code /pet/{petId}}
  * @param summary     verbatim summary, or {@code null}

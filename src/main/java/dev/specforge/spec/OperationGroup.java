@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The operations that share a tag (the first tag of each operation; untagged ones go to {@code default}).
  *
- * @param name       a valid Java type name, unique in the project, e.g. {@code Pet}
+ * @param name       a neutral type name (PascalCase words), unique in the project, e.g. {@code Pet}
  * @param tag        the tag as written in the spec
  * @param operations the operations, in spec order
  */

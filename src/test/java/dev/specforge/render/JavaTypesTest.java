@@ -16,7 +16,7 @@ class JavaTypesTest {
     private static String expression(TypeRef type, String defaultJson) {
         Field f = new Field("f", "f", type, null, false, false, Constraints.NONE, null, false,
                 Field.Access.READ_WRITE, defaultJson);
-        return JavaTypes.defaultExpression(f, Map.of("open", "OPEN")::get);
+        return JavaTypes.defaultExpression(f, Map.of("open", "State.OPEN")::get);
     }
 
     @Test

@@ -9,16 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NamesTest {
 
     @ParameterizedTest
-    @CsvSource({"pet_status,PetStatus", "200-response,Model200Response", "String,StringModel", "HTTPServer,HTTPServer",
-            "'',Model", "user name,UserName", "Déjà vu,DJVu"})
-    void should_make_valid_type_names(String raw, String expected) {
+    @CsvSource({"pet_status,PetStatus", "200-response,Model200Response", "String,String", "HTTPServer,HTTPServer",
+            "'',Model", "user name,UserName", "Déjà vu,DJVu", "con,ConModel", "Object,Object"})
+    void should_make_neutral_type_names_with_no_language_escape(String raw, String expected) {
         assertThat(Names.typeName(raw)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({"user-name,userName", "class,class_", "2fa,_2fa", "@type,type", "hashCode,hashCodeValue",
-            "ID,id", "URLPath,urlPath", "record,record_", "'',value", "getClass,getClassValue"})
-    void should_make_valid_member_names(String raw, String expected) {
+    @CsvSource({"user-name,userName", "class,class", "2fa,_2fa", "@type,type", "hashCode,hashCode",
+            "ID,id", "URLPath,urlPath", "record,record", "'',value", "getClass,getClass", "function,function"})
+    void should_make_neutral_member_names_with_no_language_escape(String raw, String expected) {
         assertThat(Names.memberName(raw)).isEqualTo(expected);
     }
 
