@@ -14,7 +14,6 @@ import dev.specforge.render.TemplateRenderer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.Processor;
@@ -30,13 +29,14 @@ import java.util.concurrent.ExecutorService;
 /**
  * The second configuration class: beans that need only {@link SettingsConfiguration}'s. Binds {@code stacks} (the
  * installed stacks), {@code templateRenderer}, {@code resultStore} (the Idempotent Consumer's durable store),
- * {@code specforgeMetrics}, {@code renderPool} (the render Splitter's bounded executor, {@code specforge.render.threads}
- * threads), {@code llmPool} (the enrichment Splitter's, {@code specforge.llm.max-concurrency} threads),
+ * {@code specforgeMetrics}, {@code renderPool} (the render Splitter's bounded executor,
+ * {@code specforge.render.threads} threads), {@code llmPool} (the enrichment Splitter's,
+ * {@code specforge.llm.max-concurrency} threads),
  * {@code generatedFiles} (the render Splitter's Aggregator), {@code countRedelivery}, the housekeeping routes'
  * {@code cacheSweeper} and {@code progressLog}, and the {@code specforge-outbox} readiness check.
  */
 @Configuration
-public class CoreConfiguration implements CamelConfiguration {
+public class CoreConfiguration extends Beans {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreConfiguration.class);
 
@@ -48,28 +48,30 @@ public class CoreConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("stacks")
     public StackRegistry stacks(Settings settings) {
-        Path templates = settings.folders().templates();
-        if (!Files.isDirectory(templates)) {
-            throw new IllegalStateException("specforge.templates.dir '" + templates.toAbsolutePath()
-                    + "' is not a folder; run specforge from its installation folder or set the property");
-        }
-        StackRegistry stacks = new StackRegistry(templates, settings.generation().stackOverrides());
-        String defaultStack = settings.generation().defaultStack();
-        if (!stacks.exists(defaultStack)) {
-            throw new IllegalStateException("specforge.stack.default '" + defaultStack + "' is not installed in "
-                    + stacks.root() + "; installed stacks: " + stacks.names());
-        }
-        for (String name : stacks.names()) {
-            try {
-                stacks.manifest(name);
-            } catch (PlanException e) {
-                if (e.getMessage().startsWith("specforge.stack.")) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
-                }
-                LOG.warn("stack {} is broken: {}", name, e.getMessage());
+        return once("stacks", () -> {
+            Path templates = settings.folders().templates();
+            if (!Files.isDirectory(templates)) {
+                throw new IllegalStateException("specforge.templates.dir '" + templates.toAbsolutePath()
+                        + "' is not a folder; run specforge from its installation folder or set the property");
             }
-        }
-        return stacks;
+            StackRegistry stacks = new StackRegistry(templates, settings.generation().stackOverrides());
+            String defaultStack = settings.generation().defaultStack();
+            if (!stacks.exists(defaultStack)) {
+                throw new IllegalStateException("specforge.stack.default '" + defaultStack + "' is not installed in "
+                        + stacks.root() + "; installed stacks: " + stacks.names());
+            }
+            for (String name : stacks.names()) {
+                try {
+                    stacks.manifest(name);
+                } catch (PlanException e) {
+                    if (e.getMessage().startsWith("specforge.stack.")) {
+                        throw new IllegalArgumentException(e.getMessage(), e);
+                    }
+                    LOG.warn("stack {} is broken: {}", name, e.getMessage());
+                }
+            }
+            return stacks;
+        });
     }
 
     /**
@@ -78,7 +80,7 @@ public class CoreConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("templateRenderer")
     public TemplateRenderer templateRenderer(Settings settings) {
-        return new TemplateRenderer(settings.folders().templates());
+        return once("templateRenderer", () -> new TemplateRenderer(settings.folders().templates()));
     }
 
     /**
@@ -87,7 +89,8 @@ public class CoreConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("resultStore")
     public ResultStore resultStore(Settings settings) {
-        return new ResultStore(settings.cache().dir(), settings.cache().ttl(), Clock.systemUTC());
+        return once("resultStore", () -> new ResultStore(settings.cache().dir(), settings.cache().ttl(),
+                Clock.systemUTC()));
     }
 
     /**
@@ -96,7 +99,7 @@ public class CoreConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("specforgeMetrics")
     public SpecforgeMetrics specforgeMetrics(MeterRegistry meters) {
-        return new SpecforgeMetrics(meters);
+        return once("specforgeMetrics", () -> new SpecforgeMetrics(meters));
     }
 
     /**
@@ -106,8 +109,10 @@ public class CoreConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("renderPool")
     public ExecutorService renderPool(CamelContext context, Settings settings) {
-        return context.getExecutorServiceManager().newFixedThreadPool(this, "specforge-render",
-                settings.generation().renderThreads());
+        return once("renderPool", () -> {
+            return context.getExecutorServiceManager().newFixedThreadPool(this, "specforge-render",
+                    settings.generation().renderThreads());
+        });
     }
 
     /**
@@ -117,20 +122,22 @@ public class CoreConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("llmPool")
     public ExecutorService llmPool(CamelContext context, Settings settings) {
-        return context.getExecutorServiceManager().newFixedThreadPool(this, "specforge-llm",
-                settings.llm().maxConcurrency());
+        return once("llmPool", () -> {
+            return context.getExecutorServiceManager().newFixedThreadPool(this, "specforge-llm",
+                    settings.llm().maxConcurrency());
+        });
     }
 
     /** @return the render Splitter's Aggregator */
     @BindToRegistry("generatedFiles")
     public AggregationStrategy generatedFiles() {
-        return new GeneratedFilesAggregationStrategy();
+        return once("generatedFiles", () -> new GeneratedFilesAggregationStrategy());
     }
 
     /** @return the Dead Letter Channel's redelivery counter */
     @BindToRegistry("countRedelivery")
     public Processor countRedelivery() {
-        return GenerateSteps::countRedelivery;
+        return once("countRedelivery", () -> GenerateSteps::countRedelivery);
     }
 
     /**
@@ -139,7 +146,8 @@ public class CoreConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("cacheSweeper")
     public CacheSweeper cacheSweeper(Settings settings) {
-        return new CacheSweeper(settings.cache().dir(), settings.cache().ttl(), Clock.systemUTC());
+        return once("cacheSweeper", () -> new CacheSweeper(settings.cache().dir(), settings.cache().ttl(),
+                Clock.systemUTC()));
     }
 
     /**
@@ -149,7 +157,7 @@ public class CoreConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("progressLog")
     public ProgressLog progressLog(RunTracker runs, Settings settings) {
-        return new ProgressLog(runs, settings.daemon().progressLogIntervalMs());
+        return once("progressLog", () -> new ProgressLog(runs, settings.daemon().progressLogIntervalMs()));
     }
 
     /**
@@ -158,6 +166,7 @@ public class CoreConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("specforge-outbox")
     public HealthCheck outboxWritable(Settings settings) {
-        return ReadinessChecks.outboxWritable(settings.folders().outbox(), settings.folders().work());
+        return once("specforge-outbox", () -> ReadinessChecks.outboxWritable(settings.folders().outbox(),
+                settings.folders().work()));
     }
 }

@@ -17,7 +17,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.health.HealthCheck;
@@ -34,7 +33,7 @@ import java.time.Duration;
  * online provider, {@code specforge-llm-circuit} readiness checks.
  */
 @Configuration
-public class EnrichmentConfiguration implements CamelConfiguration {
+public class EnrichmentConfiguration extends Beans {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichmentConfiguration.class);
 
@@ -50,34 +49,37 @@ public class EnrichmentConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("enricher")
     public Enricher enricher(CamelContext context, Settings settings, TemplateRenderer renderer, MeterRegistry meters) {
-        Settings.Llm llm = settings.llm();
-        LlmMetrics metrics = new LlmMetrics(meters, llm.provider());
-        LlmClient client = null;
-        if (llm.provider() != Provider.OFFLINE) {
-            if (llm.apiKey().isEmpty()) {
-                LOG.warn("specforge.llm.provider is {} but no API key is set (specforge.llm.api-key or {}); calls go "
-                        + "out without one, which only a local compatible server accepts", llm.provider().id(),
-                        llm.provider().keyVariable());
+        return once("enricher", () -> {
+            Settings.Llm llm = settings.llm();
+            LlmMetrics metrics = new LlmMetrics(meters, llm.provider());
+            LlmClient client = null;
+            if (llm.provider() != Provider.OFFLINE) {
+                if (llm.apiKey().isEmpty()) {
+                    LOG.warn("specforge.llm.provider is {} but no API key is set (specforge.llm.api-key or {}); "
+                            + "calls go out without one, which only a local compatible server accepts",
+                            llm.provider().id(), llm.provider().keyVariable());
+                }
+                Settings.Breaker b = llm.breaker();
+                breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
+                        .failureRateThreshold((float) b.failureRatePercent())
+                        .minimumNumberOfCalls(b.minimumCalls())
+                        .slidingWindowSize(Math.max(b.minimumCalls(), 10))
+                        .waitDurationInOpenState(Duration.ofMillis(b.openMs()))
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .build());
+                breaker.getEventPublisher().onStateTransition(e -> LOG.warn("LLM circuit breaker: {}",
+                        e.getStateTransition()));
+                client = new LlmClient(new LlmClient.Settings(llm.provider(), llm.baseUrl(), llm.model(),
+                        llm.maxTokens(), llm.apiKey(), llm.maxAttempts(), llm.maxRetries(), llm.backoffMs()),
+                        new LlmLimiter(llm.requestsPerMinute(), llm.maxConcurrency()), breaker,
+                        new CamelLlmTransport(context), new AnswerCheck(), metrics, llm.prices());
             }
-            Settings.Breaker b = llm.breaker();
-            breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
-                    .failureRateThreshold((float) b.failureRatePercent())
-                    .minimumNumberOfCalls(b.minimumCalls())
-                    .slidingWindowSize(Math.max(b.minimumCalls(), 10))
-                    .waitDurationInOpenState(Duration.ofMillis(b.openMs()))
-                    .permittedNumberOfCallsInHalfOpenState(1)
-                    .build());
-            breaker.getEventPublisher().onStateTransition(e -> LOG.warn("LLM circuit breaker: {}",
-                    e.getStateTransition()));
-            client = new LlmClient(new LlmClient.Settings(llm.provider(), llm.baseUrl(), llm.model(),
-                    llm.maxTokens(), llm.apiKey(), llm.maxAttempts(), llm.maxRetries(), llm.backoffMs()),
-                    new LlmLimiter(llm.requestsPerMinute(), llm.maxConcurrency()), breaker,
-                    new CamelLlmTransport(context), new AnswerCheck(), metrics, llm.prices());
-        }
-        return new Enricher(new Enricher.Settings(llm.provider(), llm.model(), llm.prices(), llm.batchSize(),
-                llm.contextDepth(), llm.specTimeoutMs(), llm.requestsPerMinute(), llm.maxConcurrency(),
-                llm.expectedLatencyMs()), client,
-                new DiskAnswerCache(settings.cache().dir(), settings.cache().ttl(), Clock.systemUTC()), renderer, metrics);
+            return new Enricher(new Enricher.Settings(llm.provider(), llm.model(), llm.prices(), llm.batchSize(),
+                    llm.contextDepth(), llm.specTimeoutMs(), llm.requestsPerMinute(), llm.maxConcurrency(),
+                    llm.expectedLatencyMs()), client,
+                    new DiskAnswerCache(settings.cache().dir(), settings.cache().ttl(), Clock.systemUTC()), renderer,
+                    metrics);
+        });
     }
 
     /**
@@ -86,9 +88,11 @@ public class EnrichmentConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("fileValidator")
     public FileValidator fileValidator(Settings settings) {
-        Settings.Checks checks = settings.checks();
-        return new FileValidator(externalCheck("specforge.validate.node", checks.node(), checks.toolTimeoutMs()),
-                externalCheck("specforge.validate.gofmt", checks.gofmt(), checks.toolTimeoutMs()));
+        return once("fileValidator", () -> {
+            Settings.Checks checks = settings.checks();
+            return new FileValidator(externalCheck("specforge.validate.node", checks.node(), checks.toolTimeoutMs()),
+                    externalCheck("specforge.validate.gofmt", checks.gofmt(), checks.toolTimeoutMs()));
+        });
     }
 
     /**
@@ -98,7 +102,7 @@ public class EnrichmentConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("specforge-templates")
     public HealthCheck templatesLoad(StackRegistry stacks, TemplateRenderer renderer) {
-        return ReadinessChecks.templatesLoad(stacks, renderer);
+        return once("specforge-templates", () -> ReadinessChecks.templatesLoad(stacks, renderer));
     }
 
     /**

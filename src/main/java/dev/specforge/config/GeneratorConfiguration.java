@@ -15,7 +15,6 @@ import dev.specforge.spec.SpecReader;
 import dev.specforge.validate.FileValidator;
 import dev.specforge.validate.ValidationPolicy;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.component.seda.SedaEndpoint;
@@ -27,7 +26,7 @@ import java.time.Clock;
  * planner, renderer, enrichment, validator, caches) and {@code jobs} (the HTTP API's job states).
  */
 @Configuration
-public class GeneratorConfiguration implements CamelConfiguration {
+public class GeneratorConfiguration extends Beans {
 
     /** The Camel queue the HTTP jobs' ids wait on ({@code routes/http.camel.yaml}). */
     static final String JOB_QUEUE = "seda:jobs";
@@ -43,16 +42,18 @@ public class GeneratorConfiguration implements CamelConfiguration {
     @BindToRegistry("generator")
     public Generator generator(Settings settings, StackRegistry stacks, TemplateRenderer renderer, Enricher enricher,
                                FileValidator validator) {
-        Settings.Generation g = settings.generation();
-        // what, besides the spec and the stack, changes the output: part of the result store's key
-        String outputSettings = String.join("|", settings.llm().provider().id(), settings.llm().model(),
-                g.defaultGroup(), g.defaultVersion(), Double.toString(g.minValidRatio()), stacks.overridesText());
-        return new Generator(
-                new SpecReader(new SpecDefaults(g.defaultGroup(), g.defaultVersion(), g.specMaxBytes(),
-                        new SpecBundle.Limits(g.bundleEntries(), g.bundleMaxBytes()))),
-                stacks, renderer, new ValidationPolicy(g.minValidRatio()), g.defaultStack(), g.renderThreads(),
-                enricher, new Generator.Caches(new FileResultCache(settings.cache().dir(), settings.cache().ttl(),
-                        Clock.systemUTC()), settings.cache().parsedMaxBytes(), outputSettings), validator);
+        return once("generator", () -> {
+            Settings.Generation g = settings.generation();
+            // what, besides the spec and the stack, changes the output: part of the result store's key
+            String outputSettings = String.join("|", settings.llm().provider().id(), settings.llm().model(),
+                    g.defaultGroup(), g.defaultVersion(), Double.toString(g.minValidRatio()), stacks.overridesText());
+            return new Generator(
+                    new SpecReader(new SpecDefaults(g.defaultGroup(), g.defaultVersion(), g.specMaxBytes(),
+                            new SpecBundle.Limits(g.bundleEntries(), g.bundleMaxBytes()))),
+                    stacks, renderer, new ValidationPolicy(g.minValidRatio()), g.defaultStack(), g.renderThreads(),
+                    enricher, new Generator.Caches(new FileResultCache(settings.cache().dir(), settings.cache().ttl(),
+                            Clock.systemUTC()), settings.cache().parsedMaxBytes(), outputSettings), validator);
+        });
     }
 
     /**
@@ -64,11 +65,13 @@ public class GeneratorConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("jobs")
     public JobRegistry jobs(CamelContext context, Settings settings, RunTracker runs, SpecforgeMetrics metrics) {
-        JobRegistry jobs = new JobRegistry(settings.jobs(), runs, Clock.systemUTC());
-        // the routes made the queue with its size; an endpoint without one shares it
-        jobs.dequeueWith(id -> context.getEndpoint(JOB_QUEUE, SedaEndpoint.class).getQueue()
-                .removeIf(exchange -> id.equals(exchange.getMessage().getHeader(GenerateSteps.HEADER_RUN_ID))));
-        metrics.jobs(jobs::queued, jobs::running);
-        return jobs;
+        return once("jobs", () -> {
+            JobRegistry jobs = new JobRegistry(settings.jobs(), runs, Clock.systemUTC());
+            // the routes made the queue with its size; an endpoint without one shares it
+            jobs.dequeueWith(id -> context.getEndpoint(JOB_QUEUE, SedaEndpoint.class).getQueue()
+                    .removeIf(exchange -> id.equals(exchange.getMessage().getHeader(GenerateSteps.HEADER_RUN_ID))));
+            metrics.jobs(jobs::queued, jobs::running);
+            return jobs;
+        });
     }
 }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.spi.Registry;
@@ -25,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * shutdown.
  */
 @Configuration
-public class SettingsConfiguration implements CamelConfiguration {
+public class SettingsConfiguration extends Beans {
 
     private static final Logger LOG = LoggerFactory.getLogger(SettingsConfiguration.class);
 
@@ -36,13 +35,13 @@ public class SettingsConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("settings")
     public Settings settings(CamelContext context) {
-        return new SettingsReader(context.getPropertiesComponent()).read();
+        return once("settings", () -> new SettingsReader(context.getPropertiesComponent()).read());
     }
 
     /** @return the runs in flight (progress, cancellation) */
     @BindToRegistry("runs")
     public RunTracker runs() {
-        return new RunTracker();
+        return once("runs", () -> new RunTracker());
     }
 
     /**
@@ -52,8 +51,10 @@ public class SettingsConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("metricsRegistry")
     public MeterRegistry metricsRegistry(Registry registry) {
-        MeterRegistry bound = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
-        return bound != null ? bound : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return once("metricsRegistry", () -> {
+            MeterRegistry bound = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+            return bound != null ? bound : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        });
     }
 
     /**

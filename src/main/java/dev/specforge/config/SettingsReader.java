@@ -99,14 +99,16 @@ public final class SettingsReader {
     /** @return {@code specforge.stack.<stack>.<property>} values (not {@code specforge.stack.default}), by stack */
     private Map<String, Map<String, String>> stackOverrides() {
         Map<String, Map<String, String>> overrides = new TreeMap<>();
-        Properties all = properties.loadProperties(k -> k.startsWith(STACK_PREFIX) && !k.equals("specforge.stack.default"));
+        Properties all = properties.loadProperties(k -> k.startsWith(STACK_PREFIX)
+                && !k.equals("specforge.stack.default"));
         for (String key : all.stringPropertyNames()) {
             String rest = key.substring(STACK_PREFIX.length());
             int dot = rest.indexOf('.');
             if (dot <= 0 || dot == rest.length() - 1) {
                 throw new IllegalArgumentException(key + ": stack settings are specforge.stack.<stack>.<property>");
             }
-            overrides.computeIfAbsent(rest.substring(0, dot), s -> new TreeMap<>()).put(rest.substring(dot + 1), text(key));
+            overrides.computeIfAbsent(rest.substring(0, dot), s -> new TreeMap<>())
+                    .put(rest.substring(dot + 1), text(key));
         }
         return overrides;
     }
@@ -116,7 +118,7 @@ public final class SettingsReader {
      * @return its value, trimmed (placeholders resolved)
      * @throws IllegalArgumentException when no source sets the key
      */
-    String text(String key) {
+    private String text(String key) {
         return properties.resolveProperty(key).map(String::trim).orElseThrow(() -> new IllegalArgumentException(
                 key + ": missing; every specforge setting is set in config/application.properties"));
     }
@@ -190,7 +192,7 @@ public final class SettingsReader {
      * @return the duration
      * @throws IllegalArgumentException when the value is none of those, or not positive
      */
-    Duration duration(String key) {
+    private Duration duration(String key) {
         Duration d = parsed(key, "a duration such as 7d, 12h, 30m, 45s or P7D", SettingsReader::toDuration);
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(key + ": must be longer than 0: '" + text(key) + "'");

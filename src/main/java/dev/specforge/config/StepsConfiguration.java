@@ -12,7 +12,6 @@ import dev.specforge.pipeline.Generator;
 import dev.specforge.pipeline.RunTracker;
 import dev.specforge.plan.StackRegistry;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.slf4j.Logger;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the HTTP server's setup (security headers, the 413 problem).
  */
 @Configuration
-public class StepsConfiguration implements CamelConfiguration {
+public class StepsConfiguration extends Beans {
 
     private static final Logger LOG = LoggerFactory.getLogger(StepsConfiguration.class);
 
@@ -39,7 +38,8 @@ public class StepsConfiguration implements CamelConfiguration {
     @BindToRegistry("generateSteps")
     public GenerateSteps generateSteps(Generator generator, Settings settings, RunTracker runs,
                                        SpecforgeMetrics metrics, ResultStore results) {
-        return new GenerateSteps(generator, settings.folders().work(), runs, metrics, results);
+        return once("generateSteps", () -> new GenerateSteps(generator, settings.folders().work(), runs, metrics,
+                results));
     }
 
     /**
@@ -48,7 +48,7 @@ public class StepsConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("enrichSteps")
     public EnrichSteps enrichSteps(Generator generator) {
-        return new EnrichSteps(generator);
+        return once("enrichSteps", () -> new EnrichSteps(generator));
     }
 
     /**
@@ -60,7 +60,7 @@ public class StepsConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("httpSteps")
     public HttpSteps httpSteps(JobRegistry jobs, RunTracker runs, StackRegistry stacks, Settings settings) {
-        return new HttpSteps(jobs, runs, stacks, settings.http().apiKey());
+        return once("httpSteps", () -> new HttpSteps(jobs, runs, stacks, settings.http().apiKey()));
     }
 
     /**
@@ -69,7 +69,7 @@ public class StepsConfiguration implements CamelConfiguration {
      */
     @BindToRegistry("jobSteps")
     public JobSteps jobSteps(JobRegistry jobs) {
-        return new JobSteps(jobs);
+        return once("jobSteps", () -> new JobSteps(jobs));
     }
 
     /**
