@@ -378,5 +378,38 @@ class HttpApiTest {
             // the queue is free again
             assertThat(http().post("/api/generate", "application/yaml", orders()).statusCode()).isEqualTo(200);
         }
+
+        @Test
+        void should_free_the_place_of_a_job_cancelled_while_queued_at_once_and_never_run_it() throws Exception {
+            SERVER.hold();
+            String running;
+            String next;
+            try {
+                running = http().post("/api/jobs", "application/yaml", orders()).headers()
+                        .firstValue("Location").orElseThrow();
+                await().atMost(Duration.ofMinutes(1)).until(() -> SERVER.held() > 0);
+                String queued = http().post("/api/jobs", "application/yaml", orders()).headers()
+                        .firstValue("Location").orElseThrow();
+                assertProblem(http().post("/api/jobs", "application/yaml", orders()), 429, "queue-full");
+
+                assertThat(http().delete(queued).statusCode()).isEqualTo(202);
+
+                // its place on the queue is free at once, while the first job still holds the only worker
+                HttpResponse<byte[]> accepted = http().post("/api/jobs", "application/yaml", orders());
+                assertThat(accepted.statusCode()).isEqualTo(202);
+                next = accepted.headers().firstValue("Location").orElseThrow();
+                assertThat(Http.json(http().get(running)).path("state").asText()).isEqualTo("running");
+                assertThat(Http.json(http().get(next)).path("state").asText()).isEqualTo("queued");
+                assertThat(http().delete(next).statusCode()).isEqualTo(202);
+                assertThat(http().delete(running).statusCode()).isEqualTo(202);
+            } finally {
+                SERVER.release();
+            }
+            await().atMost(Duration.ofMinutes(1)).until(() ->
+                    Http.json(http().get(running)).path("state").asText().equals("cancelled"));
+            // the jobs cancelled while queued never started
+            assertThat(Http.json(http().get(next)).path("startedAt").isMissingNode()).isTrue();
+            assertThat(zips(outbox)).isEmpty();
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * Creates the Camel Main that both the daemon and the one-shot CLI run: configuration from
  * {@code config/application.properties} (or the file named by the {@code specforge.config} system property /
  * {@code SPECFORGE_CONFIG} environment variable), which loads the routes from {@code routes/} and the beans from
- * {@link dev.specforge.config.SpecforgeConfiguration}.
+ * configuration classes in {@code dev.specforge.config} ({@code camel.main.configuration-classes}).
  */
 public final class SpecforgeMain {
 

@@ -23,19 +23,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
  * The HTTP API's steps, called by {@code routes/http.camel.yaml}. Every route starts with {@link #accept} (API key,
  * request headers stripped so nothing is echoed back); every answer gets seed 003's security headers from
  * {@link HttpServerSetup}, which sets them on the router for every response. Errors become RFC 9457 problems
- * ({@link #problem}).
- *
- * <p>Specs are accepted as {@code application/yaml}, {@code application/json} (and their {@code x-}, {@code text/},
- * {@code +json}/{@code +yaml} and {@code vnd.oai.openapi} variants), or as {@code text/plain},
- * {@code application/octet-stream} or no type at all, in which case the content decides; a multi-file spec comes as
- * {@code application/zip}; anything else is a 415.
+ * ({@link #problem}). {@link SpecRequests} says which media types a spec may come as.
  */
 public final class HttpSteps {
 
@@ -45,12 +39,6 @@ public final class HttpSteps {
     private static final String CONTENT_TYPE = "specforgeHttpContentType";
     private static final String JOB_ID = "specforgeJobId";
     private static final String STACK = "specforgeHttpStack";
-    private static final Set<String> YAML_OR_JSON = Set.of("application/yaml", "application/x-yaml", "text/yaml",
-            "text/x-yaml", "application/json", "text/json", "application/vnd.oai.openapi",
-            "application/schema+json", "application/schema-instance+json");
-    private static final Set<String> SNIFFED = Set.of("text/plain", "application/octet-stream");
-    /** A multi-file spec: a zip holding the root spec and the files it references. */
-    private static final Set<String> ZIP = Set.of("application/zip", "application/x-zip-compressed");
 
     private final JobRegistry jobs;
     private final RunTracker tracker;
@@ -109,15 +97,28 @@ public final class HttpSteps {
     }
 
     /**
-     * {@code POST /api/generate}: runs the spec as a job (so the queue bound applies) and waits for it. Out: the zip,
-     * streamed from its file, as {@code application/zip} with {@code Content-Disposition: attachment;
-     * filename="<project>.zip"} and the report's summary in {@code X-Specforge-*} headers.
+     * {@code POST /api/generate} and {@code POST /api/jobs}, before {@code seda:jobs}: registers the spec as a queued
+     * job. Out: the job's {@code direct:generate} message ({@link JobSteps#message}).
      *
      * @param exchange the request
-     * @throws Exception a problem: 400 (bad spec), 415, 422 (invalid output), 429 (queue full), 409 (cancelled)
+     * @throws HttpProblem 400, 415
+     */
+    public void queue(Exchange exchange) {
+        Job job = jobs.submit(specRequest(exchange));
+        exchange.setProperty(JOB_ID, job.id());
+        JobSteps.message(exchange, job);
+    }
+
+    /**
+     * {@code POST /api/generate}, once the job is queued: waits for it. Out: the zip, streamed from its file, as
+     * {@code application/zip} with {@code Content-Disposition: attachment; filename="<project>.zip"} and the
+     * report's summary in {@code X-Specforge-*} headers.
+     *
+     * @param exchange the request
+     * @throws Exception a problem: 400 (bad spec), 422 (invalid output), 409 (cancelled)
      */
     public void generate(Exchange exchange) throws Exception {
-        Job job = jobs.submit(specRequest(exchange));
+        Job job = queued(exchange);
         try {
             job.done().get();
         } catch (ExecutionException e) {
@@ -128,14 +129,13 @@ public final class HttpSteps {
     }
 
     /**
-     * {@code POST /api/jobs}: queues the spec. Out: 202 with {@code Location: /api/jobs/{id}} and the job's status.
+     * {@code POST /api/jobs}, once the job is queued. Out: 202 with {@code Location: /api/jobs/{id}} and the job's
+     * status.
      *
      * @param exchange the request
-     * @throws HttpProblem 400, 415
-     * @throws dev.specforge.jobs.QueueFullException when the queue is full (429)
      */
-    public void submit(Exchange exchange) {
-        Job job = jobs.submit(specRequest(exchange));
+    public void submitted(Exchange exchange) {
+        Job job = queued(exchange);
         exchange.getMessage().setHeader("Location", "/api/jobs/" + job.id());
         answer(exchange, 202, "application/json", status(job));
     }
@@ -264,6 +264,12 @@ public final class HttpSteps {
         answer(exchange, p.status(), Problems.MEDIA_TYPE, json.writeValueAsString(p.body()));
     }
 
+    /** @return the job {@link #queue} queued; the message's pipeline headers are removed (never answered) */
+    private Job queued(Exchange exchange) {
+        exchange.getMessage().removeHeaders("*");
+        return find(exchange.getProperty(JOB_ID, String.class));
+    }
+
     private Job find(String id) {
         return jobs.get(id).orElseThrow(() -> new HttpProblem(404, "unknown-job", "Unknown job",
                 "no job '" + id + "'; finished jobs are kept for " + jobs.settings().expireAfter()));
@@ -336,38 +342,9 @@ public final class HttpSteps {
         }
     }
 
-    private JobRequest specRequest(Exchange exchange) {
-        String type = exchange.getProperty(CONTENT_TYPE, String.class);
-        String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!media.isEmpty() && !YAML_OR_JSON.contains(media) && !SNIFFED.contains(media) && !ZIP.contains(media)
-                && !media.endsWith("+json") && !media.endsWith("+yaml")) {
-            String hint = media.equals("application/x-www-form-urlencoded")
-                    ? " (curl -d sends this type; add -H 'Content-Type: application/yaml' and use --data-binary @file)"
-                    : "";
-            throw new HttpProblem(415, "unsupported-media-type", "Unsupported media type",
-                    "'" + media + "' is not a spec type; send application/yaml, application/json, application/zip (a multi-file"
-                            + " spec) or text/plain" + hint);
-        }
-        byte[] spec = exchange.getMessage().getBody(byte[].class);
-        if (spec == null || spec.length == 0) {
-            throw new HttpProblem(400, "invalid-spec", "Invalid spec", "the request body is empty; send the spec");
-        }
-        String stack = exchange.getProperty(STACK, String.class);
-        String extension = dev.specforge.spec.SpecBundle.isZip(spec) ? "zip" : looksLikeJson(spec) ? "json" : "yaml";
-        return new JobRequest(spec, extension, stack == null || stack.isBlank() ? null : stack);
-    }
-
-    private static boolean looksLikeJson(byte[] spec) {
-        for (byte b : spec) {
-            if (b == '{' || b == '[') {
-                return true;
-            }
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && (b & 0xff) != 0xef && (b & 0xff) != 0xbb
-                    && (b & 0xff) != 0xbf) {
-                return false;
-            }
-        }
-        return false;
+    private static JobRequest specRequest(Exchange exchange) {
+        return SpecRequests.of(exchange.getProperty(CONTENT_TYPE, String.class), exchange.getMessage(),
+                exchange.getProperty(STACK, String.class));
     }
 
     private static void answer(Exchange exchange, int status, String contentType, Object body) {

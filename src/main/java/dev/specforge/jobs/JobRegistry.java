@@ -16,21 +16,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
- * The HTTP API's jobs: a bounded queue in front of a fixed pool of workers, each running one spec through the
- * pipeline. {@code specforge.jobs.max-queued} bounds the jobs waiting (beyond it {@link #submit} refuses with
- * {@link QueueFullException}, HTTP 429), {@code specforge.jobs.workers} the jobs running at once, and finished jobs,
- * with their zip and report files, are forgotten {@code specforge.jobs.expire-after} after they finished: by the
- * scheduled {@link #expire()} sweep, or at once when an expired job is looked up. Thread-safe.
+ * The HTTP API's jobs and their states (queued, running, finished; cancel requests; expiry). The registry runs
+ * nothing: {@code routes/http.camel.yaml} queues each job's id on a bounded Camel queue ({@code seda:jobs},
+ * {@code specforge.jobs.max-queued} waiting at most; one more is refused with {@link QueueFullException}, HTTP 429)
+ * whose {@code specforge.jobs.workers} consumers claim the job here ({@link #start}), send it to
+ * {@code direct:generate} and record the outcome ({@link #succeed}, {@link #fail}). Finished jobs, with their zip and
+ * report files, are forgotten {@code specforge.jobs.expire-after} after they finished: by {@link #expire()}, which
+ * {@code routes/housekeeping.camel.yaml} runs on a schedule, or at once when an expired job is looked up.
+ * Thread-safe.
  */
 public final class JobRegistry {
 
     /**
-     * @param workers           jobs generated at once (the size of {@code workerPool})
-     * @param maxQueued         jobs that may wait for a worker; one more is refused
+     * @param workers           jobs generated at once (the queue's consumers)
+     * @param maxQueued         jobs that may wait for a worker (the queue's size); one more is refused
      * @param expireAfter       how long a finished job and its files are kept
      * @param retryAfterSeconds the {@code Retry-After} suggested when the queue is full, in seconds
      */
@@ -40,28 +42,28 @@ public final class JobRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(JobRegistry.class);
 
     private final Settings settings;
-    private final JobRunner runner;
     private final RunTracker tracker;
-    private final ExecutorService workerPool;
     private final Clock clock;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicInteger running = new AtomicInteger();
+    private volatile Predicate<String> dequeue = id -> false;
 
     /**
-     * @param settings   bounds and expiry
-     * @param runner     runs a job through {@code direct:generate}
-     * @param tracker    the pipeline's runs in flight (a job's run id is its job id)
-     * @param workerPool a pool of {@code settings.workers()} threads with an unbounded queue (the bound is ours)
-     * @param clock      the clock for timestamps and expiry
+     * @param settings bounds and expiry
+     * @param tracker  the pipeline's runs in flight (a job's run id is its job id)
+     * @param clock    the clock for timestamps and expiry
      */
-    public JobRegistry(Settings settings, JobRunner runner, RunTracker tracker, ExecutorService workerPool,
-                       Clock clock) {
+    public JobRegistry(Settings settings, RunTracker tracker, Clock clock) {
         this.settings = settings;
-        this.runner = runner;
         this.tracker = tracker;
-        this.workerPool = workerPool;
         this.clock = clock;
+    }
+
+    /**
+     * @param dequeue removes a job id from the queue the workers read, answering whether it was there; a job
+     *                cancelled while queued is taken out so it frees its place at once
+     */
+    public void dequeueWith(Predicate<String> dequeue) {
+        this.dequeue = dequeue;
     }
 
     /** @return the bounds and expiry in use */
@@ -70,22 +72,28 @@ public final class JobRegistry {
     }
 
     /**
-     * Accepts a job, unless the queue is full.
+     * Registers a job as queued; the caller then puts its id on the queue, and calls {@link #refuse} when the queue
+     * is full.
      *
      * @param request what to generate
      * @return the queued job
-     * @throws QueueFullException when {@code max-queued} jobs are waiting already
      */
     public Job submit(JobRequest request) {
-        if (queued.incrementAndGet() > settings.maxQueued()) {
-            queued.decrementAndGet();
-            throw new QueueFullException(settings.maxQueued(), settings.retryAfterSeconds());
-        }
         Job job = new Job(UUID.randomUUID().toString(), request, clock.instant());
         jobs.put(job.id(), job);
         LOG.info("job {}: queued {} ({} bytes)", job.id(), request.specName(job.id()), request.spec().length);
-        workerPool.execute(() -> run(job));
         return job;
+    }
+
+    /**
+     * Forgets a job the queue had no room for.
+     *
+     * @param id the job id
+     * @throws QueueFullException always (HTTP 429 with {@code Retry-After})
+     */
+    public void refuse(String id) {
+        jobs.remove(id);
+        throw new QueueFullException(settings.maxQueued(), settings.retryAfterSeconds());
     }
 
     /**
@@ -115,7 +123,7 @@ public final class JobRegistry {
             return Optional.empty();
         }
         if (job.cancelQueued(clock.instant())) {
-            queued.decrementAndGet();
+            dequeue.test(id);
             LOG.info("job {}: cancelled while queued", id);
             return Optional.of(job);
         }
@@ -131,12 +139,16 @@ public final class JobRegistry {
 
     /** @return jobs waiting for a worker */
     public int queued() {
-        return queued.get();
+        return count(Job.State.QUEUED);
     }
 
     /** @return jobs being generated */
     public int running() {
-        return running.get();
+        return count(Job.State.RUNNING);
+    }
+
+    private int count(Job.State state) {
+        return (int) jobs.values().stream().filter(j -> j.state() == state).count();
     }
 
     /** Forgets finished jobs older than {@code expire-after} and deletes their zip and report. */
@@ -165,27 +177,48 @@ public final class JobRegistry {
         }
     }
 
-    private void run(Job job) {
-        if (!job.start(clock.instant())) {
-            tracker.forget(job.id());
-            return;
+    /**
+     * A worker claims a job it took from the queue.
+     *
+     * @param id the job id
+     * @return whether the job is to run: {@code false} when it is unknown or no longer queued (cancelled)
+     */
+    public boolean start(String id) {
+        Job job = jobs.get(id);
+        if (job != null && job.start(clock.instant())) {
+            return true;
         }
-        queued.decrementAndGet();
-        running.incrementAndGet();
-        try {
-            Job.Result result = runner.run(job.id(), job.request());
+        tracker.forget(id);
+        return false;
+    }
+
+    /**
+     * @param id     a running job's id
+     * @param result its zip and report
+     */
+    public void succeed(String id, Job.Result result) {
+        Job job = jobs.get(id);
+        tracker.forget(id);
+        if (job != null) {
             job.succeed(result, clock.instant());
-            LOG.info("job {}: succeeded -> {}", job.id(), result.zip());
-        } catch (Exception e) {
-            boolean cancelled = ObjectHelper.getException(RunCancelledException.class, e) != null;
-            job.fail(e, cancelled, clock.instant());
-            LOG.info("job {}: {}", job.id(), cancelled ? "cancelled" : "failed: " + e.getMessage());
-        } finally {
-            running.decrementAndGet();
-            tracker.forget(job.id());
+            LOG.info("job {}: succeeded -> {}", id, result.zip());
         }
     }
 
+    /**
+     * @param id    a running job's id
+     * @param error what the pipeline failed with; a {@code RunCancelledException} in its causes ends the job
+     *              {@code cancelled}, anything else {@code failed}
+     */
+    public void fail(String id, Throwable error) {
+        Job job = jobs.get(id);
+        tracker.forget(id);
+        if (job != null) {
+            boolean cancelled = ObjectHelper.getException(RunCancelledException.class, error) != null;
+            job.fail(error, cancelled, clock.instant());
+            LOG.info("job {}: {}", id, cancelled ? "cancelled" : "failed: " + error.getMessage());
+        }
+    }
 
     private static void delete(Path file) {
         if (file == null) {
