@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Stage 4, enrichment, as plain Java (the routes call it through {@code EnrichSteps}). One instance serves every
- * spec in flight. Per spec:
+ * The enrichment stage ({@code direct:enrich}) as plain Java (the route calls it through {@code EnrichSteps}). One
+ * instance serves every spec in flight. Per spec:
  * <ol>
  *   <li>{@link #start}: the items the planned files read (a kind declared by an output, for the entity in scope),
  *       each with its filtered context ({@link ContextFilter}) and cache key ({@link ItemPlanner}); with the
