@@ -79,6 +79,14 @@ class SettingsTest {
     }
 
     @Test
+    void should_take_a_cache_ttl_of_0_which_the_builds_training_run_uses_but_refuse_a_negative_one() throws Exception {
+        withMain(Map.of("specforge.cache.ttl", "0s"), context -> assertThat(context.getRegistry()
+                .lookupByNameAndType("settings", Settings.class).cache().ttl()).isZero());
+        assertThatThrownBy(() -> withMain(Map.of("specforge.cache.ttl", "-PT1S"), context -> { }))
+                .hasStackTraceContaining("specforge.cache.ttl: must not be negative: '-PT1S'");
+    }
+
+    @Test
     void should_refuse_to_start_when_the_configuration_lacks_a_key() throws Exception {
         Path config = work.resolve("application.properties");
         String file = Files.readString(Path.of(SpecforgeMain.DEFAULT_CONFIG));

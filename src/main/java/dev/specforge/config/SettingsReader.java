@@ -48,7 +48,7 @@ public final class SettingsReader {
                 new Settings.Checks(optional("specforge.validate.node"), optional("specforge.validate.gofmt"),
                         number("specforge.validate.tool-timeout-ms", 1)),
                 llm(),
-                new Settings.Cache(path("specforge.cache.dir"), duration("specforge.cache.ttl"),
+                new Settings.Cache(path("specforge.cache.dir"), durationOrZero("specforge.cache.ttl"),
                         number("specforge.cache.parsed-max-bytes", 0)),
                 new Settings.Http(optional("specforge.http.api-key"), number("camel.server.max-body-size", 1)),
                 new JobRegistry.Settings(integer("specforge.jobs.workers", 1), integer("specforge.jobs.max-queued", 0),
@@ -194,9 +194,18 @@ public final class SettingsReader {
      * @throws IllegalArgumentException when the value is none of those, or not positive
      */
     private Duration duration(String key) {
-        Duration d = parsed(key, "a duration such as 7d, 12h, 30m, 45s or P7D", SettingsReader::toDuration);
-        if (d.isNegative() || d.isZero()) {
+        Duration d = durationOrZero(key);
+        if (d.isZero()) {
             throw new IllegalArgumentException(key + ": must be longer than 0: '" + text(key) + "'");
+        }
+        return d;
+    }
+
+    /** @return a duration of 0 or more (0 where it has a meaning, e.g. a cache TTL under which nothing is reused) */
+    private Duration durationOrZero(String key) {
+        Duration d = parsed(key, "a duration such as 7d, 12h, 30m, 45s or P7D", SettingsReader::toDuration);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(key + ": must not be negative: '" + text(key) + "'");
         }
         return d;
     }
