@@ -78,8 +78,8 @@ public class EnrichmentConfiguration extends Beans {
             return new Enricher(new Enricher.Settings(llm.provider(), llm.model(), llm.prices(), llm.batchSize(),
                     llm.contextDepth(), llm.specTimeoutMs(), llm.requestsPerMinute(), llm.maxConcurrency(),
                     llm.expectedLatencyMs()), client,
-                    new DiskAnswerCache(settings.cache().dir(), settings.cache().ttl(), Clock.systemUTC()), renderer::render,
-                    metrics);
+                    new DiskAnswerCache(settings.cache().dir(), settings.cache().ttl(), Clock.systemUTC()),
+                    renderer::render, metrics);
         });
     }
 
