@@ -15,13 +15,13 @@ import java.nio.file.Path;
  * The job worker's steps ({@code routes/http.camel.yaml}, route {@code http-job-worker}, bean {@code jobSteps}): a
  * worker takes a job's {@code direct:generate} message ({@link #message}) from {@code seda:jobs}, claims the job
  * ({@link JobRegistry#start}), and records what the pipeline answered ({@link #succeeded}:
- * the zip {@link File} in the outbox and the {@value GenerateSteps#HEADER_REPORT} header) or threw
+ * the zip {@link File} in the outbox and the {@value EsbHeaders#HEADER_REPORT} header) or threw
  * ({@link #failed}). The HTTP API serves zips from the outbox folder, so it needs {@code specforge.outbox.uri} to be a
  * {@code file:} endpoint.
  */
 public final class JobSteps {
 
-    /** Exchange property value of {@value GenerateSteps#TRIGGER} for HTTP jobs (the dead letter keeps the spec). */
+    /** Exchange property value of {@value EsbHeaders#TRIGGER} for HTTP jobs (the dead letter keeps the spec). */
     public static final String TRIGGER = "http";
     /** Exchange property: the job id, kept through the pipeline (the message's headers are not). */
     static final String JOB = "specforgeJob";
@@ -35,9 +35,9 @@ public final class JobSteps {
 
     /**
      * The message a job waits on {@code seda:jobs} with, as {@code direct:generate} reads it: body = the spec's
-     * bytes, headers {@value GenerateSteps#HEADER_SPEC_NAME} ({@code api-<job id>.<extension>}),
-     * {@value GenerateSteps#HEADER_RUN_ID} (the job id) and, when the request named one,
-     * {@value GenerateSteps#HEADER_STACK}; the trigger property is {@value #TRIGGER}. Made before the job is queued
+     * bytes, headers {@value EsbHeaders#HEADER_SPEC_NAME} ({@code api-<job id>.<extension>}),
+     * {@value EsbHeaders#HEADER_RUN_ID} (the job id) and, when the request named one,
+     * {@value EsbHeaders#HEADER_STACK}; the trigger property is {@value #TRIGGER}. Made before the job is queued
      * so that it is the worker's original message, the one the dead letter keeps.
      *
      * @param exchange the exchange to queue (its message is replaced)
