@@ -24,8 +24,9 @@ import java.util.Map;
  * <p>Shape: {@code components.schemas} has one schema per entity. An object is {@code {type: object,
  * additionalProperties: false, required, properties}} where {@code required} lists the required fields except the
  * identifier {@code id} (the service assigns it, C4.1), and every property a request may leave out also allows
- * {@code null}, which services read as absent (C5.4); an enum is {@code {type: string, enum}}; a union is a
- * {@code oneOf} of its branches. A property's schema follows its type (OpenAPI 3.1 section 4.8.24 and JSON Schema
+ * {@code null}, which services read as absent (C5.4); an enum is {@code {type: string, enum}}; a union or
+ * supertype is a {@code oneOf} of its branches, with its {@code discriminator} and, for values other than the schema
+ * names, its {@code mapping}. A property's schema follows its type (OpenAPI 3.1 section 4.8.24 and JSON Schema
  * Validation 2020-12 sections 6 and 7: {@code integer} is {@code int32}, {@code long} is {@code int64},
  * {@code decimal} is {@code number}, dates, date-times and UUIDs are strings with their {@code format}, references and
  * enums are {@code $ref}s, lists are arrays). Every rule the service enforces is stated: the spec's constraints and
@@ -253,7 +254,15 @@ public final class ContractDocument {
                 ArrayNode oneOf = s.putArray("oneOf");
                 e.permits().forEach(p -> oneOf.addObject().put("$ref", "#/components/schemas/" + p));
                 if (e.discriminator() != null) {
-                    s.putObject("discriminator").put("propertyName", e.discriminator());
+                    ObjectNode discriminator = s.putObject("discriminator");
+                    discriminator.put("propertyName", e.discriminator());
+                    ObjectNode mapping = JSON.createObjectNode();
+                    e.discriminatorValues().forEach((target, values) -> values.stream()
+                            .filter(v -> !v.equals(target))
+                            .forEach(v -> mapping.put(v, "#/components/schemas/" + target)));
+                    if (!mapping.isEmpty()) {
+                        discriminator.set("mapping", mapping);
+                    }
                 }
             }
             case OBJECT -> {

@@ -76,6 +76,7 @@ record EntityModels(LanguageCustomizer customizer, LanguageCustomizer.Context co
         m.put("discriminator", ModelTexts.nz(e.discriminator()));
         m.put("discriminatorDoc", String.join(" ", ModelTexts.docLines(e.discriminator())));
         m.put("unions", types(e.unions()));
+        m.put("supertype", e.supertype());
         customizer.entity(m, e, context);
         return m;
     }

@@ -18,8 +18,12 @@ import java.util.Map;
  *       documented only) and {@code jsonProperty} (a ready {@code @JsonProperty} annotation when the Java member
  *       name differs from the JSON name or the property is read- or write-only, else empty);</li>
  *   <li>to an entity map: {@code idType} (the id field's {@code javaType}, or empty), {@code hasDefaults}, each
- *       value's {@code javaLiteral} (the value as a Java string literal's body) and {@code subtypes} (per permitted
- *       entity: {@code name}, and {@code names}, its discriminator values as Java string literals).</li>
+ *       value's {@code javaLiteral} (the value as a Java string literal's body), {@code subtypes} (for a union or
+ *       supertype, per record a value of it may be, through nested unions too, for Jackson's
+ *       {@code @JsonSubTypes}: {@code name}, and {@code names}, its discriminator values as Java string literals)
+ *       and {@code accessors} (for a supertype, the fields every such record has with the same Java name and type:
+ *       {@code name}, {@code javaType}, {@code docLines}; the sealed interface declares them, the records' accessor
+ *       methods implement them).</li>
  * </ul>
  */
 final class JavaCustomizer implements LanguageCustomizer {
@@ -69,11 +73,25 @@ final class JavaCustomizer implements LanguageCustomizer {
             v.put("javaLiteral", Escapes.javaStringBody((String) v.get("value")));
         }
         List<Map<String, Object>> subtypes = new ArrayList<>();
-        for (String p : e.permits()) {
+        List<Entity> records = e.kind() == Entity.Kind.UNION ? c.concrete(e) : List.of();
+        for (Entity r : records) {
             List<String> literals = new ArrayList<>();
-            e.discriminatorValues().getOrDefault(p, List.of()).forEach(v -> literals.add(Escapes.javaString(v)));
-            subtypes.add(Map.of("name", c.names().type(p), "names", literals));
+            e.discriminatorValues().getOrDefault(r.name(), List.of()).forEach(v -> literals.add(Escapes.javaString(v)));
+            subtypes.add(Map.of("name", c.names().type(r.name()), "names", literals));
         }
         m.put("subtypes", subtypes);
+        List<Map<String, Object>> accessors = new ArrayList<>();
+        for (int i = 0; i < e.fields().size() && e.supertype(); i++) {
+            Field f = e.fields().get(i);
+            String name = (String) fields.get(i).get("name");
+            String type = (String) fields.get(i).get("javaType");
+            boolean shared = !records.isEmpty() && records.stream().allMatch(r -> r.fields().stream().anyMatch(
+                    rf -> rf.jsonName().equals(f.jsonName()) && c.names().member(r.name(), rf.name()).equals(name)
+                            && JavaTypes.javaType(rf.type(), rf.valueType(), c.names()::type).equals(type)));
+            if (shared) {
+                accessors.add(Map.of("name", name, "javaType", type, "docLines", fields.get(i).get("docLines")));
+            }
+        }
+        m.put("accessors", accessors);
     }
 }

@@ -23,8 +23,31 @@ interface LanguageCustomizer {
      *
      * @param names         the model's identifiers in the language
      * @param enumConstants per enum entity (neutral name), its values as written in the spec to their constant names
+     * @param entities      every entity of the model by neutral name (a union's branches, a supertype's subtypes)
      */
-    record Context(LanguageNames names, Map<String, Map<String, String>> enumConstants) {
+    record Context(LanguageNames names, Map<String, Map<String, String>> enumConstants,
+                   Map<String, Entity> entities) {
+
+        /**
+         * @param e an entity
+         * @return the object entities a value of it may be: itself when it is an object, else (a union or supertype)
+         *         the objects below its branches, each once, in branch order
+         */
+        public java.util.List<Entity> concrete(Entity e) {
+            java.util.LinkedHashSet<Entity> out = new java.util.LinkedHashSet<>();
+            concrete(e, out, new java.util.HashSet<>());
+            return java.util.List.copyOf(out);
+        }
+
+        private void concrete(Entity e, java.util.Set<Entity> out, java.util.Set<String> seen) {
+            if (e == null || !seen.add(e.name())) {
+                return;
+            }
+            if (e.kind() == Entity.Kind.OBJECT) {
+                out.add(e);
+            }
+            e.permits().forEach(p -> concrete(entities.get(p), out, seen));
+        }
     }
 
     /**

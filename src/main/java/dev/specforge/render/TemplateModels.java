@@ -144,9 +144,11 @@ public final class TemplateModels {
         Map<String, Map<String, Object>> byName = new HashMap<>();
         Map<String, Map<String, String>> enumConstants = new HashMap<>();
         Map<String, String> kinds = new HashMap<>();
+        Map<String, Entity> entities = new HashMap<>();
         LanguageNames names = LanguageNames.of(model, stack.language());
         for (Entity e : model.entities()) {
             kinds.put(e.name(), e.kind().name().toLowerCase(Locale.ROOT));
+            entities.put(e.name(), e);
             if (e.kind() == Entity.Kind.ENUM) {
                 Map<String, String> constants = new HashMap<>();
                 e.values().forEach(v -> constants.put(v.value(), v.constant()));
@@ -154,7 +156,7 @@ public final class TemplateModels {
             }
         }
         EntityModels maps = new EntityModels(LanguageCustomizer.of(stack.language()),
-                new LanguageCustomizer.Context(names, enumConstants), kinds);
+                new LanguageCustomizer.Context(names, enumConstants, entities), kinds);
         for (Entity e : model.entities()) {
             Map<String, Object> m = maps.entity(e, answers);
             all.add(m);

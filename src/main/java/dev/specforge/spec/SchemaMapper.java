@@ -29,7 +29,15 @@ import java.util.regex.PatternSyntaxException;
  * information adds a warning naming the JSON pointer):
  * <ul>
  *   <li>a schema with {@code properties} (directly or through {@code allOf}) is an object entity; {@code allOf}
- *       parts are merged (properties and {@code required});</li>
+ *       parts are merged (properties and {@code required}); a property the parts give different types takes
+ *       their common supertype (warning);</li>
+ *   <li>a named schema that others extend through an {@code allOf} {@code $ref} part, and that has a
+ *       discriminator (its own or an ancestor's), is a <em>supertype</em>: a union entity with the shared
+ *       fields, whose branches are its direct subtypes (OpenAPI 3.0.3 section 4.7.25, "Models with Polymorphism
+ *       Support"); a named schema that only extends another ({@code allOf} of one {@code $ref}) is a type of its
+ *       own;</li>
+ *   <li>an {@code allOf} with a {@code oneOf}/{@code anyOf} part of objects is a union entity with one object
+ *       branch per union branch, each the composition of that branch and the other parts;</li>
  *   <li>a string {@code enum} is an enum entity; a non-string {@code enum} or a {@code const} keeps its base type
  *       (warning: values not enforced);</li>
  *   <li>a {@code oneOf}/{@code anyOf} whose non-null branches are all objects is a union entity (a sealed interface
@@ -73,6 +81,12 @@ final class SchemaMapper {
     private final Deque<Pending> pending = new ArrayDeque<>();
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final List<String> warnings;
+    /** Named schemas to the named schemas they extend through an {@code allOf} {@code $ref} part, in order. */
+    private final Map<String, List<String>> parents = new LinkedHashMap<>();
+    /** Named schemas to the named schemas that extend them, in document order. */
+    private final Map<String, List<String>> children = new LinkedHashMap<>();
+    /** Named schemas whose base is being classified (an {@code allOf} cycle ends there). */
+    private final Set<String> extending = new HashSet<>();
 
     /**
      * @param root      the whole document (pointers are relative to it)
@@ -96,6 +110,7 @@ final class SchemaMapper {
         this.rootBase = withoutFragment(base);
         resources.put(rootBase.toString(), "");
         index(root, "", rootBase);
+        indexInheritance();
     }
 
     /**
@@ -215,14 +230,14 @@ final class SchemaMapper {
      * @return the pointer of the one subschema a schema is only a wrapper of (a single {@code allOf} part, or the
      *         single non-null branch of a {@code oneOf}/{@code anyOf}, with no properties beside), else {@code null}
      */
-    private static String delegate(JsonNode s, String ptr) {
+    private String delegate(JsonNode s, String ptr) {
         if (hasProperties(s)) {
             return null;
         }
         JsonNode allOf = nonEmptyArray(s, "allOf");
         String unionKey = union(s);
         if (allOf != null && allOf.size() == 1 && unionKey == null) {
-            return ptr + "/allOf/0";
+            return extendsObject(ptr) ? null : ptr + "/allOf/0";
         }
         if (allOf == null && unionKey != null) {
             List<Integer> branches = nonNullBranches(s.get(unionKey));
@@ -256,12 +271,20 @@ final class SchemaMapper {
         }
         boolean props = hasProperties(s);
         JsonNode allOf = nonEmptyArray(s, "allOf");
+        if ((props || allOf != null) && isSupertype(ptr)) {
+            return Entity.Kind.UNION;
+        }
         if (allOf != null) {
             if (props) {
                 return Entity.Kind.OBJECT;
             }
+            if (composedUnionPart(ptr, allOf, visited) >= 0) {
+                return Entity.Kind.UNION;
+            }
             for (int i = 0; i < allOf.size(); i++) {
-                if (classify(ptr + "/allOf/" + i, allOf.get(i), new HashSet<>(visited)) == Entity.Kind.OBJECT) {
+                String part = ptr + "/allOf/" + i;
+                Entity.Kind k = classify(part, allOf.get(i), new HashSet<>(visited));
+                if (k == Entity.Kind.OBJECT || k == Entity.Kind.UNION && isSupertype(targetPointer(allOf.get(i), part))) {
                     return Entity.Kind.OBJECT;
                 }
             }
@@ -273,8 +296,9 @@ final class SchemaMapper {
         String unionKey = union(s);
         if (unionKey != null) {
             for (int i : nonNullBranches(s.get(unionKey))) {
-                if (classify(ptr + "/" + unionKey + "/" + i, s.get(unionKey).get(i), new HashSet<>(visited))
-                        != Entity.Kind.OBJECT) {
+                Entity.Kind k = classify(ptr + "/" + unionKey + "/" + i, s.get(unionKey).get(i),
+                        new HashSet<>(visited));
+                if (k != Entity.Kind.OBJECT && k != Entity.Kind.UNION) {
                     return null;
                 }
             }
@@ -443,7 +467,15 @@ final class SchemaMapper {
             switch (p.kind) {
                 case ENUM -> d.values = enumValues(p.schema);
                 case OBJECT -> d.fields = fields(p);
-                case UNION -> unionBranches(p, d);
+                case UNION -> {
+                    if (isSupertype(p.pointer)) {
+                        subtypes(p, d);
+                    } else if (nonEmptyArray(p.schema, "allOf") != null) {
+                        composition(p, d);
+                    } else {
+                        unionBranches(p, d);
+                    }
+                }
             }
         }
     }
@@ -463,20 +495,10 @@ final class SchemaMapper {
     private void unionBranches(Pending p, Draft d) {
         String key = union(p.schema);
         JsonNode branches = p.schema.get(key);
-        String property = p.schema.path("discriminator").path("propertyName").textValue();
+        String property = discriminatorProperty(p.schema);
         Map<String, List<String>> mapped = new HashMap<>();
         if (property != null) {
-            p.schema.path("discriminator").path("mapping").fields().forEachRemaining(e -> {
-                String ref = e.getValue().asText();
-                String target = resolve(p.pointer, ref.contains("#") || ref.contains("/") ? ref
-                        : "#/components/schemas/" + escape(ref));
-                if (target == null) {
-                    warn("discriminator mapping '" + e.getKey() + "' names " + ref + ", which is not in this"
-                            + " document; left out", p.pointer);
-                } else {
-                    mapped.computeIfAbsent(target, t -> new ArrayList<>()).add(e.getKey());
-                }
-            });
+            discriminatorMapping(p.pointer, p.schema, mapped);
             d.discriminator = property;
         }
         for (int i : nonNullBranches(branches)) {
@@ -484,36 +506,280 @@ final class SchemaMapper {
             String at = p.pointer + "/" + key + "/" + i;
             Mapped m = map(b, at, p.name + title(b, "Option" + (i + 1)));
             Draft branch = m.type.target() == null ? null : drafts.get(m.type.target());
-            if (branch != null && branch.kind == Entity.Kind.OBJECT && !m.type.many() && d.permits.add(branch.name)) {
+            if (branch != null && branch.kind != Entity.Kind.ENUM && !m.type.many() && !branch.name.equals(d.name)
+                    && d.permits.add(branch.name)) {
                 branch.unions.add(d.name);
                 if (property != null) {
-                    String target = targetPointer(b, at);
-                    List<String> tags = mapped.get(target);
-                    d.tags.put(branch.name, tags != null ? tags : List.of(sourceName(target).startsWith("#")
-                            ? branch.name : sourceName(target)));
+                    tagLeaves(d, targetPointer(b, at), branch, mapped);
                 }
             }
         }
     }
 
+    /**
+     * Adds the discriminator values of the concrete entities a branch stands for: the branch itself when it is an
+     * object, else (a nested union or supertype) each object entity it may hold.
+     */
+    private void tagLeaves(Draft union, String target, Draft branch, Map<String, List<String>> mapped) {
+        if (branch.kind == Entity.Kind.OBJECT) {
+            List<String> tags = mapped.get(target);
+            union.tags.putIfAbsent(branch.name, tags != null ? tags : List.of(sourceName(target).startsWith("#")
+                    ? branch.name : sourceName(target)));
+            return;
+        }
+        drain(); // the nested union's own branches and values
+        for (Map.Entry<String, List<String>> leaf : branch.tags.entrySet()) {
+            Draft l = drafts.get(leaf.getKey());
+            List<String> tags = l == null ? null : mapped.get(l.pointer);
+            union.tags.putIfAbsent(leaf.getKey(), tags != null ? tags : leaf.getValue());
+        }
+    }
+
+    /** @return a schema's discriminator property: OpenAPI 3 {@code discriminator.propertyName}, or Swagger 2.0's string */
+    private static String discriminatorProperty(JsonNode s) {
+        JsonNode d = s.get("discriminator");
+        if (d == null) {
+            return null;
+        }
+        String property = d.isTextual() ? d.textValue() : d.path("propertyName").textValue();
+        return property == null || property.isBlank() ? null : property;
+    }
+
+    /** Adds a discriminator's {@code mapping} to {@code mapped}: target pointer to the values that name it. */
+    private void discriminatorMapping(String ptr, JsonNode s, Map<String, List<String>> mapped) {
+        s.path("discriminator").path("mapping").fields().forEachRemaining(e -> {
+            String ref = e.getValue().asText();
+            String target = resolve(ptr, ref.contains("#") || ref.contains("/") ? ref
+                    : "#/components/schemas/" + escape(ref));
+            if (target == null) {
+                warn("discriminator mapping '" + e.getKey() + "' names " + ref + ", which is not in this"
+                        + " document; left out", ptr);
+            } else {
+                List<String> values = mapped.computeIfAbsent(target, t -> new ArrayList<>());
+                if (!values.contains(e.getKey())) {
+                    values.add(e.getKey());
+                }
+            }
+        });
+    }
+
+    // ---- inheritance (OpenAPI 3.0.3 section 4.7.25, "Composition and Inheritance (Polymorphism)") ----
+
+    /** Indexes which named schemas extend which, through {@code allOf} parts that are a {@code $ref}. */
+    private void indexInheritance() {
+        for (String container : List.of("/components/schemas", "/definitions", "/$defs")) {
+            JsonNode named = root.at(JsonPointer.compile(container));
+            if (!named.isObject()) {
+                continue;
+            }
+            named.fields().forEachRemaining(e -> {
+                String ptr = container + "/" + escape(e.getKey());
+                JsonNode allOf = e.getValue().isObject() ? nonEmptyArray(e.getValue(), "allOf") : null;
+                for (int i = 0; allOf != null && i < allOf.size(); i++) {
+                    String ref = allOf.get(i).isObject() ? refOf(allOf.get(i)) : null;
+                    String target = ref == null ? null : resolve(ptr + "/allOf/" + i, ref);
+                    if (target != null && !target.equals(ptr) && isNamed(target)) {
+                        parents.computeIfAbsent(ptr, k -> new ArrayList<>()).add(target);
+                        children.computeIfAbsent(target, k -> new ArrayList<>()).add(ptr);
+                    }
+                }
+            });
+        }
+    }
+
+    private static boolean isNamed(String ptr) {
+        int slash = ptr.lastIndexOf('/');
+        String parent = slash < 0 ? "" : ptr.substring(0, slash);
+        return parent.equals("/components/schemas") || parent.equals("/definitions") || parent.equals("/$defs");
+    }
+
+    /** @return the discriminator property in force at a named schema: its own, else its nearest ancestor's */
+    private String inheritedDiscriminator(String ptr, Set<String> visited) {
+        if (!visited.add(ptr)) {
+            return null;
+        }
+        String own = discriminatorProperty(root.at(JsonPointer.compile(ptr)));
+        if (own != null) {
+            return own;
+        }
+        for (String parent : parents.getOrDefault(ptr, List.of())) {
+            String inherited = inheritedDiscriminator(parent, visited);
+            if (inherited != null) {
+                return inherited;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @return whether the schema at a pointer is a supertype: a named object schema (not a union) that others extend,
+     *         with a discriminator of its own or inherited
+     */
+    private boolean isSupertype(String ptr) {
+        if (!children.containsKey(ptr)) {
+            return false;
+        }
+        JsonNode s = root.at(JsonPointer.compile(ptr));
+        return union(s) == null && (hasProperties(s) || nonEmptyArray(s, "allOf") != null)
+                && inheritedDiscriminator(ptr, new HashSet<>()) != null;
+    }
+
+    /** @return whether a named schema's single {@code allOf} part refers to a named object it extends */
+    private boolean extendsObject(String ptr) {
+        List<String> bases = parents.get(ptr);
+        if (bases == null || bases.size() != 1 || !extending.add(ptr)) {
+            return false;
+        }
+        try {
+            String base = bases.get(0);
+            if (isSupertype(base)) {
+                return true;
+            }
+            Set<String> visited = new HashSet<>();
+            visited.add(ptr);
+            return classify(base, root.at(JsonPointer.compile(base)), visited) == Entity.Kind.OBJECT;
+        } finally {
+            extending.remove(ptr);
+        }
+    }
+
+    /**
+     * Maps a supertype: its fields are its own (composed) properties, its branches its direct subtypes, and its
+     * discriminator values those of every object entity below it (the {@code mapping} of it and its ancestors,
+     * else the schema's name).
+     */
+    private void subtypes(Pending p, Draft d) {
+        d.fields = fields(p);
+        String property = inheritedDiscriminator(p.pointer, new HashSet<>());
+        d.discriminator = property;
+        Map<String, List<String>> mapped = new HashMap<>();
+        for (String ancestor : lineage(p.pointer)) {
+            discriminatorMapping(ancestor, root.at(JsonPointer.compile(ancestor)), mapped);
+        }
+        for (String child : children.get(p.pointer)) {
+            Mapped m = map(child, nameOf(child, null));
+            Draft c = m.type.target() == null || m.type.many() ? null : drafts.get(m.type.target());
+            if (c == null || c.kind == Entity.Kind.ENUM) {
+                warn("extends " + d.source + " but is not an object; it is not one of its subtypes", child);
+            } else if (d.permits.add(c.name)) {
+                c.unions.add(d.name);
+                tagLeaves(d, child, c, mapped);
+            }
+        }
+        List<String> self = mapped.get(p.pointer);
+        warn(d.source + " is extended by " + String.join(", ", d.permits) + " and becomes their supertype: a value is"
+                + " always one of its subtypes, told apart by '" + property + "'; a value whose '" + property
+                + "' is " + (self == null ? "'" + d.source + "'" : self) + " (the base itself) is refused", p.pointer);
+    }
+
+    /** @return a named schema and its ancestors, nearest first */
+    private List<String> lineage(String ptr) {
+        List<String> out = new ArrayList<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(ptr));
+        while (!todo.isEmpty()) {
+            String next = todo.poll();
+            if (!out.contains(next)) {
+                out.add(next);
+                todo.addAll(parents.getOrDefault(next, List.of()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @return the index of the first {@code allOf} part that is a {@code oneOf}/{@code anyOf} of objects (directly or
+     *         through a {@code $ref}; not a supertype), or -1
+     */
+    private int composedUnionPart(String ptr, JsonNode allOf, Set<String> visited) {
+        for (int i = 0; i < allOf.size(); i++) {
+            String part = ptr + "/allOf/" + i;
+            String target = targetPointer(allOf.get(i), part);
+            JsonNode t = root.at(JsonPointer.compile(target));
+            if (union(t) != null && !hasProperties(t) && !isSupertype(target) && delegate(t, target) == null
+                    && classify(target, t, new HashSet<>(visited)) == Entity.Kind.UNION) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Maps an {@code allOf} with a union part: one object entity per branch of the union, each composed of that
+     * branch and the other parts, named after the composition and the branch (e.g. {@code PetCat}).
+     */
+    private void composition(Pending p, Draft d) {
+        JsonNode allOf = p.schema.get("allOf");
+        int u = composedUnionPart(p.pointer, allOf, new HashSet<>());
+        String unionPtr = targetPointer(allOf.get(u), p.pointer + "/allOf/" + u);
+        JsonNode union = root.at(JsonPointer.compile(unionPtr));
+        String key = union(union);
+        for (int i = 0; i < allOf.size(); i++) {
+            String part = targetPointer(allOf.get(i), p.pointer + "/allOf/" + i);
+            if (i != u && union(root.at(JsonPointer.compile(part))) != null) {
+                warn("allOf part " + i + " is another oneOf/anyOf; only part " + u + "'s branches are composed, the"
+                        + " alternatives of part " + i + " are not enforced", p.pointer);
+            }
+        }
+        String property = discriminatorProperty(union);
+        Map<String, List<String>> mapped = new HashMap<>();
+        if (property != null) {
+            discriminatorMapping(unionPtr, union, mapped);
+            d.discriminator = property;
+        }
+        for (int j : nonNullBranches(union.get(key))) {
+            JsonNode b = union.get(key).get(j);
+            String branchPtr = unionPtr + "/" + key + "/" + j;
+            String target = targetPointer(b, branchPtr);
+            String branchName = sourceName(target).startsWith("#") ? title(b, "Option" + (j + 1)) : sourceName(target);
+            String name = typeNames.claim(Names.typeName(d.name + " " + branchName));
+            List<PropertyAt> parts = new ArrayList<>();
+            for (int i = 0; i < allOf.size(); i++) {
+                parts.add(i == u ? new PropertyAt(b, branchPtr) : new PropertyAt(allOf.get(i), p.pointer + "/allOf/" + i));
+            }
+            Draft c = new Draft(name, branchPtr, "#" + branchPtr, Entity.Kind.OBJECT,
+                    text(aliasTarget(b, branchPtr), "description"));
+            drafts.put(name, c);
+            kinds.put(name, Entity.Kind.OBJECT);
+            pending.add(new Pending(name, p.pointer, p.schema, Entity.Kind.OBJECT, parts));
+            d.permits.add(name);
+            c.unions.add(d.name);
+            if (property != null) {
+                List<String> tags = mapped.get(target);
+                d.tags.put(name, tags != null ? tags : List.of(sourceName(target).startsWith("#") ? name
+                        : sourceName(target)));
+            }
+        }
+    }
+
     private List<Field> fields(Pending p) {
-        Map<String, PropertyAt> props = new LinkedHashMap<>();
+        Map<String, List<PropertyAt>> props = new LinkedHashMap<>();
         Set<String> required = new LinkedHashSet<>();
-        collect(p.schema, p.pointer, props, required, new HashSet<>());
+        if (p.parts == null) {
+            collect(p.schema, p.pointer, props, required, new HashSet<>());
+        } else {
+            Set<String> visited = new HashSet<>();
+            for (PropertyAt part : p.parts) {
+                collect(part.schema, part.pointer, props, required, visited);
+            }
+        }
         Names.Unique fieldNames = new Names.Unique();
         List<Field> fields = new ArrayList<>();
         if (props.size() > MAX_FIELDS) {
             warn(props.size() + " properties, over the " + MAX_FIELDS + " a generated type can hold; the last "
                     + (props.size() - MAX_FIELDS) + " are left out", p.pointer);
         }
-        for (Map.Entry<String, PropertyAt> e : props.entrySet()) {
+        for (Map.Entry<String, List<PropertyAt>> e : props.entrySet()) {
             if (fields.size() == MAX_FIELDS) {
                 break;
             }
             String json = e.getKey();
-            PropertyAt at = e.getValue();
+            List<PropertyAt> definitions = e.getValue();
+            PropertyAt at = definitions.get(definitions.size() - 1);
             JsonNode prop = at.schema;
             Mapped m = map(prop, at.pointer, p.name + Names.typeName(json));
+            if (definitions.size() > 1) {
+                m = widen(json, definitions, m, p.name + Names.typeName(json), p.pointer);
+            }
             JsonNode meta = aliasTarget(prop, at.pointer);
             String description = text(prop, "description");
             if (description == null && meta != prop && entityAt(targetPointer(prop, at.pointer)) == null) {
@@ -537,7 +803,7 @@ final class SchemaMapper {
     }
 
     /** Merges the properties and required names of an object schema, following {@code allOf} and {@code $ref}. */
-    private void collect(JsonNode s, String ptr, Map<String, PropertyAt> props, Set<String> required,
+    private void collect(JsonNode s, String ptr, Map<String, List<PropertyAt>> props, Set<String> required,
                          Set<String> visited) {
         if (s == null || !s.isObject() || !visited.add(ptr)) {
             return;
@@ -560,8 +826,8 @@ final class SchemaMapper {
         }
         JsonNode own = s.get("properties");
         if (own != null && own.isObject()) {
-            own.fields().forEachRemaining(e -> props.put(e.getKey(),
-                    new PropertyAt(e.getValue(), ptr + "/properties/" + escape(e.getKey()))));
+            own.fields().forEachRemaining(e -> props.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                    .add(new PropertyAt(e.getValue(), ptr + "/properties/" + escape(e.getKey()))));
         }
         JsonNode req = s.get("required");
         if (req != null && req.isArray()) {
@@ -578,6 +844,71 @@ final class SchemaMapper {
                 warn("additionalProperties/patternProperties beside properties are not mapped", ptr);
             }
         }
+    }
+
+    /**
+     * The type of a property several {@code allOf} parts define: when the parts that give it a type disagree, their
+     * common supertype (integers and numbers: a number; strings of any format: a string; lists: a list of the items'
+     * supertype; else any JSON value), with a warning naming each part's type.
+     */
+    private Mapped widen(String json, List<PropertyAt> definitions, Mapped last, String hint, String owner) {
+        List<Mapped> typed = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        for (PropertyAt d : definitions) {
+            if (unconstrained(d.schema)) {
+                continue;
+            }
+            Mapped x = d == definitions.get(definitions.size() - 1) ? last : map(d.schema, d.pointer, hint);
+            typed.add(x);
+            where.add(describe(x.type) + " at #" + d.pointer);
+        }
+        if (typed.size() < 2 || sameType(typed)) {
+            return last;
+        }
+        TypeRef common = supertype(typed.stream().map(Mapped::type).toList());
+        warn("property '" + json + "' has different types in the allOf parts (" + String.join(", ", where)
+                + "); mapped to " + describe(common) + ", their common supertype", owner);
+        return new Mapped(common, null, typed.stream().anyMatch(Mapped::nullable));
+    }
+
+    private static boolean sameType(List<Mapped> typed) {
+        Mapped first = typed.get(0);
+        return typed.stream().allMatch(m -> m.type.type() == first.type.type() && m.type.many() == first.type.many()
+                && java.util.Objects.equals(m.type.target(), first.type.target())
+                && java.util.Objects.equals(m.valueType, first.valueType));
+    }
+
+    /** @return whether a property schema states no type at all (only a description, an example, ...) */
+    private static boolean unconstrained(JsonNode s) {
+        return s.isObject() && refOf(s) == null && types(s).isEmpty() && !s.has("allOf") && !s.has("oneOf")
+                && !s.has("anyOf") && !s.has("enum") && !s.has("const");
+    }
+
+    private static TypeRef supertype(List<TypeRef> types) {
+        if (types.stream().allMatch(TypeRef::many)) {
+            TypeRef item = supertype(types.stream().map(t -> new TypeRef(t.type(), t.target(), t.format(), false))
+                    .toList());
+            return item.type() == FieldType.OBJECT ? TypeRef.ANY : item.asList();
+        }
+        if (types.stream().anyMatch(TypeRef::many)) {
+            return TypeRef.ANY;
+        }
+        if (types.stream().allMatch(t -> t.type() == FieldType.INTEGER || t.type() == FieldType.LONG)) {
+            return TypeRef.of(FieldType.LONG);
+        }
+        if (types.stream().allMatch(t -> switch (t.type()) {
+            case INTEGER, LONG, DECIMAL, DOUBLE, FLOAT -> true;
+            default -> false;
+        })) {
+            return TypeRef.of(FieldType.DECIMAL);
+        }
+        if (types.stream().allMatch(t -> switch (t.type()) {
+            case STRING, DATE, DATETIME, UUID, URI, ENUM -> true;
+            default -> false;
+        })) {
+            return TypeRef.of(FieldType.STRING);
+        }
+        return TypeRef.ANY;
     }
 
     private void checkDefault(JsonNode def, Mapped m, String ptr) {
@@ -1033,7 +1364,16 @@ final class SchemaMapper {
         }
     }
 
-    private record Pending(String name, String pointer, JsonNode schema, Entity.Kind kind) {
+    /**
+     * An entity whose fields, values or branches are still to map.
+     *
+     * @param parts for a branch of an {@code allOf} composition, the schemas whose properties it merges; else
+     *              {@code null} (the schema's own)
+     */
+    private record Pending(String name, String pointer, JsonNode schema, Entity.Kind kind, List<PropertyAt> parts) {
+        Pending(String name, String pointer, JsonNode schema, Entity.Kind kind) {
+            this(name, pointer, schema, kind, null);
+        }
     }
 
     private record PropertyAt(JsonNode schema, String pointer) {

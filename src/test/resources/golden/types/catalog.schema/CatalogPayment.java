@@ -4,8 +4,8 @@ package com.example.catalog.model;
  * A catalog payment: one of several object types.
  *
  * <p>One of {@link Card}, {@link BankTransfer}
- * (a {@code oneOf}/{@code anyOf} of objects in the spec). Jackson picks the implementation from the properties
- * present ({@code DEDUCTION}).
+ * (a {@code oneOf}/{@code anyOf} of objects in the spec).
+ * Jackson picks the record from the properties present ({@code DEDUCTION}).
  */
 @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.DEDUCTION)
 @com.fasterxml.jackson.annotation.JsonSubTypes({

@@ -4,8 +4,9 @@ package com.example.shop.model;
  * A shipping: one of several object types.
  *
  * <p>One of {@link Pickup}, {@link Delivery}
- * (a {@code oneOf}/{@code anyOf} of objects in the spec). Jackson picks the implementation from the value of the
- * discriminator property {@code method}.
+ * (a {@code oneOf}/{@code anyOf} of objects in the spec).
+ * Jackson picks the record from the value of the discriminator property
+ * {@code method}.
  */
 @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME,
         include = com.fasterxml.jackson.annotation.JsonTypeInfo.As.EXISTING_PROPERTY,
