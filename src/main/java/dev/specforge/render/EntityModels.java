@@ -77,6 +77,14 @@ record EntityModels(LanguageCustomizer customizer, LanguageCustomizer.Context co
         m.put("discriminatorDoc", String.join(" ", ModelTexts.docLines(e.discriminator())));
         m.put("unions", types(e.unions()));
         m.put("supertype", e.supertype());
+        List<Map<String, Object>> concrete = new ArrayList<>();
+        if (e.kind() == Entity.Kind.UNION) {
+            for (Entity r : context.concrete(e)) {
+                concrete.add(Map.of("name", context.names().type(r.name()),
+                        "values", e.discriminatorValues().getOrDefault(r.name(), List.of())));
+            }
+        }
+        m.put("concrete", concrete);
         customizer.entity(m, e, context);
         return m;
     }

@@ -41,7 +41,10 @@ import java.util.Map;
  * <p>An entity map has name, varName, kebab, lowerName, plural, sourceName, kind (object, enum or union),
  * description, docLines, fields, values (constant, pascal, value), permits (a union's branch entity names),
  * discriminator (a union's discriminator property, or empty) and discriminatorDoc (the same, safe in a block
- * comment), unions (the unions an object is a branch of), hasId; a field map has name, pascalName, jsonName, type,
+ * comment), unions (the unions and supertypes an entity is a direct branch of), supertype (whether a union is the
+ * supertype of schemas that extend it through {@code allOf}; its fields are the shared ones), concrete (for a union:
+ * each object entity a value may be, through nested unions too, as name and values, its discriminator values as
+ * written in the spec, empty without a discriminator), hasId; a field map has name, pascalName, jsonName, type,
  * target, targetKind, valueType (type, target, targetKind, format, many), many, required, unique, format, rules
  * (language-neutral validation, see {@link ValidationRules}), minLength, maxLength, minimum, maximum, pattern,
  * description, docLines, nullable, access (read-write, read-only or write-only), defaultJson (the spec's default as
