@@ -59,6 +59,9 @@ final class SchemaMapper {
     /** Keywords whose values are data, not schemas: never searched for {@code $id}. */
     private static final Set<String> DATA_KEYWORDS = Set.of("enum", "const", "default", "examples", "example",
             "x-examples");
+    /** Keywords that would shape a value, ignored when they stand beside a {@code $ref}: each is a warning. */
+    private static final Set<String> BESIDE_REF = new LinkedHashSet<>(List.of("properties", "patternProperties",
+            "additionalProperties", "allOf", "oneOf", "anyOf", "items", "prefixItems", "enum", "const"));
     /** Keywords whose value is a map from names to schemas. */
     private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions",
             "dependentSchemas", "schemas");
@@ -177,6 +180,16 @@ final class SchemaMapper {
                 warn("$ref " + ref.textValue() + " refers to itself through aliases; mapped to Object", ptr);
                 return Mapped.ANY;
             }
+            List<String> beside = new ArrayList<>();
+            s.fieldNames().forEachRemaining(k -> {
+                if (BESIDE_REF.contains(k)) {
+                    beside.add(k);
+                }
+            });
+            if (!beside.isEmpty()) {
+                warn(String.join(", ", beside) + " beside $ref " + abbreviate(ref.textValue()) + " ignored (JSON Schema"
+                        + " draft-07 section 8.3 and OpenAPI 3.0: a $ref object is only the reference)", ptr);
+            }
             try {
                 Mapped m = map(target, nameOf(target, hint));
                 Mapped r = nullable(s) ? m.asNullable() : m;
@@ -194,6 +207,10 @@ final class SchemaMapper {
             }
             try {
                 Mapped m = map(root.at(JsonPointer.compile(inner)), inner, hint);
+                Draft wrapped = m.type.target() == null ? null : drafts.get(m.type.target());
+                if (wrapped != null && isNamed(ptr) && wrapped.pointer.startsWith(ptr + "/")) {
+                    wrapped.source = sourceName(ptr); // an inline part only this named schema wraps: its type
+                }
                 Mapped r = nullable(s) || union(s) != null && nonNullBranches(s.get(union(s))).size()
                         < s.get(union(s)).size() ? m.asNullable() : m;
                 done.put(ptr, r);
@@ -1383,7 +1400,7 @@ final class SchemaMapper {
     private static final class Draft {
         final String name;
         final String pointer;
-        final String source;
+        String source;
         final Entity.Kind kind;
         final String description;
         List<Field> fields = List.of();

@@ -1,0 +1,17 @@
+package com.example.shapes.model;
+
+/**
+ * A placed shape square record with 4 fields: x, y, shape, side.
+ *
+ * @param x example: {@code 1}
+ * @param y example: {@code 1}
+ * @param shape example: {@code shape-1}
+ * @param side example: {@code 1}
+ */
+public record PlacedShapeSquare(
+        java.math.BigDecimal x,
+        java.math.BigDecimal y,
+        @jakarta.validation.constraints.Size(max = 255) String shape,
+        @jakarta.validation.constraints.NotNull java.math.BigDecimal side
+) implements PlacedShape {
+}
