@@ -838,7 +838,13 @@ final class SchemaMapper {
         JsonNode allOf = nonEmptyArray(s, "allOf");
         if (allOf != null) {
             for (int i = 0; i < allOf.size(); i++) {
-                collect(allOf.get(i), ptr + "/allOf/" + i, props, required, visited);
+                String part = ptr + "/allOf/" + i;
+                JsonNode target = root.at(JsonPointer.compile(targetPointer(allOf.get(i), part)));
+                if (union(target) != null && !hasProperties(target)) {
+                    warn(union(target) + " in an allOf part beside properties is not composed; the properties of its"
+                            + " branches are left out of this type", part);
+                }
+                collect(allOf.get(i), part, props, required, visited);
             }
         }
         JsonNode own = s.get("properties");
