@@ -180,4 +180,5 @@ func Example${e.name}() ${e.name} {
 </#list>
 	return x
 }
+<@go.unionJSON e=e/>
 </#if>

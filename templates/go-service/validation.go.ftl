@@ -396,6 +396,11 @@ func (vs violations) Error() string {
 
 // parse reads a value from JSON text with decode (numbers as json.Number, as request bodies are read).
 func parse[T any](data []byte, decode decoder[T]) (T, error) {
+	return parseAt(data, "", decode)
+}
+
+// parseAt reads a value from JSON text with decode; at is its JSON pointer, where its violations point.
+func parseAt[T any](data []byte, at string, decode decoder[T]) (T, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
@@ -403,11 +408,40 @@ func parse[T any](data []byte, decode decoder[T]) (T, error) {
 		var none T
 		return none, err
 	}
-	x, errs := decode(v, "")
+	x, errs := decode(v, at)
 	if len(errs) > 0 {
 		return x, violations(errs)
 	}
 	return x, nil
+}
+
+// rawUnion reads the raw JSON of a union property (at is its JSON pointer) with its decoder: nil when it is absent
+// or null. The UnmarshalJSON methods of types with union fields use it.
+func rawUnion[U any](raw json.RawMessage, at string, decode decoder[U]) (*U, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
+	x, err := parseAt(raw, at, decode)
+	if err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// rawUnions reads the raw JSON items of a list of unions, as rawUnion reads one: nil when the list is absent.
+func rawUnions[U any](raw []json.RawMessage, at string, decode decoder[U]) (*[]U, error) {
+	if raw == nil {
+		return nil, nil
+	}
+	out := make([]U, 0, len(raw))
+	for i, item := range raw {
+		x, err := parseAt(item, at+"/"+strconv.Itoa(i), decode)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return &out, nil
 }
 
 // withProperty returns x with its JSON property name set to value, read back with decode (x itself when decode

@@ -161,8 +161,44 @@
   <#return entity.fields?filter(f -> f.type == "datetime" || (f.type == "map" && f.valueType.type == "datetime"))?has_content>
 </#function>
 <#function needsJson entity>
-  <#return entity.fields?filter(f -> f.type == "decimal" || (f.type == "map" && f.valueType.type == "decimal"))?has_content>
+  <#return entity.fields?filter(f -> f.type == "decimal" || (f.type == "map" && f.valueType.type == "decimal"))?has_content
+      || unionFields(entity)?has_content>
 </#function>
+<#-- the fields whose type is a union (an interface: encoding/json cannot fill one without help) -->
+<#function unionFields entity>
+  <#return entity.fields?filter(f -> f.type == "ref" && f.targetKind == "union")>
+</#function>
+<#-- An object with union fields reads itself with encoding/json (clients, the generated tests; requests go through
+     Decode<Type>): every other field as usual, each union field as raw JSON handed to its union's decoder, which
+     finds the type the value holds. -->
+<#macro unionJSON e>
+<#local us = unionFields(e)>
+<#if us?has_content>
+
+// UnmarshalJSON reads a ${e.name} with encoding/json (as clients and tests do; requests go through Decode${e.name}):
+// its union field<#if us?size gt 1>s</#if> (<#list us as f>${f.pascalName}<#sep>, </#list>) go through Decode<Union>, which finds the type a value holds.
+func (x *${e.name}) UnmarshalJSON(data []byte) error {
+	type plain ${e.name}
+	aux := struct {
+		*plain
+<#list us as f>
+
+		${f.pascalName} ${f.many?then("[]", "")}json.RawMessage ${tag(f)}
+</#list>
+	}{plain: (*plain)(x)}
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	var err error
+<#list us as f>
+	if x.${f.pascalName}, err = rawUnion${f.many?then("s", "")}(aux.${f.pascalName}, ${goString("/" + f.jsonName?replace("~", "~0")?replace("/", "~1"))}, Decode${f.target}); err != nil {
+		return err
+	}
+</#list>
+	return nil
+}
+</#if>
+</#macro>
 <#-- A type's doc comment. The spec's description goes in a comment of its own above it, detached by a blank
      line: gofmt (Go 1.19 and later) rewrites doc comments (lists, indented lines, headings), but leaves other
      comments alone, so spec text never makes a file that gofmt would change. -->

@@ -72,6 +72,22 @@ func TestUnionsRoundTrip(t *testing.T) {
 		t.Errorf("star is a %T, want a Dog", *z.Star)
 	}
 
+	// encoding/json (a client, the generated tests) reads union fields through their union too
+	var viaJSON Zoo
+	if err := json.Unmarshal([]byte(`{"animals":[{"kind":"bat"}],"star":{"name":"Rex","petType":"Dog"}}`), &viaJSON); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := (*viaJSON.Animals)[0].(Bat); !ok {
+		t.Errorf("animals[0] is a %T, want a Bat", (*viaJSON.Animals)[0])
+	}
+	if _, ok := (*viaJSON.Star).(Dog); !ok {
+		t.Errorf("star is a %T, want a Dog", *viaJSON.Star)
+	}
+	if err := json.Unmarshal([]byte(`{"star":{"name":"Rex","petType":"Cow"}}`), &viaJSON); err == nil ||
+		!strings.Contains(err.Error(), "/star/petType") {
+		t.Errorf("a Cow star is read (error %v)", err)
+	}
+
 	refused := []struct {
 		parse func([]byte) (any, error)
 		json  string
