@@ -25,6 +25,11 @@
     <#case "enum"><#return target>
     <#case "ref"><#return target>
     <#case "map">
+      <#-- a union's values stay raw JSON in a map (decode each with Parse<Union>): encoding/json cannot fill an
+           interface -->
+      <#if valueType?is_hash && valueType.type == "ref" && (valueType.targetKind!"") == "union">
+        <#return "map[string]" + valueType.many?then("[]", "") + "json.RawMessage">
+      </#if>
       <#if valueType?is_hash>
         <#return "map[string]" + element(valueType)>
       </#if>
@@ -161,7 +166,8 @@
   <#return entity.fields?filter(f -> f.type == "datetime" || (f.type == "map" && f.valueType.type == "datetime"))?has_content>
 </#function>
 <#function needsJson entity>
-  <#return entity.fields?filter(f -> f.type == "decimal" || (f.type == "map" && f.valueType.type == "decimal"))?has_content
+  <#return entity.fields?filter(f -> f.type == "decimal" || (f.type == "map" && f.valueType.type == "decimal")
+      || (f.type == "map" && f.valueType.type == "ref" && (f.valueType.targetKind!"") == "union"))?has_content
       || unionFields(entity)?has_content>
 </#function>
 <#-- the fields whose type is a union (an interface: encoding/json cannot fill one without help) -->
