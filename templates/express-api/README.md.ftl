@@ -55,6 +55,11 @@ Records live in memory (`src/db/memory-store.js`) and are lost on restart.
   JSON without losing digits; `src/errors.js`: the errors services throw.
 - `src/models/`: one file per type with its fields and rules (the spec's constraints and the field-validators
   enrichment's); `validate.js` checks them, with `numbers.js` (exact number comparison) and `formats.js`.
+<#if unionEntities?has_content>
+  A union's module (oneOf, anyOf, a supertype with a discriminator) maps each discriminator value to the model of
+  its type (`mapping`) and lists every type a value can be (`concrete`): its `validate` checks a value with the
+  model its discriminator names, or, without one, accepts it when one of those models does.
+</#if>
 <#if objectEntities?has_content>
 - `src/services/`: per type, its logic (`crud-service.js`: ids, validation, unique values) over the store
   (`src/db/memory-store.js`).

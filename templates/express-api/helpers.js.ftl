@@ -121,6 +121,9 @@ function makeOne(field, depth) {
   if (isObjectRef(field)) {
     return validInstance(field.target, {}, { withId: true, depth: depth + 1 });
   }
+  if (isUnionRef(field)) {
+    return unionInstance(models[field.target], depth);
+  }
   const single = { ...field, many: false };
   for (const candidate of candidates(field)) {
     if (checkField(single, candidate, '').length === 0) {
@@ -156,7 +159,7 @@ function candidates(field) {
     case 'enum':
       return [...models[field.target].values];
     default:
-      // a union, a map, any JSON
+      // a map, any JSON, a union without object types
       return [{}];
   }
 }
@@ -314,6 +317,20 @@ function ruleValue(field, kind) {
 
 function isObjectRef(field) {
   return field.type === 'ref' && models[field.target].kind === 'object';
+}
+
+function isUnionRef(field) {
+  return field.type === 'ref' && models[field.target].kind === 'union' && models[field.target].concrete.length > 0;
+}
+
+/** @returns {object} a valid value of a union: of its first type, with that type's discriminator value if any */
+function unionInstance(union, depth) {
+  const [tag, typeName] = union.mapping.size > 0 ? [...union.mapping][0] : [undefined, union.concrete[0]];
+  const sample = {};
+  if (tag !== undefined) {
+    Object.defineProperty(sample, union.discriminator, { value: tag, enumerable: true });
+  }
+  return validInstance(typeName, sample, { withId: true, depth: depth + 1 });
 }
 
 function isObject(value) {

@@ -15,17 +15,7 @@ const values = Object.freeze([
 /** ${e.name}: a string, one of the values exactly as spelled (src/models/validate.js checks it). */
 module.exports = { name: ${jsString(e.name)}, kind: 'enum', values };
 <#elseif e.kind == "union">
-
-<@js.doc lines=docs + ["", "One of: " + e.permits?join(", ") + (e.discriminator?has_content)?then(", told apart by the property " + js.line(e.discriminator), "") + "."]/>
-const permits = Object.freeze([<#list e.permits as p>${jsString(p)}<#sep>, </#list>]);
-
-/** ${e.name}: a JSON object; which branch it is, is left to the code that reads it. */
-module.exports = {
-  name: ${jsString(e.name)},
-  kind: 'union',
-  permits,
-  discriminator: ${jsString(e.discriminator)},
-};
+<@js.union e=e docs=docs/>
 <#else>
 
 const { validateObject, normalize } = require('./validate');

@@ -165,6 +165,67 @@ function stringFormat(value, check, name) {
   return check(value) ? null : ['format', `must be a valid ${name}`];
 }
 
+/**
+ * Checks a value against a union model: when the union has a discriminator, its value names the object model that
+ * checks the value (an absent or unknown one is a violation naming the values allowed); without one, the value must
+ * be valid as one of the union's concrete models (the first that accepts it is the one it is).
+ * @param {{name: string, discriminator: string, mapping: Map<string, string>, concrete: string[]}} union a union
+ *   model (src/models/<type>.js)
+ * @param {*} input the value, parsed from JSON
+ * @param {string} [pointer] where the value sits in the request body ("" for the body itself)
+ * @returns {import('../errors').Violation[]} every violation; empty when the value is valid
+ */
+function validateUnion(union, input, pointer = '') {
+  return resolveUnion(union, input, pointer).problems;
+}
+
+/**
+ * @returns {{target: object|null, problems: import('../errors').Violation[]}} the object model the value is (null
+ *   when there is none) and the violations
+ */
+function resolveUnion(union, input, pointer) {
+  if (!isJsonObject(input)) {
+    return { target: null, problems: [violation(pointer, 'type', `must be a JSON object (a ${union.name})`)] };
+  }
+  if (union.mapping.size > 0) {
+    const at = childPointer(pointer, union.discriminator);
+    const tag = own(input, union.discriminator);
+    if (tag === undefined || tag === null) {
+      return { target: null, problems: [violation(at, 'required', 'is required')] };
+    }
+    const name = typeof tag === 'string' ? union.mapping.get(tag) : undefined;
+    if (name === undefined) {
+      const allowed = [...union.mapping.keys()].join(', ');
+      return { target: null, problems: [violation(at, 'discriminator', `must be one of: ${allowed}`)] };
+    }
+    const target = model(name);
+    return { target, problems: validateObject(target, input, pointer) };
+  }
+  let closest = null;
+  for (const name of union.concrete) {
+    const target = model(name);
+    const problems = validateObject(target, input, pointer);
+    if (problems.length === 0) {
+      return { target, problems };
+    }
+    if (closest === null || problems.length < closest.length) {
+      closest = problems;
+    }
+  }
+  const none = violation(pointer, 'oneOf', `must be one of: ${union.concrete.join(', ')}`);
+  return { target: null, problems: [none, ...(closest ?? [])] };
+}
+
+/**
+ * @param {object} union a union model
+ * @param {object} input a value validateUnion found valid
+ * @returns {object} the record to store, normalized by the object model the value is
+ */
+function normalizeUnion(union, input) {
+  const { target } = resolveUnion(union, input, '');
+  return target === null ? input : normalize(target, input);
+}
+
 /** A value of another model: one of an enum's values, an embedded object checked by its own rules, or a union. */
 function targetProblem(target, value, pointer, problems) {
   if (target.kind === 'enum') {
@@ -178,6 +239,13 @@ function targetProblem(target, value, pointer, problems) {
       return ['type', `must be a JSON object (a ${target.name})`];
     }
     problems.push(...validateObject(target, value, pointer));
+    return null;
+  }
+  if (target.kind === 'union') {
+    if (!isJsonObject(value)) {
+      return ['type', `must be a JSON object (a ${target.name})`];
+    }
+    problems.push(...validateUnion(target, value, pointer));
     return null;
   }
   return isJsonObject(value) ? null : ['type', `must be a JSON object (a ${target.name})`];
@@ -332,6 +400,9 @@ function normalizeValue(field, value) {
   }
   if (field.type === 'ref') {
     const target = model(field.target);
+    if (target.kind === 'union') {
+      return normalizeUnion(target, value);
+    }
     return target.kind === 'object' ? normalize(target, value) : value;
   }
   return value;
@@ -346,5 +417,5 @@ function model(name) {
   return found;
 }
 
-module.exports = { validateObject, checkField, normalize };
+module.exports = { validateObject, validateUnion, checkField, normalize, normalizeUnion };
 </#noparse>

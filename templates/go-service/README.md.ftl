@@ -49,6 +49,11 @@ docker run -p ${stack.properties.defaultPort}:${stack.properties.defaultPort} ${
 - `internal/platform/service/`: the wiring: routes, `/health`, `/openapi.json`, the request log.
 - `internal/platform/model/`: one file per type, with its `Decode<Type>` function (reads a request body and checks
   every rule) and its `Example<Type>` function (a valid value, the tests' fixture); `validation.go` holds the helpers.
+<#if unionEntities?has_content>
+  A union (oneOf, anyOf, a supertype with a discriminator) is an interface that each of its concrete types
+  implements: `Decode<Union>` and `Parse<Union>` pick the type by the discriminator (or, without one, the first
+  type the value is valid as), a type switch tells which one a value holds, and encoding/json writes it as that type.
+</#if>
 - `internal/platform/router/`: method and path matching, JSON bodies and answers, problem answers.
 - `internal/platform/apidoc/`: `openapi.json`, embedded in the binary.
 <#if operationGroups?has_content>

@@ -39,14 +39,7 @@ func Example${e.name}() ${e.name} {
 	return <#if e.values?has_content>${e.name}_${e.values[0].pascal}<#else>""</#if>
 }
 <#elseif e.kind == "union">
-
-import "encoding/json"
-
-<@go.typeDoc e=e summary="is a union of the spec."/>
-//
-// It is one of: ${e.permits?join(", ")}<#if e.discriminator?has_content>, told apart by the property ${goString(e.discriminator)}</#if>.
-// Go has no union types: the value is kept as raw JSON; decode it into the type it holds.
-type ${e.name} = json.RawMessage
+<@go.union e=e/>
 <#else>
 <#assign idf = go.idField(e)>
 <#assign patterned = e.fields?filter(f -> go.has(f, "pattern"))>
@@ -187,4 +180,5 @@ func Example${e.name}() ${e.name} {
 </#list>
 	return x
 }
+<@go.unionJSON e=e/>
 </#if>

@@ -318,7 +318,7 @@ func decodeURI(v any, at string) (string, []FieldError) {
 	return s, nil
 }
 
-// decodeAs reads any other type (maps, free-form objects, base64 bytes, unions) through encoding/json.
+// decodeAs reads any other type (maps, free-form objects, base64 bytes) through encoding/json.
 func decodeAs[T any](v any, at string) (T, []FieldError) {
 	var out T
 	data, err := json.Marshal(v)
@@ -331,6 +331,137 @@ func decodeAs[T any](v any, at string) (T, []FieldError) {
 		return out, violation(at, "type", fmt.Sprintf("must be a %T", out))
 	}
 	return out, nil
+}
+
+// discriminator reads the property name of the JSON object v, which says which of a union's types v is: one of
+// allowed. An absent, non-string or unknown value is a violation that names the values allowed.
+func discriminator(v any, at, name string, allowed []string) (string, []FieldError) {
+	fields, ok := v.(map[string]any)
+	if !ok {
+		return "", violation(at, "type", "must be a JSON object")
+	}
+	o := &object{at: at, fields: fields}
+	raw, present := o.raw(name, true)
+	if !present {
+		return "", o.errs
+	}
+	if tag, isText := raw.(string); isText {
+		for _, a := range allowed {
+			if tag == a {
+				return tag, nil
+			}
+		}
+	}
+	o.fail(name, "discriminator", "must be one of: "+strings.Join(allowed, ", "))
+	return "", o.errs
+}
+
+// branch makes the decoder of one of a union's types a decoder of the union U (which that type implements).
+func branch[U, T any](decode decoder[T]) decoder[U] {
+	return func(v any, at string) (U, []FieldError) {
+		x, errs := decode(v, at)
+		u, _ := any(x).(U)
+		return u, errs
+	}
+}
+
+// firstOf decodes v as the first of a union's types (names, in the order of decoders) that accepts it. When none
+// does, the violation names them all, followed by the violations of the one that came closest (the fewest).
+func firstOf[U any](v any, at string, names []string, decoders ...decoder[U]) (U, []FieldError) {
+	var closest []FieldError
+	for i, decode := range decoders {
+		x, errs := decode(v, at)
+		if len(errs) == 0 {
+			return x, nil
+		}
+		if i == 0 || len(errs) < len(closest) {
+			closest = errs
+		}
+	}
+	var none U
+	return none, append(violation(at, "oneOf", "must be one of: "+strings.Join(names, ", ")), closest...)
+}
+
+// violations is the error of a value that breaks rules: every violation, each with its JSON pointer.
+type violations []FieldError
+
+// Error lists the violations on one line.
+func (vs violations) Error() string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = fmt.Sprintf("%q %s (%s)", v.Pointer, v.Detail, v.Rule)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// parse reads a value from JSON text with decode (numbers as json.Number, as request bodies are read).
+func parse[T any](data []byte, decode decoder[T]) (T, error) {
+	return parseAt(data, "", decode)
+}
+
+// parseAt reads a value from JSON text with decode; at is its JSON pointer, where its violations point.
+func parseAt[T any](data []byte, at string, decode decoder[T]) (T, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		var none T
+		return none, err
+	}
+	x, errs := decode(v, at)
+	if len(errs) > 0 {
+		return x, violations(errs)
+	}
+	return x, nil
+}
+
+// rawUnion reads the raw JSON of a union property (at is its JSON pointer) with its decoder: nil when it is absent
+// or null. The UnmarshalJSON methods of types with union fields use it.
+func rawUnion[U any](raw json.RawMessage, at string, decode decoder[U]) (*U, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
+	x, err := parseAt(raw, at, decode)
+	if err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// rawUnions reads the raw JSON items of a list of unions, as rawUnion reads one: nil when the list is absent.
+func rawUnions[U any](raw []json.RawMessage, at string, decode decoder[U]) (*[]U, error) {
+	if raw == nil {
+		return nil, nil
+	}
+	out := make([]U, 0, len(raw))
+	for i, item := range raw {
+		x, err := parseAt(item, at+"/"+strconv.Itoa(i), decode)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return &out, nil
+}
+
+// withProperty returns x with its JSON property name set to value, read back with decode (x itself when decode
+// refuses the result): a union's example carries the discriminator value of its type.
+func withProperty[T any](x T, name, value string, decode decoder[T]) T {
+	data, err := json.Marshal(x)
+	if err != nil {
+		return x
+	}
+	fields := map[string]any{}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if dec.Decode(&fields) != nil {
+		return x
+	}
+	fields[name] = value
+	if y, errs := decode(fields, ""); len(errs) == 0 {
+		return y
+	}
+	return x
 }
 
 // compare compares the number v (an int32, int64, float32, float64 or json.Number) with the decimal bound, exactly.

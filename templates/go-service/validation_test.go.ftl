@@ -73,11 +73,11 @@ func TestExampleStringsMatchTheirPattern(t *testing.T) {
 		t.Errorf("example %q does not fit ^[A-Z]{3}-[0-9]+$ with 6 to 10 characters", s)
 	}
 }
-<#if objectEntities?has_content>
+<#if objectEntities?has_content || unionEntities?has_content>
 
 // Every Example function returns a value its Decode function accepts, once sent as JSON: the CRUD tests rely on it.
 func TestExamplesSatisfyEveryRule(t *testing.T) {
-<#list objectEntities as e>
+<#list objectEntities + unionEntities as e>
 	if _, errs := Decode${e.name}(asJSON(t, Example${e.name}()), ""); len(errs) > 0 {
 		t.Errorf("Example${e.name} breaks rules: %+v", errs)
 	}

@@ -25,6 +25,11 @@
     <#case "enum"><#return target>
     <#case "ref"><#return target>
     <#case "map">
+      <#-- a union's values stay raw JSON in a map (decode each with Parse<Union>): encoding/json cannot fill an
+           interface -->
+      <#if valueType?is_hash && valueType.type == "ref" && (valueType.targetKind!"") == "union">
+        <#return "map[string]" + valueType.many?then("[]", "") + "json.RawMessage">
+      </#if>
       <#if valueType?is_hash>
         <#return "map[string]" + element(valueType)>
       </#if>
@@ -74,9 +79,7 @@
     <#case "uuid"><#return "decodeUUID">
     <#case "uri"><#return "decodeURI">
     <#case "enum"><#return "Decode" + f.target>
-    <#case "ref">
-      <#if f.targetKind == "union"><#return "decodeAs[" + f.target + "]"></#if>
-      <#return "Decode" + f.target>
+    <#case "ref"><#return "Decode" + f.target>
     <#default><#return "decodeAs[" + base(f.type, f.target, f.format, f.valueType) + "]">
   </#switch>
 </#function>
@@ -145,9 +148,7 @@
     <#case "uuid"><#return goString("3fa85f64-5717-4562-b3fc-2c963f66afa6")>
     <#case "uri"><#return goString("https://example.com/")>
     <#case "enum"><#return "Example" + f.target + "()">
-    <#case "ref">
-      <#if f.targetKind == "union"><#return f.target + "(\"{}\")"></#if>
-      <#return "Example" + f.target + "()">
+    <#case "ref"><#return "Example" + f.target + "()">
     <#case "map"><#return base(f.type, f.target, f.format, f.valueType) + "{}">
     <#case "bytes"><#return "[]byte(\"example\")">
     <#default><#return "any(map[string]any{})">
@@ -165,8 +166,45 @@
   <#return entity.fields?filter(f -> f.type == "datetime" || (f.type == "map" && f.valueType.type == "datetime"))?has_content>
 </#function>
 <#function needsJson entity>
-  <#return entity.fields?filter(f -> f.type == "decimal" || (f.type == "map" && f.valueType.type == "decimal"))?has_content>
+  <#return entity.fields?filter(f -> f.type == "decimal" || (f.type == "map" && f.valueType.type == "decimal")
+      || (f.type == "map" && f.valueType.type == "ref" && (f.valueType.targetKind!"") == "union"))?has_content
+      || unionFields(entity)?has_content>
 </#function>
+<#-- the fields whose type is a union (an interface: encoding/json cannot fill one without help) -->
+<#function unionFields entity>
+  <#return entity.fields?filter(f -> f.type == "ref" && f.targetKind == "union")>
+</#function>
+<#-- An object with union fields reads itself with encoding/json (clients, the generated tests; requests go through
+     Decode<Type>): every other field as usual, each union field as raw JSON handed to its union's decoder, which
+     finds the type the value holds. -->
+<#macro unionJSON e>
+<#local us = unionFields(e)>
+<#if us?has_content>
+
+// UnmarshalJSON reads a ${e.name} with encoding/json (as clients and tests do; requests go through Decode${e.name}):
+// its union field<#if us?size gt 1>s</#if> (<#list us as f>${f.pascalName}<#sep>, </#list>) go through Decode<Union>, which finds the type a value holds.
+func (x *${e.name}) UnmarshalJSON(data []byte) error {
+	type plain ${e.name}
+	aux := struct {
+		*plain
+<#list us as f>
+
+		${f.pascalName} ${f.many?then("[]", "")}json.RawMessage ${tag(f)}
+</#list>
+	}{plain: (*plain)(x)}
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	var err error
+<#list us as f>
+	if x.${f.pascalName}, err = rawUnion${f.many?then("s", "")}(aux.${f.pascalName}, ${goString("/" + f.jsonName?replace("~", "~0")?replace("/", "~1"))}, Decode${f.target}); err != nil {
+		return err
+	}
+</#list>
+	return nil
+}
+</#if>
+</#macro>
 <#-- A type's doc comment. The spec's description goes in a comment of its own above it, detached by a blank
      line: gofmt (Go 1.19 and later) rewrites doc comments (lists, indented lines, headings), but leaves other
      comments alone, so spec text never makes a file that gofmt would change. -->
@@ -197,3 +235,106 @@ ${indent}//<#if line?has_content> ${line}</#if>
 <#function line text>
   <#return text?replace("[\\p{Cntrl}\\u2028\\u2029]", " ", "r")?trim>
 </#function>
+<#-- whether a union's value says which type it is: a discriminator, and a value of it for every concrete type -->
+<#function tagged e>
+  <#return e.discriminator?has_content && e.concrete?has_content && !e.concrete?filter(c -> !c.values?has_content)?has_content>
+</#function>
+<#-- A union (a oneOf/anyOf, a discriminated supertype, an allOf with a oneOf part) in Go's idiom: an interface
+     with an unexported marker method that each concrete type implements (a type switch tells them apart, and
+     encoding/json writes a value as the type it holds), Decode<Union> that reads the discriminator (or, without
+     one, tries each type in turn) and hands the value to that type's decoder, Parse<Union> from JSON text and
+     Example<Union> for the tests. -->
+<#macro union e>
+<#local names = e.concrete?map(c -> c.name)>
+<#local isTagged = tagged(e)>
+<#local seen = []>
+<#if !names?has_content>
+
+import "encoding/json"
+
+<@typeDoc e=e summary="is a union of the spec with no object type among its branches."/>
+//
+// It is kept as raw JSON.
+type ${e.name} = json.RawMessage
+
+// Decode${e.name} reads a ${e.name}: any JSON value.
+func Decode${e.name}(v any, at string) (${e.name}, []FieldError) {
+	return decodeAs[${e.name}](v, at)
+}
+
+// Example${e.name} returns a ${e.name}, for tests.
+func Example${e.name}() ${e.name} {
+	return ${e.name}("{}")
+}
+<#return>
+</#if>
+
+<@typeDoc e=e summary="is a union of the spec: a value is one of the types that implement it."/>
+//
+<#if isTagged>
+// It is one of: ${names?join(", ")}, told apart by the property ${goString(e.discriminator)}.
+<#else>
+// It is one of: ${names?join(", ")}; a JSON value is the first of them it is valid as.
+</#if>
+// A type switch on a ${e.name} tells which one it holds; encoding/json writes it as that type.
+type ${e.name} interface {
+	is${e.name}()
+}
+<#list e.concrete as c>
+
+// is${e.name} makes ${c.name} a ${e.name}.
+func (${c.name}) is${e.name}() {}
+</#list>
+
+<#if isTagged>
+// Decode${e.name} reads a ${e.name} from v, a JSON value decoded with UseNumber: its property ${goString(e.discriminator)}
+// says which type it is, and that type's decoder checks it. An absent or unknown value is a violation naming the
+// values allowed. at is the JSON pointer of v in the request body ("" for the body itself).
+func Decode${e.name}(v any, at string) (${e.name}, []FieldError) {
+	tag, errs := discriminator(v, at, ${goString(e.discriminator)}, []string{<#list e.concrete as c><#list c.values as t>${goString(t)}<#sep>, </#list><#sep>, </#list>})
+	if errs != nil {
+		return nil, errs
+	}
+	switch tag {
+<#list e.concrete as c>
+<#local fresh = c.values?filter(t -> !seen?seq_contains(t))>
+<#if fresh?has_content>
+	case <#list fresh as t>${goString(t)}<#sep>, </#list>:
+		return branch[${e.name}](Decode${c.name})(v, at)
+</#if>
+<#local seen = seen + fresh>
+</#list>
+	}
+	return nil, violation(at, "discriminator", "has no type")
+}
+<#else>
+// Decode${e.name} reads a ${e.name} from v, a JSON value decoded with UseNumber, as the first of its types
+// whose decoder accepts it (each refuses properties it does not have and checks its required ones). When none
+// does, the violation names them all, followed by the violations of the one that came closest. at is the JSON
+// pointer of v in the request body ("" for the body itself).
+func Decode${e.name}(v any, at string) (${e.name}, []FieldError) {
+	return firstOf(v, at, []string{<#list names as n>${goString(n)}<#sep>, </#list>}<#list names as n>,
+		branch[${e.name}](Decode${n})</#list>)
+}
+</#if>
+
+// Parse${e.name} reads a ${e.name} from JSON text, as Decode${e.name} does; the error lists every violation.
+func Parse${e.name}(data []byte) (${e.name}, error) {
+	return parse(data, Decode${e.name})
+}
+
+<#if isTagged>
+// Example${e.name} returns a ${e.name} that Decode${e.name} accepts, the fixture of the generated tests:
+// Example${names[0]}() with its property ${goString(e.discriminator)} set to ${goString(e.concrete[0].values[0])}.
+<#else>
+// Example${e.name} returns a ${e.name} that Decode${e.name} accepts, the fixture of the generated tests:
+// Example${names[0]}().
+</#if>
+func Example${e.name}() ${e.name} {
+<#if isTagged>
+	return withProperty(Example${names[0]}(), ${goString(e.discriminator)}, ${goString(e.concrete[0].values[0])}, Decode${names[0]})
+<#else>
+	return Example${names[0]}()
+</#if>
+}
+</#macro>
