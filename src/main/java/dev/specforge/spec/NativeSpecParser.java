@@ -125,7 +125,8 @@ final class NativeSpecParser {
         Map<String, Boolean> features = new LinkedHashMap<>();
         root.path("features").fields().forEachRemaining(en -> features.put(en.getKey(), en.getValue().asBoolean()));
         return new ProjectModel(project, text(root, "stack"),
-                new ProjectModel.Source(SpecFormat.NATIVE, "specforge", 0), result, List.of(), features, List.of());
+                new ProjectModel.Source(SpecFormat.NATIVE, "specforge", 0), result, List.of(), features, List.of(),
+                SuggestedConstraints.of(text(root.path("validation"), "suggestedConstraints")));
     }
 
     private void validateAgainstSchema(JsonNode root) {
