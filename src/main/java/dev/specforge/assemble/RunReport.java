@@ -35,6 +35,7 @@ public record RunReport(String status, String spec, String project, String stack
                         int renderThreads, int peakConcurrency, Counts counts, LlmSummary llm, List<FileRow> files,
                         List<String> warnings, List<String> enforcedSuggestions) {
 
+    /** A report read back without {@code enforcedSuggestions} (one stored before the list existed) has none. */
     public RunReport {
         enforcedSuggestions = enforcedSuggestions == null ? List.of() : List.copyOf(enforcedSuggestions);
     }

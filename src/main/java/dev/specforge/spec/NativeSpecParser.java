@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * <p>The document is first validated against {@code specforge-spec.schema.json} (JSON Schema 2020-12, shipped in
  * the jar), then checked for what a schema cannot say: duplicate entity or field names, {@code ref} targets that
  * do not exist, patterns that are not valid regular expressions. Inline {@code enum} fields become enum entities
- * named {@code <Entity><Field>}. Thread-safe.
+ * named {@code <Entity><Field>}. The optional {@code validation: {suggestedConstraints: enforce | document}} becomes
+ * {@link ProjectModel#suggestedConstraints()} (absent: {@code document}). Thread-safe.
  */
 final class NativeSpecParser {
 
