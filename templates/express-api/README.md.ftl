@@ -53,8 +53,9 @@ Records live in memory (`src/db/memory-store.js`) and are lost on restart.
 - `src/server.js`: the app (`createApp()`), started when run directly; `src/config.js`: settings from the environment.
 - `src/http.js`: JSON bodies, JSON and problem answers, the request log, 404 and the error handler; `src/json.js`:
   JSON without losing digits; `src/errors.js`: the errors services throw.
-- `src/models/`: one file per type with its fields and rules (the spec's constraints and the field-validators
-  enrichment's); `validate.js` checks them, with `numbers.js` (exact number comparison) and `formats.js`.
+- `src/models/`: one file per type with its fields and rules (the spec's constraints; the field-validators
+  suggestions only if the spec enforces them, else they are in the field comments); `validate.js` checks them, with
+  `numbers.js` (exact number comparison) and `formats.js`.
 <#if unionEntities?has_content>
   A union's module (oneOf, anyOf, a supertype with a discriminator) maps each discriminator value to the model of
   its type (`mapping`) and lists every type a value can be (`concrete`): its `validate` checks a value with the

@@ -20,13 +20,13 @@ module.exports = { name: ${jsString(e.name)}, kind: 'enum', values };
 
 const { validateObject, normalize } = require('./validate');
 
-<@js.doc lines=docs + ["", "Each field: its JSON name, type (and format, list, nullable, target type), and the rules the service", "enforces: the spec's constraints and the field-validators enrichment's, with the bounds as exact number text."]/>
+<@js.doc lines=docs + ["", "Each field: its JSON name, type (and format, list, nullable, target type), and the rules the service", "enforces: the spec's constraints (and the field-validators suggestions only if the spec enforces them), with", "the bounds as exact number text."]/>
 const fields = Object.freeze([
 <#list e.fields as f>
 <#assign isId = id?is_hash && f.name == "id">
 <#assign rules = f.rules?filter(r -> !(isId && r.kind == "required"))>
-<#if f.docLines?has_content || f.exampleDoc?has_content || isId>
-<@js.doc lines=f.docLines + f.exampleDoc?has_content?then(["Example: " + f.exampleDoc], []) + isId?then(["The identifier: the service assigns it when a POST has none, so it is not required."], []) indent="  "/>
+<#if f.docLines?has_content || f.exampleDoc?has_content || isId || f.notes?has_content>
+<@js.doc lines=f.docLines + f.exampleDoc?has_content?then(["Example: " + f.exampleDoc], []) + isId?then(["The identifier: the service assigns it when a POST has none, so it is not required."], []) + f.notes indent="  "/>
 </#if>
   {
     name: ${jsString(f.jsonName)},

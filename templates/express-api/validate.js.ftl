@@ -1,9 +1,9 @@
 <#noparse>
 'use strict';
 
-// Request validation from the rules each model declares: its spec's constraints plus the field-validators
-// enrichment. A model lists its fields as data, { name, type, format, many, nullable, target, valueType, rules }, each
-// rule being { kind, value } (the kinds are in RULES below). Every violation is reported, each with a JSON pointer
+// Request validation from the rules each model declares: its spec's constraints (plus the field-validators
+// suggestions only if the spec enforces them). A model lists its fields as data, { name, type, format, many,
+// nullable, target, valueType, rules }, each rule being { kind, value } (the kinds are in RULES below). Every violation is reported, each with a JSON pointer
 // into the body and the name of the rule it breaks (docs: the API document at /openapi.json states the same rules).
 
 const { numberText, jsonNumber, isJsonObject } = require('../json');

@@ -91,7 +91,8 @@ var ${go.patternVar(e, f)} = newPattern(${goString(go.rule(f, "pattern"))})
 </#if>
 
 // Decode${e.name} reads a ${e.name} from v, a JSON value decoded with UseNumber, and checks every rule of the spec
-// and of the field-validators enrichment. at is the JSON pointer of v in the request body ("" for the body itself).
+// (and the field-validators suggestions only if the spec enforces them). at is the JSON pointer of v in the request
+// body ("" for the body itself).
 // It returns the value and every violation; the value is only meaningful when there is none.
 <#if idf?is_hash>
 // The id is never required here: the service assigns it on POST and takes it from the path on PUT.

@@ -27,9 +27,11 @@ class TrickyOpenApiTest extends SpecforgeTestSupport {
 
         String thing = project.files().get(MODEL + "Thing.java");
         assertThat(thing)
-                .contains("@com.fasterxml.jackson.annotation.JsonProperty(\"class\") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 10) @jakarta.validation.constraints.NotBlank String class_")
+                .as("only the document's constraints: no field-validators suggestion (notBlank, maxLength 255) is enforced")
+                .contains("@com.fasterxml.jackson.annotation.JsonProperty(\"class\") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 10) String class_")
                 .contains("@com.fasterxml.jackson.annotation.JsonProperty(\"2fa\") @jakarta.validation.constraints.NotNull Boolean _2fa")
-                .contains("@jakarta.validation.constraints.Pattern(regexp = \"^[a-z]+$\") @jakarta.validation.constraints.Size(max = 255) String userName")
+                .contains("@jakarta.validation.constraints.Pattern(regexp = \"^[a-z]+$\") String userName")
+                .doesNotContain("constraints.NotBlank").doesNotContain("Size(max = 255)")
                 .contains("Integer hashCodeValue")
                 .contains("@jakarta.validation.Valid Thing parent")
                 .contains("java.util.List<Thing> children")

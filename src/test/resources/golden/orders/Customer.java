@@ -7,17 +7,17 @@ package com.acme.orders.model;
  * a record embedded in another keeps whatever it was sent (docs: C4.1, C5.6).
  *
  * @param id example: {@code 3fa85f64-5717-4562-b3fc-2c963f66afa6}
- * @param email example: {@code jane.doe@example.com}
+ * @param email example: {@code jane.doe@example.com} Suggested (not enforced): notBlank.
  * @param name Display name (example: {@code Jane Doe})
  * @param status example: {@code ACTIVE}
- * @param createdAt example: {@code 2024-01-15T09:30:00Z}
+ * @param createdAt example: {@code 2024-01-15T09:30:00Z} Suggested (not enforced): pastOrPresent.
  */
 public record Customer(
         java.util.UUID id,
-        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 120) @jakarta.validation.constraints.Email @jakarta.validation.constraints.NotBlank String email,
+        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 120) @jakarta.validation.constraints.Email String email,
         @jakarta.validation.constraints.Size(min = 1, max = 80) @jakarta.validation.constraints.Pattern(regexp = "^[^\\\\\"]+$") String name,
         CustomerStatus status,
         @jakarta.validation.Valid java.util.List<Order> orders,
-        @jakarta.validation.constraints.PastOrPresent java.time.OffsetDateTime createdAt
+        java.time.OffsetDateTime createdAt
 ) {
 }

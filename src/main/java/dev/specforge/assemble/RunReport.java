@@ -24,11 +24,21 @@ import java.util.List;
  * @param llm              the enrichment's cost ledger
  * @param files            one row per planned file, sorted by path
  * @param warnings         mapping decisions that lost information
+ * @param enforcedSuggestions the field-validators suggestions the generated service enforces although the spec does
+ *                         not state them, one line each, e.g. {@code Customer.email: maxLength 255 (field-validators
+ *                         suggestion, enforced: validation.suggestedConstraints = enforce)}; only a native spec with
+ *                         {@code validation: {suggestedConstraints: enforce}} has any (see
+ *                         {@code dev.specforge.render.ValidationRules#enforcedSuggestions}); empty otherwise
  */
 public record RunReport(String status, String spec, String project, String stack, String format, String detectedBy,
                         int inlineTypes, long durationMs,
                         int renderThreads, int peakConcurrency, Counts counts, LlmSummary llm, List<FileRow> files,
-                        List<String> warnings) {
+                        List<String> warnings, List<String> enforcedSuggestions) {
+
+    /** A report read back without {@code enforcedSuggestions} (one stored before the list existed) has none. */
+    public RunReport {
+        enforcedSuggestions = enforcedSuggestions == null ? List.of() : List.copyOf(enforcedSuggestions);
+    }
 
     /**
      * @param files    planned files

@@ -16,6 +16,7 @@ import dev.specforge.plan.StackRegistry;
 import dev.specforge.render.RenderException;
 import dev.specforge.render.TemplateModels;
 import dev.specforge.render.TemplateRenderer;
+import dev.specforge.render.ValidationRules;
 import dev.specforge.spec.ProjectModel;
 import dev.specforge.spec.SpecBundle;
 import dev.specforge.spec.SpecException;
@@ -296,7 +297,8 @@ public final class Generator {
                 run.model().source().inlineTypes(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startNanos()),
                 renderThreads,
                 run.peakConcurrency(), new RunReport.Counts(files.size(), valid, files.size() - valid, critical, bytes),
-                run.enrichment().ledger().summary(rows.size() - llmFiles, llmFiles), rows, warnings(run, files));
+                run.enrichment().ledger().summary(rows.size() - llmFiles, llmFiles), rows, warnings(run, files),
+                ValidationRules.enforcedSuggestions(run.model(), answers));
     }
 
     /** The model's warnings, plus one when JavaScript files could not be checked (no node). */

@@ -48,7 +48,7 @@ public final class ReplaySteps {
                         0, 0, 0, 0, 0, was.templateFiles(), was.llmFiles(), 0),
                 stored.files().stream().map(f -> new RunReport.FileRow(f.path(), f.template(), "cache", f.check(),
                         f.valid(), f.critical(), f.bytes(), f.problem())).toList(),
-                stored.warnings());
+                stored.warnings(), stored.enforcedSuggestions());
         LOG.info("{}: same spec, stack and settings as an earlier run (result {}): zip from the result store, "
                 + "nothing enriched or rendered", run.specName(), key.substring(0, 12));
         run.result(new SpecRun.Result(report, results.zip(key).toFile()));

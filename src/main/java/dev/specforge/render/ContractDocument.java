@@ -29,9 +29,12 @@ import java.util.Map;
  * names, its {@code mapping}. A property's schema follows its type (OpenAPI 3.1 section 4.8.24 and JSON Schema
  * Validation 2020-12 sections 6 and 7: {@code integer} is {@code int32}, {@code long} is {@code int64},
  * {@code decimal} is {@code number}, dates, date-times and UUIDs are strings with their {@code format}, references and
- * enums are {@code $ref}s, lists are arrays). Every rule the service enforces is stated: the spec's constraints and
- * those the field-validators enrichment added ({@link ValidationRules}), as JSON Schema keywords where one exists,
- * otherwise by name in {@code x-specforge-rules} (notBlank, positive, positiveOrZero, past, pastOrPresent, future).
+ * enums are {@code $ref}s, lists are arrays). Every rule the service enforces is stated, and no other: the spec's
+ * constraints, and those the field-validators enrichment suggested only when the model enforces suggestions
+ * ({@link ProjectModel#enforcesSuggestions()}: a native spec with {@code validation: {suggestedConstraints:
+ * enforce}}; never OpenAPI or JSON Schema input), see {@link ValidationRules}; as JSON Schema keywords where one
+ * exists, otherwise by name in {@code x-specforge-rules} (notBlank, positive, positiveOrZero, past, pastOrPresent,
+ * future: only ever enforced suggestions).
  *
  * <p>Paths: for a native spec (a model without operations), per object entity {@code /api/{plural}} (GET lists, POST
  * creates) and {@code /api/{plural}/{id}} (GET, PUT, DELETE), with their answers and {@code application/problem+json}
@@ -62,7 +65,8 @@ public final class ContractDocument {
 
     /**
      * @param model   the project model
-     * @param answers the spec's enrichment answers (the field-validators ones add rules)
+     * @param answers the spec's enrichment answers (the field-validators ones add rules only when
+     *                {@link ProjectModel#enforcesSuggestions()})
      * @return the OpenAPI 3.1 document as JSON text, ending with a newline: pretty-printed up to
      *         {@link #PRETTY_UP_TO} characters, compact above; deterministic for the same model and answers
      */
@@ -103,7 +107,7 @@ public final class ContractDocument {
         ObjectNode components = doc.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
         for (Entity e : model.entities()) {
-            schemas.set(e.name(), entitySchema(e, answers));
+            schemas.set(e.name(), entitySchema(e, answers, model.enforcesSuggestions()));
         }
         schemas.set(problem, problemSchema());
         if (model.operationGroups().isEmpty()) {
@@ -239,7 +243,7 @@ public final class ContractDocument {
         return s;
     }
 
-    private static ObjectNode entitySchema(Entity e, Enrichments answers) {
+    private static ObjectNode entitySchema(Entity e, Enrichments answers, boolean enforceSuggestions) {
         ObjectNode s = JSON.createObjectNode();
         if (e.description() != null && !e.description().isBlank()) {
             s.put("description", e.description());
@@ -273,7 +277,7 @@ public final class ContractDocument {
                 for (Field f : e.fields()) {
                     Enrichments.Answer v = answers.get(EnrichmentKind.FIELD_VALIDATORS, e.name(), f.name());
                     List<Map<String, String>> rules = ValidationRules.of(f,
-                            v == null ? null : v.value().path("constraints"));
+                            v == null ? null : v.value().path("constraints"), enforceSuggestions);
                     boolean isRequired = f.required() && !f.nullable() && !ModelTexts.isId(f);
                     properties.set(f.jsonName(), ContractSchemas.fieldSchema(f, rules, !isRequired));
                     if (isRequired) {

@@ -25,8 +25,12 @@ import java.util.Map;
  * @param customizer the stack language's customizer
  * @param context    the model's identifiers and enum constants
  * @param kinds      each entity's kind ({@code object}, {@code enum}, {@code union}) by neutral name
+ * @param enforceSuggestions whether field-validators suggestions become rules
+ *                   ({@link dev.specforge.spec.ProjectModel#enforcesSuggestions()}); if not, they are only added to a
+ *                   field's {@code notes} ("Suggested (not enforced): ...")
  */
-record EntityModels(LanguageCustomizer customizer, LanguageCustomizer.Context context, Map<String, String> kinds) {
+record EntityModels(LanguageCustomizer customizer, LanguageCustomizer.Context context, Map<String, String> kinds,
+                    boolean enforceSuggestions) {
 
     /**
      * @param e       an entity of the model
@@ -110,8 +114,10 @@ record EntityModels(LanguageCustomizer customizer, LanguageCustomizer.Context co
                 "targetKind", value.target() == null ? "" : kinds.getOrDefault(value.target(), ""),
                 "format", ModelTexts.nz(value.format()), "many", value.many()));
         JsonNode answer = validators == null ? null : validators.value();
-        List<Map<String, String>> rules = ValidationRules.of(f, answer == null ? null : answer.path("constraints"));
+        JsonNode suggestions = answer == null ? null : answer.path("constraints");
+        List<Map<String, String>> rules = ValidationRules.of(f, suggestions, enforceSuggestions);
         m.put("rules", rules);
+        String suggested = enforceSuggestions ? "" : ValidationRules.note(ValidationRules.suggested(f, suggestions));
         String example = answer == null ? "" : answer.path("example").asText("");
         m.put("example", example);
         m.put("exampleDoc", String.join(" ", ModelTexts.docLines(example)));
@@ -126,6 +132,11 @@ record EntityModels(LanguageCustomizer customizer, LanguageCustomizer.Context co
         m.put("access", f.access().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         m.put("defaultJson", ModelTexts.nz(f.defaultJson()));
         customizer.field(m, e, f, rules, context);
+        if (!suggested.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<String> notes = (List<String>) m.getOrDefault("notes", List.of());
+            m.put("notes", ModelTexts.docLines(String.join(" ", notes) + " " + suggested));
+        }
         return m;
     }
 

@@ -62,10 +62,10 @@ public final class JavaTypes {
      * Bean Validation annotations for a field without enrichment: the spec's own constraints only.
      *
      * @param f a field
-     * @return annotation source texts, see {@link #annotations(Field, com.fasterxml.jackson.databind.JsonNode)}
+     * @return annotation source texts, see {@link #annotations(Field, com.fasterxml.jackson.databind.JsonNode, boolean)}
      */
     public static List<String> annotations(Field f) {
-        return annotations(f, (com.fasterxml.jackson.databind.JsonNode) null);
+        return annotations(f, ValidationRules.of(f, null, false));
     }
 
     /**
@@ -79,19 +79,25 @@ public final class JavaTypes {
      * {@code notBlank}, {@code positive}, {@code positiveOrZero}, {@code past}, {@code pastOrPresent} and
      * {@code future} are the annotations of those names. References (one or a list) get {@code @Valid}, which
      * cascades into the referenced objects. The spec's rules come first, then {@code @Valid}, then the rules the
-     * field-validators answer added (the spec wins a kind both give, see {@link ValidationRules}).
+     * field-validators answer added, only when suggestions are enforced (the spec wins a kind both give, see
+     * {@link ValidationRules}); {@code notBlank}, {@code positive}, {@code positiveOrZero}, {@code past},
+     * {@code pastOrPresent} and {@code future} can only come from such an answer.
      *
      * @param f           a field
      * @param constraints the field-validators answer's {@code constraints} array ({@code [{kind, value}]}), checked
      *                    by {@code AnswerCheck}; may be {@code null} or missing
+     * @param enforceSuggestions whether the answer's suggestions are enforced
+     *                    ({@link dev.specforge.spec.ProjectModel#enforcesSuggestions()})
      * @return annotation source texts, e.g. {@code @jakarta.validation.constraints.Size(max = 120)}
      */
-    public static List<String> annotations(Field f, com.fasterxml.jackson.databind.JsonNode constraints) {
-        return annotations(f, ValidationRules.of(f, constraints));
+    public static List<String> annotations(Field f, com.fasterxml.jackson.databind.JsonNode constraints,
+                                           boolean enforceSuggestions) {
+        return annotations(f, ValidationRules.of(f, constraints, enforceSuggestions));
     }
 
     /**
-     * The annotations of rules already merged: see {@link #annotations(Field, com.fasterxml.jackson.databind.JsonNode)}.
+     * The annotations of rules already merged: see
+     * {@link #annotations(Field, com.fasterxml.jackson.databind.JsonNode, boolean)}.
      *
      * @param f     a field
      * @param rules its rules from {@link ValidationRules#of} (the one merge of spec and answer)

@@ -48,7 +48,8 @@ import java.util.Map;
  * target, targetKind, valueType (type, target, targetKind, format, many), many, required, unique, format, rules
  * (language-neutral validation, see {@link ValidationRules}), minLength, maxLength, minimum, maximum, pattern,
  * description, docLines, nullable, access (read-write, read-only or write-only), defaultJson (the spec's default as
- * JSON) and notes (comment lines on nullability, access and the default). The language's
+ * JSON) and notes (comment lines on nullability, access, the default and the field-validators suggestions that are
+ * not enforced). The language's
  * {@link LanguageCustomizer} adds its own keys: for Java ({@link JavaCustomizer}) javaType, annotations,
  * defaultExpression, jsonProperty, idType, hasDefaults, a value's javaLiteral and subtypes; for Go
  * ({@link GoCustomizer}) an entity's packageName. Absent values are empty strings.
@@ -58,7 +59,9 @@ import java.util.Map;
  * entity's {@code docLines} and {@code summary} (one line, safe in a Markdown table cell) use the entity-docs answer
  * when the spec has no description; {@code samplesJson} is the sample-data answer as a pretty JSON array
  * ({@code []} when absent); a field's {@code rules} (and Java's {@code annotations}, made from them) add the
- * field-validators constraints to the spec's, and {@code example} / {@code exampleDoc} hold its example value (raw, and safe for a block comment). Answers are
+ * field-validators constraints to the spec's only when the model enforces suggestions
+ * ({@link ProjectModel#enforcesSuggestions()}), else its {@code notes} end with them ("Suggested (not enforced):
+ * ..."); {@code example} / {@code exampleDoc} hold its example value (raw, and safe for a block comment). Answers are
  * data: they never choose a template or a path and are never evaluated as templates.
  */
 public final class TemplateModels {
@@ -159,7 +162,7 @@ public final class TemplateModels {
             }
         }
         EntityModels maps = new EntityModels(LanguageCustomizer.of(stack.language()),
-                new LanguageCustomizer.Context(names, enumConstants, entities), kinds);
+                new LanguageCustomizer.Context(names, enumConstants, entities), kinds, model.enforcesSuggestions());
         for (Entity e : model.entities()) {
             Map<String, Object> m = maps.entity(e, answers);
             all.add(m);

@@ -1,9 +1,13 @@
 package dev.specforge.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.specforge.llm.Enrichments;
+import dev.specforge.plan.EnrichmentKind;
 import dev.specforge.spec.Constraints;
+import dev.specforge.spec.Entity;
 import dev.specforge.spec.Field;
 import dev.specforge.spec.FieldType;
+import dev.specforge.spec.ProjectModel;
 import dev.specforge.spec.TypeRef;
 
 import java.math.BigDecimal;
@@ -14,9 +18,13 @@ import java.util.Map;
 
 /**
  * A field's validation rules in a language-neutral form, for stacks that write their own checks (go-service,
- * express-api) rather than Bean Validation annotations. The rules merge the spec's constraints (JSON Schema
- * Validation 2020-12 sections 6.2 to 6.4, {@code format: email} from section 7.3.2) with the field-validators
- * answer; the spec wins, as it does for camel-service's annotations ({@link JavaTypes#annotations(Field, JsonNode)}).
+ * express-api) rather than Bean Validation annotations, and the source of camel-service's annotations
+ * ({@link JavaTypes#annotations(Field, List)}) and of the served contract's schemas ({@link ContractDocument}). The
+ * rules are the spec's constraints (JSON Schema Validation 2020-12 sections 6.2 to 6.4, {@code format: email} from
+ * section 7.3.2), plus the constraints the field-validators answer suggests for kinds the spec leaves open (the spec
+ * wins a kind both give) only when suggestions are enforced: {@link ProjectModel#enforcesSuggestions()} decides, true
+ * only for a native spec with {@code validation: {suggestedConstraints: enforce}}. Otherwise the suggestions are
+ * {@link #suggested documentation only} (issue 19: enrichment never narrows the contract).
  *
  * <p>Each rule is a map of {@code kind}, {@code value} (a plain decimal number, a regular expression, or empty) and
  * {@code source} ({@code spec} or {@code enrichment}). Kinds, in this order:
@@ -38,12 +46,85 @@ public final class ValidationRules {
     }
 
     /**
+     * The rules a generated service enforces for a field.
+     *
      * @param f           a field
      * @param constraints the field-validators answer's {@code constraints} array ({@code [{kind, value}]}), checked
      *                    by {@code AnswerCheck}; may be {@code null} or missing
+     * @param enforceSuggestions whether the answer's suggestions are enforced
+     *                    ({@link ProjectModel#enforcesSuggestions()}); when {@code false} only the spec's rules
      * @return the rules, in the order above, each kind at most once
      */
-    public static List<Map<String, String>> of(Field f, JsonNode constraints) {
+    public static List<Map<String, String>> of(Field f, JsonNode constraints, boolean enforceSuggestions) {
+        List<Map<String, String>> all = merged(f, constraints);
+        return enforceSuggestions ? all : all.stream().filter(r -> r.get("source").equals("spec")).toList();
+    }
+
+    /**
+     * The field-validators answer's suggestions for the kinds the spec leaves open, whether or not they are
+     * enforced: what {@link #of} adds with source {@code enrichment} when suggestions are enforced.
+     *
+     * @param f           a field
+     * @param constraints the field-validators answer's {@code constraints} array, may be {@code null} or missing
+     * @return the suggested rules, in the order above, each with source {@code enrichment}
+     */
+    public static List<Map<String, String>> suggested(Field f, JsonNode constraints) {
+        return merged(f, constraints).stream().filter(r -> r.get("source").equals("enrichment")).toList();
+    }
+
+    /**
+     * @param rule a rule from {@link #of} or {@link #suggested}
+     * @return it as a short phrase for documentation and the run report: the kind, then its value when it has one,
+     *         e.g. {@code maxLength 255}, {@code notBlank}, {@code pattern ^https?://}
+     */
+    public static String describe(Map<String, String> rule) {
+        String value = rule.get("value");
+        return value == null || value.isEmpty() ? rule.get("kind") : rule.get("kind") + " " + value;
+    }
+
+    /**
+     * The doc-comment note of suggestions that are not enforced.
+     *
+     * @param suggested rules from {@link #suggested}
+     * @return e.g. {@code Suggested (not enforced): notBlank, maxLength 255.}, or empty when there are none
+     */
+    public static String note(List<Map<String, String>> suggested) {
+        if (suggested.isEmpty()) {
+            return "";
+        }
+        return "Suggested (not enforced): " + String.join(", ", suggested.stream().map(ValidationRules::describe)
+                .toList()) + ".";
+    }
+
+    /**
+     * The suggestions a model enforces, one line each, for the run report; empty unless
+     * {@link ProjectModel#enforcesSuggestions()}.
+     *
+     * @param model   the project model
+     * @param answers the spec's enrichment answers
+     * @return lines such as {@code Customer.email: maxLength 255 (field-validators suggestion, enforced:
+     *         validation.suggestedConstraints = enforce)}, entities and fields in spec order (the entity's name in
+     *         the model, the field's JSON name)
+     */
+    public static List<String> enforcedSuggestions(ProjectModel model, Enrichments answers) {
+        if (!model.enforcesSuggestions()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (Entity e : model.entities()) {
+            for (Field f : e.fields()) {
+                Enrichments.Answer v = answers.get(EnrichmentKind.FIELD_VALIDATORS, e.name(), f.name());
+                for (Map<String, String> rule : suggested(f, v == null ? null : v.value().path("constraints"))) {
+                    lines.add(e.name() + "." + f.jsonName() + ": " + describe(rule)
+                            + " (field-validators suggestion, enforced: validation.suggestedConstraints = enforce)");
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The spec's rules and the answer's for the kinds the spec leaves open, in the order above. */
+    private static List<Map<String, String>> merged(Field f, JsonNode constraints) {
         Map<String, Map<String, String>> rules = new LinkedHashMap<>();
         TypeRef t = f.type();
         Constraints c = f.constraints();

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * <p>The document is first validated against {@code specforge-spec.schema.json} (JSON Schema 2020-12, shipped in
  * the jar), then checked for what a schema cannot say: duplicate entity or field names, {@code ref} targets that
  * do not exist, patterns that are not valid regular expressions. Inline {@code enum} fields become enum entities
- * named {@code <Entity><Field>}. Thread-safe.
+ * named {@code <Entity><Field>}. The optional {@code validation: {suggestedConstraints: enforce | document}} becomes
+ * {@link ProjectModel#suggestedConstraints()} (absent: {@code document}). Thread-safe.
  */
 final class NativeSpecParser {
 
@@ -125,7 +126,8 @@ final class NativeSpecParser {
         Map<String, Boolean> features = new LinkedHashMap<>();
         root.path("features").fields().forEachRemaining(en -> features.put(en.getKey(), en.getValue().asBoolean()));
         return new ProjectModel(project, text(root, "stack"),
-                new ProjectModel.Source(SpecFormat.NATIVE, "specforge", 0), result, List.of(), features, List.of());
+                new ProjectModel.Source(SpecFormat.NATIVE, "specforge", 0), result, List.of(), features, List.of(),
+                SuggestedConstraints.of(text(root.path("validation"), "suggestedConstraints")));
     }
 
     private void validateAgainstSchema(JsonNode root) {

@@ -17,16 +17,49 @@ import java.util.Optional;
  * @param features        feature switches, e.g. {@code docker -> true}
  * @param warnings        mapping decisions that lost information, each naming where (e.g. a JSON pointer); each
  *                        distinct warning once, in the order first made
+ * @param suggestedConstraints what to do with the field-validators enrichment's suggested constraints, as the spec
+ *                        asked (native spec: {@code validation.suggestedConstraints}); {@code null} means
+ *                        {@link SuggestedConstraints#DOCUMENT}. Only {@link #enforcesSuggestions()} decides.
  */
 public record ProjectModel(ProjectInfo project, String stack, Source source, List<Entity> entities,
                            List<OperationGroup> operationGroups, Map<String, Boolean> features,
-                           List<String> warnings) {
+                           List<String> warnings, SuggestedConstraints suggestedConstraints) {
 
     public ProjectModel {
         entities = List.copyOf(entities);
         operationGroups = List.copyOf(operationGroups);
         features = Map.copyOf(features);
         warnings = List.copyOf(new java.util.LinkedHashSet<>(warnings)); // one definition reached twice warns once
+        suggestedConstraints = suggestedConstraints == null ? SuggestedConstraints.DOCUMENT : suggestedConstraints;
+    }
+
+    /**
+     * A model whose suggested constraints are documented only ({@link SuggestedConstraints#DOCUMENT}), as for every
+     * OpenAPI, Swagger and JSON Schema input.
+     *
+     * @param project         the project identity
+     * @param stack           the stack the spec asks for, or {@code null}
+     * @param source          where the model came from
+     * @param entities        all entities
+     * @param operationGroups the operation groups
+     * @param features        feature switches
+     * @param warnings        mapping decisions that lost information
+     */
+    public ProjectModel(ProjectInfo project, String stack, Source source, List<Entity> entities,
+                        List<OperationGroup> operationGroups, Map<String, Boolean> features, List<String> warnings) {
+        this(project, stack, source, entities, operationGroups, features, warnings, SuggestedConstraints.DOCUMENT);
+    }
+
+    /**
+     * The one decision whether the field-validators enrichment's suggested constraints are enforced (Bean
+     * Validation annotations, go-service and express-api rules, the served {@code openapi.json}) or only documented.
+     * Enforced only for a native spec that opts in with {@code validation: {suggestedConstraints: enforce}}; never for
+     * OpenAPI, Swagger or JSON Schema input, whose document is the contract.
+     *
+     * @return whether suggested constraints are enforced
+     */
+    public boolean enforcesSuggestions() {
+        return format() == SpecFormat.NATIVE && suggestedConstraints == SuggestedConstraints.ENFORCE;
     }
 
     /**

@@ -109,7 +109,8 @@ class ContractDocumentTest {
     }
 
     @Test
-    void should_add_the_enrichment_rules_as_keywords_or_by_name() throws Exception {
+    void should_add_the_enforced_enrichment_rules_as_keywords_or_by_name() throws Exception {
+        // conformance.yaml opts in: validation: {suggestedConstraints: enforce}
         JsonNode answer = JSON.readTree("""
                 {"constraints": [{"kind": "notBlank", "value": null}, {"kind": "pattern", "value": "^x"},
                                  {"kind": "maxLength", "value": "999"}], "example": "x"}""");
@@ -123,6 +124,30 @@ class ContractDocumentTest {
         assertThat(text.path("maxLength").asInt()).as("the spec's maxLength wins").isEqualTo(200);
         assertThat(text.path("pattern").asText()).isEqualTo("^x");
         assertThat(text.path("x-specforge-rules").toString()).isEqualTo("[\"notBlank\"]");
+    }
+
+    @Test
+    void should_state_no_suggestion_for_openapi_input_or_a_native_spec_without_the_key() throws Exception {
+        JsonNode answer = JSON.readTree("""
+                {"constraints": [{"kind": "notBlank", "value": null}, {"kind": "pattern", "value": "^x"},
+                                 {"kind": "maxLength", "value": "999"}, {"kind": "minLength", "value": "2"}],
+                 "example": "x"}""");
+        Enrichments answers = new Enrichments(Map.of(
+                EnrichmentItem.id(EnrichmentKind.FIELD_VALIDATORS, "Pet", "name"),
+                new Enrichments.Answer(answer, Enrichments.Source.OFFLINE),
+                EnrichmentItem.id(EnrichmentKind.FIELD_VALIDATORS, "Customer", "name"),
+                new Enrichments.Answer(answer, Enrichments.Source.OFFLINE)));
+
+        JsonNode pet = JSON.readTree(ContractDocument.json(model("petstore.yaml"), answers))
+                .path("components").path("schemas").path("Pet").path("properties").path("name");
+        JsonNode customer = JSON.readTree(ContractDocument.json(model("orders.yaml"), answers))
+                .path("components").path("schemas").path("Customer").path("properties").path("name");
+
+        assertThat(names(pet)).as(pet.toString()).containsExactly("type");
+        assertThat(customer.path("maxLength").asInt()).as("the spec's own constraints stay").isEqualTo(80);
+        assertThat(customer.path("minLength").asInt()).isEqualTo(1);
+        assertThat(customer.path("pattern").asText()).isEqualTo("^[^\\\\\"]+$");
+        assertThat(customer.has("x-specforge-rules")).as(customer.toString()).isFalse();
     }
 
     @Test

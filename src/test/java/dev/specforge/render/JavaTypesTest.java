@@ -52,12 +52,12 @@ class JavaTypesTest {
     }
 
     @Test
-    void should_annotate_exactly_the_validation_rules_spec_first_then_enrichment() throws Exception {
+    void should_annotate_exactly_the_validation_rules_spec_first_then_enforced_suggestions() throws Exception {
         var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 "[{\"kind\": \"notBlank\"}, {\"kind\": \"maxLength\", \"value\": \"255\"},"
                         + " {\"kind\": \"pattern\", \"value\": \"^x$\"}]");
         Constraints pattern = new Constraints(2, null, null, null, "^[a-z]+$", false, false, null, null);
-        assertThat(JavaTypes.annotations(field("name", TypeRef.of(FieldType.STRING), true, pattern), answer))
+        assertThat(JavaTypes.annotations(field("name", TypeRef.of(FieldType.STRING), true, pattern), answer, true))
                 .as("the spec's pattern wins; its minLength and the answer's maxLength are two @Size")
                 .containsExactly("@jakarta.validation.constraints.NotNull",
                         "@jakarta.validation.constraints.Size(min = 2)",
@@ -68,9 +68,25 @@ class JavaTypesTest {
                 "[{\"kind\": \"maxItems\", \"value\": \"9\"}]");
         Constraints minItems = new Constraints(null, null, null, null, null, false, false, 1, null);
         assertThat(JavaTypes.annotations(field("lines", new TypeRef(FieldType.REF, "Line", null, true), false,
-                minItems), items))
+                minItems), items, true))
                 .containsExactly("@jakarta.validation.constraints.Size(min = 1)", "@jakarta.validation.Valid",
                         "@jakarta.validation.constraints.Size(max = 9)");
+    }
+
+    @Test
+    void should_annotate_only_the_spec_rules_when_suggestions_are_not_enforced() throws Exception {
+        var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"kind\": \"notBlank\"}, {\"kind\": \"maxLength\", \"value\": \"255\"},"
+                        + " {\"kind\": \"pattern\", \"value\": \"^https?://\"}]");
+        Constraints min = new Constraints(2, null, null, null, null, false, false, null, null);
+        assertThat(JavaTypes.annotations(field("name", TypeRef.of(FieldType.STRING), true, min), answer, false))
+                .containsExactly("@jakarta.validation.constraints.NotNull",
+                        "@jakarta.validation.constraints.Size(min = 2)");
+        var items = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"kind\": \"maxItems\", \"value\": \"9\"}]");
+        assertThat(JavaTypes.annotations(field("lines", new TypeRef(FieldType.REF, "Line", null, true), false,
+                Constraints.NONE), items, false))
+                .containsExactly("@jakarta.validation.Valid");
     }
 
     @Test

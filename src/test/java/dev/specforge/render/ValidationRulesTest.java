@@ -32,8 +32,26 @@ class ValidationRulesTest {
                  {"kind": "notBlank", "value": null}, {"kind": "pattern", "value": "^x$"},
                  {"kind": "positive", "value": null}]""");
 
-        assertThat(kinds(ValidationRules.of(name, answer))).containsExactly("required/spec", "notBlank/enrichment",
-                "minLength=2/enrichment", "maxLength=80/spec", "pattern=^[A-Z]/spec");
+        assertThat(kinds(ValidationRules.of(name, answer, true))).containsExactly("required/spec",
+                "notBlank/enrichment", "minLength=2/enrichment", "maxLength=80/spec", "pattern=^[A-Z]/spec");
+    }
+
+    @Test
+    void should_keep_only_the_spec_constraints_when_suggestions_are_not_enforced_and_document_the_rest()
+            throws Exception {
+        Field name = new Field("name", "name", TypeRef.of(FieldType.STRING), null, true, false,
+                new Constraints(null, 80, null, null, "^[A-Z]"), null);
+        JsonNode answer = JSON.readTree("""
+                [{"kind": "maxLength", "value": "40"}, {"kind": "minLength", "value": "2"},
+                 {"kind": "notBlank", "value": null}, {"kind": "pattern", "value": "^x$"},
+                 {"kind": "positive", "value": null}]""");
+
+        assertThat(kinds(ValidationRules.of(name, answer, false))).containsExactly("required/spec",
+                "maxLength=80/spec", "pattern=^[A-Z]/spec");
+        List<Map<String, String>> suggested = ValidationRules.suggested(name, answer);
+        assertThat(kinds(suggested)).containsExactly("notBlank/enrichment", "minLength=2/enrichment");
+        assertThat(ValidationRules.note(suggested)).isEqualTo("Suggested (not enforced): notBlank, minLength 2.");
+        assertThat(ValidationRules.note(List.of())).isEmpty();
     }
 
     @Test
@@ -43,7 +61,7 @@ class ValidationRulesTest {
                 null);
         JsonNode answer = JSON.readTree("[{\"kind\": \"minimum\", \"value\": \"1\"}]");
 
-        assertThat(kinds(ValidationRules.of(price, answer))).containsExactly("exclusiveMinimum=0/spec",
+        assertThat(kinds(ValidationRules.of(price, answer, true))).containsExactly("exclusiveMinimum=0/spec",
                 "maximum=1000/spec");
     }
 
@@ -53,6 +71,6 @@ class ValidationRulesTest {
                 new Constraints(1, 5, null, null, null, false, false, 1, 3), null, true, Field.Access.READ_WRITE,
                 null);
 
-        assertThat(kinds(ValidationRules.of(tags, null))).containsExactly("minItems=1/spec", "maxItems=3/spec");
+        assertThat(kinds(ValidationRules.of(tags, null, true))).containsExactly("minItems=1/spec", "maxItems=3/spec");
     }
 }

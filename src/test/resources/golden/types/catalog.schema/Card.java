@@ -3,11 +3,11 @@ package com.example.catalog.model;
 /**
  * A card record with 2 fields: number, expiry.
  *
- * @param number example: {@code number-1}
- * @param expiry example: {@code expiry-1}
+ * @param number example: {@code number-1} Suggested (not enforced): notBlank, maxLength 255.
+ * @param expiry example: {@code expiry-1} Suggested (not enforced): maxLength 255.
  */
 public record Card(
-        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 255) String number,
-        @jakarta.validation.constraints.Size(max = 255) String expiry
+        @jakarta.validation.constraints.NotNull String number,
+        String expiry
 ) implements CatalogPayment {
 }

@@ -3,9 +3,9 @@ package com.example.catalog.model;
 /**
  * An owner record with 1 field: name.
  *
- * @param name example: {@code Jane Doe}
+ * @param name example: {@code Jane Doe} Suggested (not enforced): maxLength 255.
  */
 public record Owner(
-        @jakarta.validation.constraints.Size(max = 255) String name
+        String name
 ) {
 }

@@ -4,14 +4,14 @@ package com.example.petregistry.model;
  * A pet record with 4 fields: id, name, born, kind.
  *
  * @param id example: {@code 1} Read-only: sent in responses, ignored in requests.
- * @param name example: {@code Jane Doe}
- * @param born example: {@code 2024-01-15}
+ * @param name example: {@code Jane Doe} Suggested (not enforced): notBlank.
+ * @param born example: {@code 2024-01-15} Suggested (not enforced): pastOrPresent.
  * @param kind example: {@code cat} Default: "cat".
  */
 public record Pet(
         @com.fasterxml.jackson.annotation.JsonProperty(access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY) Long id,
-        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 40) @jakarta.validation.constraints.NotBlank String name,
-        @jakarta.validation.constraints.PastOrPresent java.time.LocalDate born,
+        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 40) String name,
+        java.time.LocalDate born,
         PetKind kind
 ) {
 

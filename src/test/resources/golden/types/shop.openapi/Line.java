@@ -3,11 +3,11 @@ package com.example.shop.model;
 /**
  * A line record with 2 fields: sku, quantity.
  *
- * @param sku example: {@code sku-1}
+ * @param sku example: {@code sku-1} Suggested (not enforced): maxLength 255.
  * @param quantity example: {@code 1} Default: 1.
  */
 public record Line(
-        @jakarta.validation.constraints.Pattern(regexp = "^[A-Z]{3}-[0-9]+$") @jakarta.validation.constraints.Size(max = 255) String sku,
+        @jakarta.validation.constraints.Pattern(regexp = "^[A-Z]{3}-[0-9]+$") String sku,
         @jakarta.validation.constraints.Min(1L) Integer quantity
 ) {
 

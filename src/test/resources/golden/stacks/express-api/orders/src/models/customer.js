@@ -6,7 +6,8 @@ const { validateObject, normalize } = require('./validate');
  * A buyer. Template text such as ${user.home} or <#assign x = 1> is data, not code. *&#47; ends no comment.
  *
  * Each field: its JSON name, type (and format, list, nullable, target type), and the rules the service
- * enforces: the spec's constraints and the field-validators enrichment's, with the bounds as exact number text.
+ * enforces: the spec's constraints (and the field-validators suggestions only if the spec enforces them), with
+ * the bounds as exact number text.
  */
 const fields = Object.freeze([
   /**
@@ -23,6 +24,7 @@ const fields = Object.freeze([
   },
   /**
    * Example: jane.doe@example.com
+   * Suggested (not enforced): notBlank.
    */
   {
     name: "email",
@@ -30,7 +32,7 @@ const fields = Object.freeze([
     format: "email",
     many: false,
     nullable: false,
-    rules: [{ kind: "required" }, { kind: "notBlank" }, { kind: "maxLength", value: 120 }, { kind: "email" }],
+    rules: [{ kind: "required" }, { kind: "maxLength", value: 120 }, { kind: "email" }],
   },
   /**
    * Display name
@@ -67,6 +69,7 @@ const fields = Object.freeze([
   },
   /**
    * Example: 2024-01-15T09:30:00Z
+   * Suggested (not enforced): pastOrPresent.
    */
   {
     name: "createdAt",
@@ -74,7 +77,7 @@ const fields = Object.freeze([
     format: "",
     many: false,
     nullable: false,
-    rules: [{ kind: "pastOrPresent" }],
+    rules: [],
   },
 ]);
 

@@ -6,7 +6,8 @@ const { validateObject, normalize } = require('./validate');
  * An order placed by a customer
  *
  * Each field: its JSON name, type (and format, list, nullable, target type), and the rules the service
- * enforces: the spec's constraints and the field-validators enrichment's, with the bounds as exact number text.
+ * enforces: the spec's constraints (and the field-validators suggestions only if the spec enforces them), with
+ * the bounds as exact number text.
  */
 const fields = Object.freeze([
   /**
@@ -54,6 +55,7 @@ const fields = Object.freeze([
   },
   /**
    * Example: 2024-01-15
+   * Suggested (not enforced): pastOrPresent.
    */
   {
     name: "placedOn",
@@ -61,7 +63,7 @@ const fields = Object.freeze([
     format: "",
     many: false,
     nullable: false,
-    rules: [{ kind: "pastOrPresent" }],
+    rules: [],
   },
   /**
    * Example: true

@@ -6,7 +6,8 @@ const { validateObject, normalize } = require('./validate');
  * A pet record with 3 fields: id, name, tag.
  *
  * Each field: its JSON name, type (and format, list, nullable, target type), and the rules the service
- * enforces: the spec's constraints and the field-validators enrichment's, with the bounds as exact number text.
+ * enforces: the spec's constraints (and the field-validators suggestions only if the spec enforces them), with
+ * the bounds as exact number text.
  */
 const fields = Object.freeze([
   /**
@@ -23,6 +24,7 @@ const fields = Object.freeze([
   },
   /**
    * Example: Jane Doe
+   * Suggested (not enforced): notBlank, maxLength 255.
    */
   {
     name: "name",
@@ -30,10 +32,11 @@ const fields = Object.freeze([
     format: "",
     many: false,
     nullable: false,
-    rules: [{ kind: "required" }, { kind: "notBlank" }, { kind: "maxLength", value: 255 }],
+    rules: [{ kind: "required" }],
   },
   /**
    * Example: tag-1
+   * Suggested (not enforced): maxLength 255.
    */
   {
     name: "tag",
@@ -41,7 +44,7 @@ const fields = Object.freeze([
     format: "",
     many: false,
     nullable: false,
-    rules: [{ kind: "maxLength", value: 255 }],
+    rules: [],
   },
 ]);
 

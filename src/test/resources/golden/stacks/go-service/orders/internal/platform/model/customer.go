@@ -15,6 +15,8 @@ type Customer struct {
 	Id *string `json:"id,omitempty"`
 
 	// Email is the JSON property "email".
+	//
+	// Suggested (not enforced): notBlank.
 	// Example: jane.doe@example.com
 	Email *string `json:"email,omitempty"`
 
@@ -30,6 +32,8 @@ type Customer struct {
 	Orders *[]Order `json:"orders,omitempty"`
 
 	// CreatedAt is the JSON property "createdAt".
+	//
+	// Suggested (not enforced): pastOrPresent.
 	// Example: 2024-01-15T09:30:00Z
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 }
@@ -38,7 +42,8 @@ type Customer struct {
 var customerNamePattern = newPattern("^[^\\\\\"]+$")
 
 // DecodeCustomer reads a Customer from v, a JSON value decoded with UseNumber, and checks every rule of the spec
-// and of the field-validators enrichment. at is the JSON pointer of v in the request body ("" for the body itself).
+// (and the field-validators suggestions only if the spec enforces them). at is the JSON pointer of v in the request
+// body ("" for the body itself).
 // It returns the value and every violation; the value is only meaningful when there is none.
 // The id is never required here: the service assigns it on POST and takes it from the path on PUT.
 func DecodeCustomer(v any, at string) (Customer, []FieldError) {
@@ -47,7 +52,6 @@ func DecodeCustomer(v any, at string) (Customer, []FieldError) {
 	out.Id = field(o, "id", false, decodeUUID)
 	out.Email = field(o, "email", true, decodeString)
 	if x := out.Email; x != nil {
-		o.check("email", "notBlank", notBlank(*x), "must not be blank")
 		o.check("email", "maxLength", length(*x) <= 120, "must be at most 120 characters long")
 		o.check("email", "format", isEmail(*x), "must be an email address")
 	}
@@ -60,9 +64,6 @@ func DecodeCustomer(v any, at string) (Customer, []FieldError) {
 	out.Status = field(o, "status", false, DecodeCustomerStatus)
 	out.Orders = list(o, "orders", false, DecodeOrder)
 	out.CreatedAt = field(o, "createdAt", false, decodeDateTime)
-	if x := out.CreatedAt; x != nil {
-		o.check("createdAt", "pastOrPresent", !x.After(time.Now()), "must not be in the future")
-	}
 	return out, o.errs
 }
 

@@ -26,6 +26,8 @@ type Order struct {
 	Quantity *int32 `json:"quantity,omitempty"`
 
 	// PlacedOn is the JSON property "placedOn".
+	//
+	// Suggested (not enforced): pastOrPresent.
 	// Example: 2024-01-15
 	PlacedOn *string `json:"placedOn,omitempty"`
 
@@ -39,7 +41,8 @@ type Order struct {
 }
 
 // DecodeOrder reads a Order from v, a JSON value decoded with UseNumber, and checks every rule of the spec
-// and of the field-validators enrichment. at is the JSON pointer of v in the request body ("" for the body itself).
+// (and the field-validators suggestions only if the spec enforces them). at is the JSON pointer of v in the request
+// body ("" for the body itself).
 // It returns the value and every violation; the value is only meaningful when there is none.
 // The id is never required here: the service assigns it on POST and takes it from the path on PUT.
 func DecodeOrder(v any, at string) (Order, []FieldError) {
@@ -58,9 +61,6 @@ func DecodeOrder(v any, at string) (Order, []FieldError) {
 		o.check("quantity", "maximum", compare(*x, "999") <= 0, "must be at most 999")
 	}
 	out.PlacedOn = field(o, "placedOn", false, decodeDate)
-	if x := out.PlacedOn; x != nil {
-		o.check("placedOn", "pastOrPresent", *x <= today(), "must not be in the future")
-	}
 	out.Paid = field(o, "paid", false, decodeBool)
 	out.Tags = list(o, "tags", false, decodeString)
 	return out, o.errs
