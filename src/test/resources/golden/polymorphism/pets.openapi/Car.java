@@ -3,11 +3,11 @@ package com.example.polymorphicpets.model;
 /**
  * A car record with 2 fields: vehicleType, wheels.
  *
- * @param vehicleType example: {@code vehicletype-1}
+ * @param vehicleType example: {@code vehicletype-1} Suggested (not enforced): notBlank, maxLength 255.
  * @param wheels example: {@code 1}
  */
 public record Car(
-        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 255) String vehicleType,
+        @jakarta.validation.constraints.NotNull String vehicleType,
         Integer wheels
 ) implements VehicleResponse {
 }

@@ -3,13 +3,13 @@ package com.example.polymorphicpets.model;
 /**
  * A cat.
  *
- * @param name example: {@code Jane Doe}
- * @param petType example: {@code pettype-1}
+ * @param name example: {@code Jane Doe} Suggested (not enforced): notBlank, maxLength 255.
+ * @param petType example: {@code pettype-1} Suggested (not enforced): notBlank, maxLength 255.
  * @param huntingSkill example: {@code clueless}
  */
 public record Cat(
-        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 255) String name,
-        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 255) String petType,
+        @jakarta.validation.constraints.NotNull String name,
+        @jakarta.validation.constraints.NotNull String petType,
         @jakarta.validation.constraints.NotNull CatHuntingSkill huntingSkill
 ) implements Pet {
 }

@@ -3,13 +3,13 @@ package com.example.polymorphicpets.model;
 /**
  * A dog record with 3 fields: name, petType, packSize.
  *
- * @param name example: {@code Jane Doe}
- * @param petType example: {@code pettype-1}
+ * @param name example: {@code Jane Doe} Suggested (not enforced): notBlank, maxLength 255.
+ * @param petType example: {@code pettype-1} Suggested (not enforced): notBlank, maxLength 255.
  * @param packSize example: {@code 1}
  */
 public record Dog(
-        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 255) String name,
-        @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 255) String petType,
+        @jakarta.validation.constraints.NotNull String name,
+        @jakarta.validation.constraints.NotNull String petType,
         @jakarta.validation.constraints.Min(0L) Integer packSize
 ) implements Pet {
 }

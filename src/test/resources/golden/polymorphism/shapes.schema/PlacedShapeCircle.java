@@ -5,13 +5,13 @@ package com.example.shapes.model;
  *
  * @param x example: {@code 1}
  * @param y example: {@code 1}
- * @param shape example: {@code shape-1}
+ * @param shape example: {@code shape-1} Suggested (not enforced): maxLength 255.
  * @param radius example: {@code 1}
  */
 public record PlacedShapeCircle(
         java.math.BigDecimal x,
         java.math.BigDecimal y,
-        @jakarta.validation.constraints.Size(max = 255) String shape,
+        String shape,
         @jakarta.validation.constraints.NotNull java.math.BigDecimal radius
 ) implements PlacedShape {
 }

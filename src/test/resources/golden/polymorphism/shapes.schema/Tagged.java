@@ -3,10 +3,10 @@ package com.example.shapes.model;
 /**
  * A tagged record with 2 fields: tag, size.
  *
- * @param size example: {@code 1}
+ * @param size example: {@code 1} Suggested (not enforced): positiveOrZero.
  */
 public record Tagged(
         Object tag,
-        @jakarta.validation.constraints.PositiveOrZero java.math.BigDecimal size
+        java.math.BigDecimal size
 ) {
 }

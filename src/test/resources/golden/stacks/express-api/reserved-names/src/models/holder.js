@@ -6,7 +6,8 @@ const { validateObject, normalize } = require('./validate');
  * A holder record with 4 fields: id, string, strings, new.
  *
  * Each field: its JSON name, type (and format, list, nullable, target type), and the rules the service
- * enforces: the spec's constraints and the field-validators enrichment's, with the bounds as exact number text.
+ * enforces: the spec's constraints (and the field-validators suggestions only if the spec enforces them), with
+ * the bounds as exact number text.
  */
 const fields = Object.freeze([
   /**

@@ -6,7 +6,8 @@ const { validateObject, normalize } = require('./validate');
  * A type named like a built-in type in Java and JavaScript.
  *
  * Each field: its JSON name, type (and format, list, nullable, target type), and the rules the service
- * enforces: the spec's constraints and the field-validators enrichment's, with the bounds as exact number text.
+ * enforces: the spec's constraints (and the field-validators suggestions only if the spec enforces them), with
+ * the bounds as exact number text.
  */
 const fields = Object.freeze([
   /**
@@ -23,6 +24,7 @@ const fields = Object.freeze([
   },
   /**
    * Example: class-1
+   * Suggested (not enforced): notBlank.
    */
   {
     name: "class",
@@ -30,7 +32,7 @@ const fields = Object.freeze([
     format: "",
     many: false,
     nullable: false,
-    rules: [{ kind: "required" }, { kind: "notBlank" }, { kind: "maxLength", value: 20 }],
+    rules: [{ kind: "required" }, { kind: "maxLength", value: 20 }],
   },
   /**
    * Example: plain
@@ -46,6 +48,7 @@ const fields = Object.freeze([
   },
   /**
    * Example: 1
+   * Default: 3 (documented only).
    */
   {
     name: "default",
@@ -57,6 +60,7 @@ const fields = Object.freeze([
   },
   /**
    * Example: function-1
+   * Suggested (not enforced): maxLength 255.
    */
   {
     name: "function",
@@ -64,7 +68,7 @@ const fields = Object.freeze([
     format: "",
     many: false,
     nullable: false,
-    rules: [{ kind: "maxLength", value: 255 }],
+    rules: [],
   },
   /**
    * Example: 1

@@ -24,7 +24,8 @@ type Holder struct {
 }
 
 // DecodeHolder reads a Holder from v, a JSON value decoded with UseNumber, and checks every rule of the spec
-// and of the field-validators enrichment. at is the JSON pointer of v in the request body ("" for the body itself).
+// (and the field-validators suggestions only if the spec enforces them). at is the JSON pointer of v in the request
+// body ("" for the body itself).
 // It returns the value and every violation; the value is only meaningful when there is none.
 // The id is never required here: the service assigns it on POST and takes it from the path on PUT.
 func DecodeHolder(v any, at string) (Holder, []FieldError) {

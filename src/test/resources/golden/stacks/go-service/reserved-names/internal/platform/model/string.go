@@ -13,6 +13,8 @@ type String struct {
 	Id *string `json:"id,omitempty"`
 
 	// Class is the JSON property "class".
+	//
+	// Suggested (not enforced): notBlank.
 	// Example: class-1
 	Class *string `json:"class,omitempty"`
 
@@ -27,6 +29,8 @@ type String struct {
 	Default *int32 `json:"default,omitempty"`
 
 	// Function is the JSON property "function".
+	//
+	// Suggested (not enforced): maxLength 255.
 	// Example: function-1
 	Function *string `json:"function,omitempty"`
 
@@ -36,7 +40,8 @@ type String struct {
 }
 
 // DecodeString reads a String from v, a JSON value decoded with UseNumber, and checks every rule of the spec
-// and of the field-validators enrichment. at is the JSON pointer of v in the request body ("" for the body itself).
+// (and the field-validators suggestions only if the spec enforces them). at is the JSON pointer of v in the request
+// body ("" for the body itself).
 // It returns the value and every violation; the value is only meaningful when there is none.
 // The id is never required here: the service assigns it on POST and takes it from the path on PUT.
 func DecodeString(v any, at string) (String, []FieldError) {
@@ -45,7 +50,6 @@ func DecodeString(v any, at string) (String, []FieldError) {
 	out.Id = field(o, "id", false, decodeUUID)
 	out.Class = field(o, "class", true, decodeString)
 	if x := out.Class; x != nil {
-		o.check("class", "notBlank", notBlank(*x), "must not be blank")
 		o.check("class", "maxLength", length(*x) <= 20, "must be at most 20 characters long")
 	}
 	out.Type = field(o, "type", true, DecodeStringType)
@@ -54,9 +58,6 @@ func DecodeString(v any, at string) (String, []FieldError) {
 		o.check("default", "minimum", compare(*x, "0") >= 0, "must be at least 0")
 	}
 	out.Function = field(o, "function", false, decodeString)
-	if x := out.Function; x != nil {
-		o.check("function", "maxLength", length(*x) <= 255, "must be at most 255 characters long")
-	}
 	out.HashCode = field(o, "hashCode", false, decodeInt32)
 	return out, o.errs
 }
@@ -68,7 +69,7 @@ func ExampleString() String {
 	x.Class = ptr(exampleString(nil, 0, 20, "class-1"))
 	x.Type = ptr(ExampleStringType())
 	x.Default = ptr(int32(1))
-	x.Function = ptr(exampleString(nil, 0, 255, "function-1"))
+	x.Function = ptr(exampleString(nil, 0, 1000, "function-1"))
 	x.HashCode = ptr(int32(1))
 	return x
 }
