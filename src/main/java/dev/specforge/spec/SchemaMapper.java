@@ -523,7 +523,10 @@ final class SchemaMapper {
             String at = p.pointer + "/" + key + "/" + i;
             Mapped m = map(b, at, p.name + title(b, "Option" + (i + 1)));
             Draft branch = m.type.target() == null ? null : drafts.get(m.type.target());
-            if (branch != null && branch.kind != Entity.Kind.ENUM && !m.type.many() && !branch.name.equals(d.name)
+            if (branch != null && branch.kind == Entity.Kind.UNION && above(d, branch.name)) {
+                warn(key + " branch " + i + " is " + branch.source + ", which already holds this union; left out"
+                        + " (a union cannot be one of its own branches)", at);
+            } else if (branch != null && branch.kind != Entity.Kind.ENUM && !m.type.many()
                     && d.permits.add(branch.name)) {
                 branch.unions.add(d.name);
                 if (property != null) {
@@ -550,6 +553,22 @@ final class SchemaMapper {
             List<String> tags = l == null ? null : mapped.get(l.pointer);
             union.tags.putIfAbsent(leaf.getKey(), tags != null ? tags : leaf.getValue());
         }
+    }
+
+    /** @return whether an entity is the draft itself or one of the unions it is a branch of, at any depth */
+    private boolean above(Draft d, String name) {
+        Deque<Draft> todo = new ArrayDeque<>(List.of(d));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Draft next = todo.poll();
+            if (next.name.equals(name)) {
+                return true;
+            }
+            if (seen.add(next.name)) {
+                next.unions.forEach(u -> todo.add(drafts.get(u)));
+            }
+        }
+        return false;
     }
 
     /** @return a schema's discriminator property: OpenAPI 3 {@code discriminator.propertyName}, or Swagger 2.0's string */
@@ -678,10 +697,20 @@ final class SchemaMapper {
             Draft c = m.type.target() == null || m.type.many() ? null : drafts.get(m.type.target());
             if (c == null || c.kind == Entity.Kind.ENUM) {
                 warn("extends " + d.source + " but is not an object; it is not one of its subtypes", child);
+            } else if (c.kind == Entity.Kind.UNION && above(d, c.name)) {
+                warn("extends " + d.source + ", which also extends it; it is not one of its subtypes (an allOf"
+                        + " cycle)", child);
             } else if (d.permits.add(c.name)) {
                 c.unions.add(d.name);
                 tagLeaves(d, child, c, mapped);
             }
+        }
+        if (d.permits.isEmpty()) { // every subtype was left out: an object that extends, not a supertype
+            d.kind = Entity.Kind.OBJECT;
+            d.discriminator = null;
+            d.tags.clear();
+            kinds.put(d.name, Entity.Kind.OBJECT);
+            return;
         }
         List<String> self = mapped.get(p.pointer);
         warn(d.source + " is extended by " + String.join(", ", d.permits) + " and becomes their supertype: a value is"
@@ -1407,7 +1436,7 @@ final class SchemaMapper {
         final String name;
         final String pointer;
         String source;
-        final Entity.Kind kind;
+        Entity.Kind kind;
         final String description;
         List<Field> fields = List.of();
         List<Entity.EnumValue> values = List.of();

@@ -3,6 +3,7 @@ package dev.specforge.spec;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,5 +97,44 @@ class SchemaMapperTest {
                 "default \"three\" is only documented, not applied (the type integer cannot hold it as a literal) at #/properties/retries",
                 "default [\"a\"] is only documented, not applied (the type list of string cannot hold it as a literal) at #/properties/tags",
                 "default \"turbo\" is only documented, not applied (the type CfgMode cannot hold it as a literal) at #/properties/mode");
+    }
+
+    @Test
+    void should_map_unions_that_hold_each_other_and_an_all_of_cycle_without_a_cycle_of_types() {
+        ProjectModel m = read("""
+                openapi: 3.0.3
+                info: {title: t, version: 1.0.0}
+                paths: {}
+                components:
+                  schemas:
+                    Leaf: {type: object, properties: {a: {type: string}}}
+                    Other: {type: object, properties: {b: {type: string}}}
+                    A: {oneOf: [{$ref: "#/components/schemas/B"}, {$ref: "#/components/schemas/Leaf"}]}
+                    B: {oneOf: [{$ref: "#/components/schemas/A"}, {$ref: "#/components/schemas/Other"}]}
+                    Ping:
+                      discriminator: {propertyName: kind}
+                      allOf: [{$ref: "#/components/schemas/Pong"}, {properties: {kind: {type: string}}}]
+                    Pong:
+                      discriminator: {propertyName: kind}
+                      allOf: [{$ref: "#/components/schemas/Ping"}, {properties: {x: {type: string}}}]
+                """);
+        for (Entity e : m.entities()) {
+            for (String u : e.unions()) {
+                Entity parent = m.entity(u).orElseThrow();
+                assertThat(e.unions()).as(e.name() + " is in " + u + " and must not hold it").doesNotContain(e.name());
+                assertThat(parent.unions()).as(u + " holds " + e.name() + ", so it is not one of its branches")
+                        .doesNotContain(e.name());
+            }
+        }
+        assertThat(m.entity("A")).as("unions that hold each other are any JSON, with a warning").isEmpty();
+        assertThat(m.warnings()).anyMatch(w -> w.contains("refers to itself") && w.endsWith("#/components/schemas/A"));
+        // an allOf cycle: one of the two extends the other and is an object of its own
+        Entity ping = m.entity("Ping").orElseThrow();
+        Entity pong = m.entity("Pong").orElseThrow();
+        assertThat(List.of(ping.kind(), pong.kind())).containsExactlyInAnyOrder(Entity.Kind.UNION, Entity.Kind.OBJECT);
+        Entity object = ping.kind() == Entity.Kind.OBJECT ? ping : pong;
+        assertThat(object.fields()).extracting(Field::jsonName).containsExactlyInAnyOrder("kind", "x");
+        assertThat(m.warnings()).anyMatch(w -> w.contains("an allOf cycle"))
+                .noneMatch(w -> w.contains("is extended by  and"));
     }
 }
