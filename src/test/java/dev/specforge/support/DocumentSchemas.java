@@ -71,14 +71,8 @@ public final class DocumentSchemas {
      */
     public Map<String, JsonNode> properties(String pointer) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        compose(at(pointer), out, new HashSet<>(), pointer);
-        return out;
-    }
-
-    /** @return the required property names after composition */
-    public Set<String> required(String pointer) {
-        Set<String> out = new java.util.LinkedHashSet<>();
-        requiredOf(at(pointer), out, new HashSet<>(), pointer);
+        walk(at(pointer), pointer, new HashSet<>(), s -> s.path("properties").fields()
+                .forEachRemaining(e -> out.put(e.getKey(), e.getValue())));
         return out;
     }
 
@@ -183,35 +177,20 @@ public final class DocumentSchemas {
         return out;
     }
 
-    private void compose(JsonNode s, Map<String, JsonNode> out, Set<String> seen, String at) {
+    /** Visits a schema and, through {@code $ref}s and {@code allOf} parts, every schema it is composed of. */
+    private void walk(JsonNode s, String at, Set<String> seen, java.util.function.Consumer<JsonNode> visit) {
         if (!s.isObject() || !seen.add(at)) {
             return;
         }
         String ref = local(s.path("$ref").asText(null));
         if (ref != null) {
-            compose(at(ref), out, seen, ref);
+            walk(at(ref), ref, seen, visit);
             return;
         }
         JsonNode allOf = s.path("allOf");
         for (int i = 0; i < allOf.size(); i++) {
-            compose(allOf.get(i), out, seen, at + "/allOf/" + i);
+            walk(allOf.get(i), at + "/allOf/" + i, seen, visit);
         }
-        s.path("properties").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
-    }
-
-    private void requiredOf(JsonNode s, Set<String> out, Set<String> seen, String at) {
-        if (!s.isObject() || !seen.add(at)) {
-            return;
-        }
-        String ref = local(s.path("$ref").asText(null));
-        if (ref != null) {
-            requiredOf(at(ref), out, seen, ref);
-            return;
-        }
-        JsonNode allOf = s.path("allOf");
-        for (int i = 0; i < allOf.size(); i++) {
-            requiredOf(allOf.get(i), out, seen, at + "/allOf/" + i);
-        }
-        s.path("required").forEach(r -> out.add(r.asText()));
+        visit.accept(s);
     }
 }
