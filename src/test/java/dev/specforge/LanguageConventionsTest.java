@@ -5,8 +5,6 @@ import dev.specforge.support.Toolchain;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,11 +31,7 @@ class LanguageConventionsTest extends StacksTest.Generating {
                 .doesNotContain("Class_", "StringModel", "hashCodeValue", "Default_");
         if (Toolchain.find("go").isPresent()) {
             Path dir = Toolchain.extract(go, work.resolve("go-project"));
-            Map<String, String> offline = Map.of("GOFLAGS", "-mod=mod", "GOPROXY", "off", "GOTOOLCHAIN", "local");
-            Toolchain.Result vet = Toolchain.run(dir, offline, List.of("go", "vet", "./..."));
-            assertThat(vet.exitCode()).as(vet.output()).isZero();
-            Toolchain.Result test = Toolchain.run(dir, offline, List.of("go", "test", "./..."));
-            assertThat(test.exitCode()).as(test.output()).isZero();
+            Toolchain.goVetAndTest(dir);
         }
 
         GeneratedZip js = generate(SPEC, "express-api");

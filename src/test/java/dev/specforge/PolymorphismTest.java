@@ -3,15 +3,12 @@ package dev.specforge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.support.CompiledTypes;
 import dev.specforge.support.DocumentSchemas;
 import dev.specforge.support.GeneratedZip;
-import dev.specforge.support.Golden;
-import dev.specforge.support.JavaCompilation;
 import dev.specforge.support.SpecforgeTestSupport;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +29,9 @@ class PolymorphismTest extends SpecforgeTestSupport {
 
     @Test
     void should_keep_discriminated_bases_subtypes_and_compositions_of_an_openapi_document() throws Exception {
-        Loaded pets = generate("pets.openapi.yaml", "com/example/polymorphicpets", "Pet", "Cat", "Dog", "Animal",
-                "Mammal", "Whale", "Bat", "Bird", "Zoo", "Vehicle", "Car", "Bike", "VehicleResponse", "Adoptable",
-                "AdoptableHamster", "AdoptableParrot", "AdoptableAnimal", "Reading", "Note");
+        Loaded pets = generate("pets.openapi.yaml", "openapi", "com/example/polymorphicpets", "Pet", "Cat", "Dog",
+                "Animal", "Mammal", "Whale", "Bat", "Bird", "Zoo", "Vehicle", "Car", "Bike", "VehicleResponse",
+                "Adoptable", "AdoptableHamster", "AdoptableParrot", "AdoptableAnimal", "Reading", "Note");
 
         List<String> checked = pets.roundTripEverySubtype();
         assertThat(checked).as("every subtype the document defines, through each supertype or union").contains(
@@ -64,41 +61,28 @@ class PolymorphismTest extends SpecforgeTestSupport {
 
     @Test
     void should_keep_a_swagger_2_0_discriminator_given_as_a_string() throws Exception {
-        Loaded pets = generate("pets.swagger.yaml", "com/example/swagger20discriminator", "Pet", "Cat", "Dog");
+        Loaded pets = generate("pets.swagger.yaml", "swagger", "com/example/swagger20discriminator", "Pet", "Cat",
+                "Dog");
         assertThat(pets.roundTripEverySubtype()).containsExactly("Pet <- Cat", "Pet <- Dog");
     }
 
     @Test
     void should_compose_an_all_of_with_a_one_of_part_in_a_json_schema_per_branch() throws Exception {
-        Loaded shapes = generate("shapes.schema.json", "com/example/shapes", "PlacedShape", "PlacedShapeCircle",
-                "PlacedShapeSquare", "Tagged");
+        Loaded shapes = generate("shapes.schema.json", "json_schema", "com/example/shapes", "PlacedShape",
+                "PlacedShapeCircle", "PlacedShapeSquare", "Tagged");
         assertThat(shapes.roundTripEverySubtype()).containsExactly("PlacedShape <- PlacedShapeCircle",
                 "PlacedShape <- PlacedShapeSquare");
     }
 
     // ---- helpers ----
 
-    private Loaded generate(String spec, String packagePath, String... goldenTypes) throws Exception {
-        dropAndAwait(SPECS.resolve(spec), spec);
-        String base = spec.substring(0, spec.lastIndexOf('.'));
-        assertThat(deadLetter.resolve(spec + ".error.json")).as("no error report").doesNotExist();
-        JsonNode report = readJson(outbox.resolve(base + ".report.json"));
-        assertThat(report.path("status").asText()).isEqualTo("ok");
-        List<String> warnings = new ArrayList<>();
-        report.path("warnings").forEach(w -> warnings.add(w.asText()));
-        Golden.assertMatches("polymorphism/" + base + "/warnings.txt", String.join("\n", warnings) + "\n");
-        GeneratedZip project = GeneratedZip.read(outbox.resolve(base + ".zip"));
-        for (String type : goldenTypes) {
-            String path = "src/main/java/" + packagePath + "/model/" + type + ".java";
-            assertThat(project.files()).as(path).containsKey(path);
-            Golden.assertMatches("polymorphism/" + base + "/" + type + ".java", project.files().get(path));
-        }
-        Path classes = work.resolve("classes");
-        assertThat(JavaCompilation.errors(project.javaSources(), classes)).isEmpty();
-        URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, getClass().getClassLoader());
-        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
-        mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(loader));
-        return new Loaded(DocumentSchemas.read(SPECS.resolve(spec)), loader, mapper,
+    private Loaded generate(String spec, String format, String packagePath, String... goldenTypes)
+            throws Exception {
+        String golden = "polymorphism/" + spec.substring(0, spec.lastIndexOf('.'));
+        GeneratedZip project = generateAndCompile(SPECS.resolve(spec), format, golden);
+        goldenModels(project, golden, packagePath, goldenTypes);
+        CompiledTypes compiled = CompiledTypes.in(work.resolve("classes"));
+        return new Loaded(DocumentSchemas.read(SPECS.resolve(spec)), compiled.loader(), compiled.mapper(),
                 packagePath.replace('/', '.') + ".model.");
     }
 

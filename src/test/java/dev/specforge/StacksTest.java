@@ -112,12 +112,8 @@ class StacksTest {
             }
             assumeTrue(Toolchain.find("go").isPresent(), "go is not on the PATH: the generated module is not built");
             Path dir = Toolchain.extract(project, work.resolve("go-project"));
-            Map<String, String> offline = Map.of("GOFLAGS", "-mod=mod", "GOPROXY", "off", "GOTOOLCHAIN", "local");
-            Toolchain.Result vet = Toolchain.run(dir, offline, List.of("go", "vet", "./..."));
-            assertThat(vet.exitCode()).as(vet.output()).isZero();
-            Toolchain.Result test = Toolchain.run(dir, offline, List.of("go", "test", "-v", "./..."));
-            assertThat(test.exitCode()).as(test.output()).isZero();
-            assertThat(test.output()).as("no generated test skips its fixture").doesNotContain("--- SKIP");
+            assertThat(Toolchain.goVetAndTest(dir)).as("no generated test skips its fixture")
+                    .doesNotContain("--- SKIP");
         }
     }
 
@@ -186,13 +182,7 @@ class StacksTest {
             // the generated tests start the real app, which needs its dependencies (express, lossless-json):
             // from npm's cache when it has them, else from the registry
             assumeTrue(Toolchain.find("npm").isPresent(), "npm is not on the PATH: the generated tests are not run");
-            Toolchain.Result install = Toolchain.run(dir, Map.of(),
-                    List.of("npm", "install", "--no-audit", "--no-fund", "--prefer-offline"));
-            assumeTrue(install.exitCode() == 0, () -> "npm install failed (no registry and no cache?), the generated"
-                    + " tests are not run: " + install.output());
-            Toolchain.Result run = Toolchain.run(dir, Map.of(), List.of("npm", "test"));
-            assertThat(run.exitCode()).as(run.output()).isZero();
-            assertThat(run.output()).contains("# fail 0", "# skipped 0");
+            Toolchain.npmInstallAndTest(dir);
         }
     }
 

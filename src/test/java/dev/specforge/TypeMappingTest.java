@@ -1,14 +1,12 @@
 package dev.specforge;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.specforge.support.CompiledTypes;
 import dev.specforge.support.GeneratedZip;
 import dev.specforge.support.Golden;
-import dev.specforge.support.JavaCompilation;
 import dev.specforge.support.SpecforgeTestSupport;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,11 +25,9 @@ class TypeMappingTest extends SpecforgeTestSupport {
 
     /** Loads a generated class compiled into {@code work/classes}, and makes {@code mapper} see that class loader. */
     private Class<?> compiled(String className) throws Exception {
-        java.net.URLClassLoader loader = new java.net.URLClassLoader(
-                new java.net.URL[]{work.resolve("classes").toUri().toURL()}, getClass().getClassLoader());
-        mapper = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
-        mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(loader));
-        return Class.forName(className, true, loader);
+        CompiledTypes types = CompiledTypes.in(work.resolve("classes"));
+        mapper = types.mapper();
+        return types.load(className);
     }
 
     private static Object component(Object record, String name) throws Exception {
@@ -39,27 +35,13 @@ class TypeMappingTest extends SpecforgeTestSupport {
     }
 
     private GeneratedZip generate(String spec, String expectedFormat) throws Exception {
-        dropAndAwait(TYPES.resolve(spec), spec);
         String base = spec.substring(0, spec.lastIndexOf('.'));
-        assertThat(deadLetter.resolve(spec + ".error.json")).as("no error report").doesNotExist();
-        JsonNode report = readJson(outbox.resolve(base + ".report.json"));
-        assertThat(report.path("status").asText()).isEqualTo("ok");
-        assertThat(report.path("format").asText()).isEqualTo(expectedFormat);
-        List<String> warnings = new ArrayList<>();
-        report.path("warnings").forEach(w -> warnings.add(w.asText()));
-        Golden.assertMatches("types/" + base + "/warnings.txt", String.join("\n", warnings) + "\n");
-        GeneratedZip project = GeneratedZip.read(outbox.resolve(base + ".zip"));
-        assertThat(JavaCompilation.errors(project.javaSources(), work.resolve("classes"))).isEmpty();
-        return project;
+        return generateAndCompile(TYPES.resolve(spec), expectedFormat, "types/" + base);
     }
 
     private static void golden(GeneratedZip project, String base, String packagePath, String... types)
             throws Exception {
-        for (String type : types) {
-            String path = "src/main/java/" + packagePath + "/model/" + type + ".java";
-            assertThat(project.files()).as(path).containsKey(path);
-            Golden.assertMatches("types/" + base + "/" + type + ".java", project.files().get(path));
-        }
+        goldenModels(project, "types/" + base, packagePath, types);
     }
 
     @Test

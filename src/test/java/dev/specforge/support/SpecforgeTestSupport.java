@@ -121,6 +121,49 @@ public abstract class SpecforgeTestSupport extends CamelMainTestSupport {
         dropAndAwait(Files.readAllBytes(spec), name);
     }
 
+    /**
+     * Drops a spec into the inbox and checks what a type-mapping test needs: no dead letter, an {@code ok} report of
+     * the expected format, the report's warnings equal to the golden file {@code <goldenDir>/warnings.txt}, and
+     * generated Java that compiles, into {@code work/classes}.
+     *
+     * @param spec           the spec file; its name is the inbox name
+     * @param expectedFormat the report's {@code format}, e.g. {@code openapi}
+     * @param goldenDir      the golden folder for this spec, e.g. {@code types/shop.openapi}
+     * @return the generated project
+     */
+    protected GeneratedZip generateAndCompile(Path spec, String expectedFormat, String goldenDir) throws IOException {
+        String name = spec.getFileName().toString();
+        dropAndAwait(spec, name);
+        String base = name.substring(0, name.lastIndexOf('.'));
+        assertThat(deadLetter.resolve(name + ".error.json")).as("no error report").doesNotExist();
+        JsonNode report = readJson(outbox.resolve(base + ".report.json"));
+        assertThat(report.path("status").asText()).isEqualTo("ok");
+        assertThat(report.path("format").asText()).isEqualTo(expectedFormat);
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        report.path("warnings").forEach(w -> warnings.add(w.asText()));
+        Golden.assertMatches(goldenDir + "/warnings.txt", String.join("\n", warnings) + "\n");
+        GeneratedZip project = GeneratedZip.read(outbox.resolve(base + ".zip"));
+        assertThat(JavaCompilation.errors(project.javaSources(), work.resolve("classes"))).isEmpty();
+        return project;
+    }
+
+    /**
+     * Compares generated model classes with their golden files {@code <goldenDir>/<Type>.java}.
+     *
+     * @param project     the generated project
+     * @param goldenDir   the golden folder for this spec
+     * @param packagePath the project's package as a path, e.g. {@code com/example/shop}
+     * @param types       the simple names of the model classes
+     */
+    protected static void goldenModels(GeneratedZip project, String goldenDir, String packagePath, String... types)
+            throws IOException {
+        for (String type : types) {
+            String path = "src/main/java/" + packagePath + "/model/" + type + ".java";
+            assertThat(project.files()).as(path).containsKey(path);
+            Golden.assertMatches(goldenDir + "/" + type + ".java", project.files().get(path));
+        }
+    }
+
     protected JsonNode readJson(Path file) throws IOException {
         return JSON.readTree(file.toFile());
     }

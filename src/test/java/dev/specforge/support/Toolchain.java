@@ -81,6 +81,42 @@ public final class Toolchain {
         return new Result(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8));
     }
 
+    /** Go without the network: modules from the local cache only, the installed toolchain only. */
+    public static final Map<String, String> GO_OFFLINE = Map.of("GOFLAGS", "-mod=mod", "GOPROXY", "off",
+            "GOTOOLCHAIN", "local");
+
+    /**
+     * Runs {@code go vet ./...} and {@code go test -v ./...} offline in a generated Go module; both must pass.
+     *
+     * @param dir the module's folder
+     * @return the output of {@code go test -v}, for the caller's own checks
+     */
+    public static String goVetAndTest(Path dir) throws IOException, InterruptedException {
+        Result vet = run(dir, GO_OFFLINE, List.of("go", "vet", "./..."));
+        org.assertj.core.api.Assertions.assertThat(vet.exitCode()).as(vet.output()).isZero();
+        Result test = run(dir, GO_OFFLINE, List.of("go", "test", "-v", "./..."));
+        org.assertj.core.api.Assertions.assertThat(test.exitCode()).as(test.output()).isZero();
+        return test.output();
+    }
+
+    /**
+     * Installs a generated Node project's dependencies (from npm's cache when it has them, else from the registry;
+     * the test is skipped, with npm's output, when that fails) and runs {@code npm test}, which must pass with no
+     * test failed or skipped.
+     *
+     * @param dir the project's folder
+     * @return the output of {@code npm test}, for the caller's own checks
+     */
+    public static String npmInstallAndTest(Path dir) throws IOException, InterruptedException {
+        Result install = run(dir, Map.of(), List.of("npm", "install", "--no-audit", "--no-fund", "--prefer-offline"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(install.exitCode() == 0, () -> "npm install failed (no registry"
+                + " and no cache?), the generated tests are not run: " + install.output());
+        Result test = run(dir, Map.of(), List.of("npm", "test"));
+        org.assertj.core.api.Assertions.assertThat(test.exitCode()).as(test.output()).isZero();
+        org.assertj.core.api.Assertions.assertThat(test.output()).contains("# fail 0", "# skipped 0");
+        return test.output();
+    }
+
     /**
      * Writes a generated project's files under {@code dir}.
      *
