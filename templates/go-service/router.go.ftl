@@ -14,6 +14,7 @@ import (
 	"log"
 	"net/http"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -30,11 +31,33 @@ type Router struct {
 
 type route struct {
 	method   string
-	segments []string
+	segments []segment
 	handler  http.HandlerFunc
 }
 
+// segment is one segment of a pattern: literal text, a parameter ("{id}") or text around parameters
+// ("{name}.json"), matched by a regular expression.
+type segment struct {
+	literal string
+	param   string
+	re      *regexp.Regexp
+	names   []string
+}
+
+// kind ranks segments by how specific they are: a literal, text around parameters, a parameter.
+func (s segment) kind() int {
+	switch {
+	case s.re != nil:
+		return 1
+	case s.param != "":
+		return 0
+	}
+	return 2
+}
+
 type paramsKey struct{}
+
+var templated = regexp.MustCompile(`\{([^{}/]+)\}`)
 
 // New returns an empty router.
 func New() *Router {
@@ -42,13 +65,37 @@ func New() *Router {
 }
 
 // Handle registers h for method and pattern. A pattern segment in braces ("{id}") matches any one segment, and
-// Param returns what it matched.
+// Param returns what it matched; a segment may also hold parameters among text ("{name}.json"). When several
+// patterns match a path, the most specific wins: a literal segment over one with parameters, from left to right.
 func (rt *Router) Handle(method, pattern string, h http.HandlerFunc) {
-	rt.routes = append(rt.routes, route{method: method, segments: split(pattern), handler: h})
+	parts := split(pattern)
+	segs := make([]segment, len(parts))
+	for i, part := range parts {
+		switch found := templated.FindAllStringSubmatchIndex(part, -1); {
+		case len(found) == 0:
+			segs[i] = segment{literal: part}
+		case len(found) == 1 && found[0][0] == 0 && found[0][1] == len(part):
+			segs[i] = segment{param: part[1 : len(part)-1]}
+		default:
+			var expr strings.Builder
+			var names []string
+			last := 0
+			for _, m := range found {
+				expr.WriteString(regexp.QuoteMeta(part[last:m[0]]))
+				expr.WriteString("(.+?)")
+				names = append(names, part[m[2]:m[3]])
+				last = m[1]
+			}
+			expr.WriteString(regexp.QuoteMeta(part[last:]))
+			segs[i] = segment{re: regexp.MustCompile("^" + expr.String() + "$"), names: names}
+		}
+	}
+	rt.routes = append(rt.routes, route{method: method, segments: segs, handler: h})
 }
 
-// ServeHTTP answers 404 when no pattern matches the path and 405, with an Allow header, when patterns match but
-// none for the request's method. A handler that panics gets a 500 problem answer, and the panic is logged.
+// ServeHTTP answers 404 when no pattern matches the path and 405, with an Allow header, when the most specific
+// pattern that matches has no handler for the request's method. A handler that panics gets a 500 problem answer,
+// and the panic is logged.
 func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil {
@@ -60,17 +107,32 @@ func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	path := segments(r.URL.EscapedPath())
+	var best []segment
+	var handler http.HandlerFunc
+	var params map[string]string
 	var allowed []string
 	for _, candidate := range rt.routes {
-		params, ok := match(candidate.segments, path)
+		found, ok := match(candidate.segments, path)
 		if !ok {
 			continue
 		}
+		if best != nil {
+			switch order := compare(candidate.segments, best); {
+			case order < 0:
+				continue
+			case order > 0:
+				best, handler, params, allowed = nil, nil, nil, nil
+			}
+		}
+		best = candidate.segments
 		if candidate.method != r.Method {
 			allowed = append(allowed, candidate.method)
-			continue
+		} else if handler == nil {
+			handler, params = candidate.handler, found
 		}
-		candidate.handler(w, r.WithContext(context.WithValue(r.Context(), paramsKey{}, params)))
+	}
+	if handler != nil {
+		handler(w, r.WithContext(context.WithValue(r.Context(), paramsKey{}, params)))
 		return
 	}
 	if len(allowed) > 0 {
@@ -80,6 +142,16 @@ func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	Problem(w, http.StatusNotFound, "no resource at "+r.URL.Path, nil)
+}
+
+// compare orders two patterns of the same length by how specific they are: > 0 when a is more specific.
+func compare(a, b []segment) int {
+	for i := range a {
+		if d := a[i].kind() - b[i].kind(); d != 0 {
+			return d
+		}
+	}
+	return 0
 }
 
 // Param is the path segment the pattern's {name} matched, or "".
@@ -172,16 +244,25 @@ func segments(escaped string) []string {
 	return parts
 }
 
-// match reports whether the path's segments fit the pattern's, and what its {name} segments matched.
-func match(pattern, path []string) (map[string]string, bool) {
+// match reports whether the path's segments fit the pattern's, and what its parameters matched.
+func match(pattern []segment, path []string) (map[string]string, bool) {
 	if len(pattern) != len(path) {
 		return nil, false
 	}
 	params := map[string]string{}
-	for i, segment := range pattern {
-		if strings.HasPrefix(segment, "{") && strings.HasSuffix(segment, "}") {
-			params[segment[1:len(segment)-1]] = path[i]
-		} else if segment != path[i] {
+	for i, seg := range pattern {
+		switch {
+		case seg.re != nil:
+			found := seg.re.FindStringSubmatch(path[i])
+			if found == nil {
+				return nil, false
+			}
+			for j, name := range seg.names {
+				params[name] = found[j+1]
+			}
+		case seg.param != "":
+			params[seg.param] = path[i]
+		case seg.literal != path[i]:
 			return nil, false
 		}
 	}

@@ -16,9 +16,13 @@ import (
 	"time"
 
 <#if operationGroups?has_content>
-	"${go.module(project)}/internal/platform/api"
+	// the operations you implement (impl_*.go files) register themselves when the package loads
+	_ "${go.module(project)}/internal/platform/api"
 </#if>
 	"${go.module(project)}/internal/platform/apidoc"
+<#if operationGroups?has_content>
+	"${go.module(project)}/internal/platform/contract"
+</#if>
 	"${go.module(project)}/internal/platform/router"
 <#if crud?has_content>
 
@@ -28,7 +32,7 @@ import (
 </#if>
 )
 
-// New returns the service's handler, with in-memory repositories. It logs one line per request to logger, or
+// New returns the service's handler, with new in-memory repositories. It logs one line per request to logger, or
 // nothing when logger is nil.
 func New(logger *log.Logger) http.Handler {
 	rt := router.New()
@@ -37,9 +41,13 @@ func New(logger *log.Logger) http.Handler {
 <#list crud as e>
 	${e.lowerName}crud.NewHandler(${e.lowerName}crud.NewMemoryRepository()).Register(rt)
 </#list>
-<#list operationGroups as g>
-	api.Register${g.name}(rt)
-</#list>
+<#if operationGroups?has_content>
+	c := contract.Current()
+	if c.BasePath != "" {
+		rt.Handle(http.MethodGet, c.BasePath+"/openapi.json", apidoc.Serve)
+	}
+	contract.New(c).Register(rt)
+</#if>
 	if logger == nil {
 		return rt
 	}
