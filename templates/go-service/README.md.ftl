@@ -21,9 +21,20 @@ Once it runs:
 
 - `GET /health` answers `200` and `{"status":"UP"}` as soon as the service takes requests.
 <#if operationGroups?has_content>
-- `GET /openapi.json` serves the schemas of the types as an OpenAPI 3.1 document (the operations are those of the
-  OpenAPI document the service was generated from).
-- Every operation answers `501 Not Implemented`, an `application/problem+json` (RFC 9457) answer, until you write it.
+- `GET /openapi.json`<#if (basePath!"")?has_content> (and `GET ${basePath}/openapi.json`)</#if> serves the OpenAPI document the service
+  was generated from, as it is (bundled into one file).
+- Every operation of the document is served at its path<#if (basePath!"")?has_content> under the base path `${basePath}` (from `servers[0]`)</#if>,
+  driven by `internal/platform/contract/contract.json` (the run-time contract specforge derived from the document).
+- Each request is checked against the document before any code of yours runs: path, query and header parameters
+  (coerced by their schema's type: numbers, booleans, arrays in their style; required ones; defaults applied), the
+  body's media type and the JSON body against its schema (JSON Schema 2020-12). A violation is `400`
+  `application/problem+json` (RFC 9457) whose `detail` names the parameter or the JSON pointer and the rule, with
+  one `{pointer, rule, detail}` per violation in `errors`. An unknown path is `404`, another method `405` (with
+  `Allow`), a body of a media type the operation does not take `415`, all as problem+json.
+- An operation you have not implemented answers by default: operations on a resource (a collection with `POST`
+  and `GET`, an item with `GET` and maybe `PUT`, `PATCH`, `DELETE`) use an in-memory repository seeded with the
+  document's examples (`POST` then `GET` returns what was posted, an unknown id is `404`); the others answer the
+  status, content type and example body of their first 2xx response (`501` when the document gives none).
 <#else>
 - `GET /openapi.json` serves the API document (OpenAPI 3.1): every path, schema and rule the service enforces.
 - Errors are `application/problem+json` (RFC 9457): `type`, `title`, `status`, `detail`, and for a request body
@@ -57,11 +68,14 @@ docker run -p ${stack.properties.defaultPort}:${stack.properties.defaultPort} ${
 - `internal/platform/router/`: method and path matching, JSON bodies and answers, problem answers.
 - `internal/platform/apidoc/`: `openapi.json`, embedded in the binary.
 <#if operationGroups?has_content>
-- `internal/platform/api/`: one file per OpenAPI tag; every operation answers 501 Not Implemented until you write it.
-</#if>
-<#if objectEntities?has_content>
-- `internal/<type>/`: per object type, an in-memory repository<#if !operationGroups?has_content> (ids, unique values), the CRUD handlers and their tests
-  (`internal/platform/apitest` runs the service for them)</#if>.
+- `internal/platform/contract/`: `contract.json` (embedded) and the code it drives: routing, parameter coercion,
+  the JSON Schema validator (`schema.go`), default answers and in-memory repositories (`store.go`).
+- `internal/platform/api/`: one file per OpenAPI tag naming its operations (`Op<OperationId>` constants) with its
+  contract tests (each operation gets a valid request, which must get the document's answer, and an invalid one,
+  which must get `400`; `internal/platform/contracttest` sends them); and your `impl_*.go` files.
+<#elseif objectEntities?has_content>
+- `internal/<type>/`: per object type, an in-memory repository (ids, unique values), the CRUD handlers and their tests
+  (`internal/platform/apitest` runs the service for them).
 </#if>
 <#if objectEntities?has_content>
 
@@ -82,6 +96,52 @@ Enumerations:
 </#list>
 </#if>
 <#if operationGroups?has_content>
+<#assign first = operationGroups[0].operations[0]>
+
+## Implementing an operation
+
+Write a file of your own in `internal/platform/api/` named `impl_<anything>.go`: no generated project has such a
+file, so unzipping a regenerated project over yours leaves it alone. Its `init` function registers a handler with
+`contract.Implement`, for the operation's constant in the `api` package (`Op<OperationId>`, listed below; its value
+is `"METHOD /path"`) or its operation id. The generated default for that operation then steps aside; validation
+still runs first. For example, `internal/platform/api/impl_${first.id?lower_case}.go`:
+
+```go
+package api
+
+import (
+	"log"
+	"net/http"
+
+	"${go.module(project)}/internal/platform/contract"
+)
+
+func init() {
+	contract.Implement(Op${first.id?cap_first}, serve${first.id?cap_first})
+}
+
+// serve${first.id?cap_first} serves ${first.method?upper_case} ${first.path?replace("`", "'")}.
+func serve${first.id?cap_first}(w http.ResponseWriter, r *contract.Request) {
+	log.Printf("%s: parameters %v, body %v", r.Operation.ID, r.Params, r.Body)
+	// your answer here, e.g. router.JSON(w, http.StatusOK, value) or router.Problem(w, http.StatusNotFound, "...", nil)
+	r.Default(w)
+}
+```
+
+The handler runs only for a valid request, and receives a `*contract.Request`:
+
+- `Params`: the path, query and header parameters by name, coerced by their schemas and valid: `json.Number` for
+  numbers, `bool`, `string`, `[]any` for arrays, `map[string]any` for objects; an absent optional parameter holds
+  its default or is not in the map. `r.String("name")` and `r.Int("name")` read one.
+- `Body`: the JSON body decoded (`map[string]any`, `[]any`, `json.Number`, `string`, `bool`) and valid against the
+  operation's schema; `r.Bind(&v)` decodes it into a value of yours, such as a type of `internal/platform/model`.
+  `RawBody` and `ContentType` hold the body as sent (for a body that is not JSON too).
+- `HTTP` (the `*http.Request`), `Operation` (its contract) and `Store` (the in-memory repositories of the default
+  answers: `r.Store.Repository("<Resource>").Get(id)`, `List`, `Create`, `Replace`, `Update`, `Delete`).
+- `r.Default(w)` answers as the generated service would. Write answers with `router.JSON`, `router.Problem` or
+  `contract.Write` (any content type).
+
+The contract tests (`make test`) run your implementations too: their answers must still match the document.
 
 ## Operations
 
@@ -89,7 +149,7 @@ Enumerations:
 ### ${g.name}
 
 <#list g.operations as op>
-- `${op.method?upper_case} ${op.path?replace("`", "'")}`: `${op.id}`
+- `${op.method?upper_case} <#if operationGroups?has_content>${(basePath!"")?replace("`", "'")}</#if>${op.path?replace("`", "'")}`: `Op${op.id?cap_first}`
 </#list>
 
 </#list>

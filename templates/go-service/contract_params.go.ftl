@@ -22,6 +22,9 @@ func (s *Service) params(op *Operation, r *http.Request) (map[string]any, []mode
 	var errs []model.FieldError
 	query := r.URL.Query()
 	for _, p := range op.Parameters {
+		if p.In == "header" && ignoredHeaders[strings.ToLower(p.Name)] {
+			continue
+		}
 		schema := s.validator.Resolve(p.Schema)
 		raw, present := p.raw(r, query, schema)
 		where := p.In + " parameter " + p.Name
@@ -45,6 +48,9 @@ func (s *Service) params(op *Operation, r *http.Request) (map[string]any, []mode
 	}
 	return values, errs
 }
+
+// ignoredHeaders are the header parameters OpenAPI says to ignore: HTTP itself defines them.
+var ignoredHeaders = map[string]bool{"accept": true, "content-type": true, "authorization": true}
 
 // raw is what the request holds for the parameter: its values (one for path and header parameters; the
 // repetitions of a query parameter; "name[key]" entries for a deepObject), and whether it is there at all.
