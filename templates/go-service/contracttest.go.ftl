@@ -21,9 +21,9 @@ import (
 )
 <#noparse>
 
-// Run sends the cases of each operation named (by id) to a new service made by newService, on an httptest
-// server, one subtest per operation. Every operation starts from a new service, so that its repositories hold
-// their seeds.
+// Run sends the cases of each operation named (by id or "METHOD /path") to a new service made by newService, on
+// an httptest server: one subtest per operation, holding a "valid" and an "invalid" one. Every operation starts
+// from a new service, so that its repositories hold their seeds.
 func Run(t *testing.T, newService func() http.Handler, operations ...string) {
 	t.Helper()
 	c := contract.Current()
@@ -38,10 +38,10 @@ func Run(t *testing.T, newService func() http.Handler, operations ...string) {
 			srv := httptest.NewServer(newService())
 			defer srv.Close()
 			if op.Cases.Valid != nil {
-				valid(t, srv, c, op, validator)
+				t.Run("valid", func(t *testing.T) { valid(t, srv, c, op, validator) })
 			}
 			if op.Cases.Invalid != nil {
-				invalid(t, srv, c, op)
+				t.Run("invalid", func(t *testing.T) { invalid(t, srv, c, op) })
 			}
 		})
 	}
@@ -63,7 +63,7 @@ func valid(t *testing.T, srv *httptest.Server, c *contract.Contract, op *contrac
 		return
 	}
 	if status != op.Answer.Status {
-		t.Fatalf("%s %s: status %d, want %d: %.300s", op.Method, op.Path, status, op.Answer.Status, body)
+		t.Fatalf("%s %s: status %d, want %d: %.600s", op.Method, op.Path, status, op.Answer.Status, body)
 	}
 	if op.Answer.ContentType == "" || op.Answer.Schema == nil || !isJSON(contentType) {
 		return
@@ -84,7 +84,7 @@ func invalid(t *testing.T, srv *httptest.Server, c *contract.Contract, op *contr
 	t.Helper()
 	status, contentType, body := send(t, srv, c, op, op.Cases.Invalid)
 	if status != http.StatusBadRequest || contentType != "application/problem+json" {
-		t.Errorf("%s %s, invalid (%s): status %d (%s), want a 400 problem: %.300s", op.Method, op.Path,
+		t.Errorf("%s %s, invalid (%s): status %d (%s), want a 400 problem: %.600s", op.Method, op.Path,
 			op.Cases.Invalid.Reason, status, contentType, body)
 	}
 }

@@ -283,7 +283,13 @@ type ${e.name} interface {
 <#list e.concrete as c>
 
 // is${e.name} makes ${c.name} a ${e.name}.
+<#-- gofmt keeps an empty body on the line of a short declaration only (up to about 100 characters) -->
+<#if ("func (" + c.name + ") is" + e.name + "() {}")?length <= 100>
 func (${c.name}) is${e.name}() {}
+<#else>
+func (${c.name}) is${e.name}() {
+}
+</#if>
 </#list>
 
 <#if isTagged>
