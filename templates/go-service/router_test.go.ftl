@@ -65,3 +65,33 @@ func TestParamsAreUnescaped(t *testing.T) {
 		t.Errorf("status %d, body %s, want the id a/b c", rec.Code, rec.Body)
 	}
 }
+
+func TestTheMostSpecificPatternWins(t *testing.T) {
+	rt := New()
+	answer := func(name string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			JSON(w, http.StatusOK, name+" "+Param(r, "id")+Param(r, "name"))
+		}
+	}
+	rt.Handle("GET", "/api/items/{id}", answer("item"))
+	rt.Handle("GET", "/api/items/special", answer("special"))
+	rt.Handle("GET", "/api/files/{name}.json", answer("file"))
+	rt.Handle("POST", "/api/items/{id}", answer("post"))
+	cases := []struct {
+		method, path, body string
+		status             int
+	}{
+		{"GET", "/api/items/special", `"special "`, http.StatusOK},
+		{"GET", "/api/items/7", `"item 7"`, http.StatusOK},
+		{"GET", "/api/files/a.b.json", `"file a.b"`, http.StatusOK},
+		{"GET", "/api/files/a.xml", "", http.StatusNotFound},
+		{"POST", "/api/items/special", "", http.StatusMethodNotAllowed},
+	}
+	for _, c := range cases {
+		rec := httptest.NewRecorder()
+		rt.ServeHTTP(rec, httptest.NewRequest(c.method, c.path, nil))
+		if rec.Code != c.status || (c.body != "" && strings.TrimSpace(rec.Body.String()) != c.body) {
+			t.Errorf("%s %s: %d %s, want %d %s", c.method, c.path, rec.Code, rec.Body, c.status, c.body)
+		}
+	}
+}
