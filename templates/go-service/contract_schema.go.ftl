@@ -26,8 +26,9 @@ import (
 // and multipleOf, minLength and maxLength (in code points), pattern (Go's RE2 syntax: a pattern RE2 cannot
 // compile is skipped), items, prefixItems, contains, minItems, maxItems, uniqueItems, properties, required,
 // additionalProperties, patternProperties, propertyNames, minProperties, maxProperties, dependentRequired, allOf,
-// anyOf, oneOf, not, if/then/else and $ref to a JSON pointer into the root (such as "#/$defs/Pet"). Formats are
-// annotations only. unevaluatedProperties and unevaluatedItems are not checked.
+// anyOf, oneOf, not, if/then/else and $ref to a JSON pointer into the root (such as "#/$defs/Pet"); an OpenAPI
+// discriminator, when a schema keeps one, picks the branch of its oneOf or anyOf. Formats are annotations only.
+// unevaluatedProperties and unevaluatedItems are not checked.
 type Validator struct {
 	root     map[string]any
 	mu       sync.Mutex
@@ -150,7 +151,10 @@ func (s *state) composition(sc map[string]any, value any, at string) {
 			s.fail(at, "anyOf", "matches none of its %d schemas%s", len(any_), because(closest))
 		}
 	}
-	if one, ok := sc["oneOf"].([]any); ok {
+	if branch, ok := s.v.discriminated(sc, value); ok {
+		// OpenAPI's discriminator picks the one branch to check
+		s.check(branch, value, at)
+	} else if one, ok := sc["oneOf"].([]any); ok {
 		var closest []model.FieldError
 		matches := 0
 		for _, branch := range one {
@@ -179,6 +183,36 @@ func (s *state) composition(sc map[string]any, value any, at string) {
 			s.check(els, value, at)
 		}
 	}
+}
+
+// discriminated is the branch of a oneOf or anyOf that an OpenAPI discriminator ({"propertyName": ..., "mapping":
+// {...}}) names for value, when the schema has one and value's property names a branch.
+func (v *Validator) discriminated(sc map[string]any, value any) (any, bool) {
+	d, ok := sc["discriminator"].(map[string]any)
+	if !ok {
+		return nil, false
+	}
+	name, _ := d["propertyName"].(string)
+	object, _ := value.(map[string]any)
+	key, ok := object[name].(string)
+	if !ok {
+		return nil, false
+	}
+	ref := ""
+	if mapping, ok := d["mapping"].(map[string]any); ok {
+		ref, _ = mapping[key].(string)
+	}
+	for _, keyword := range []string{"oneOf", "anyOf"} {
+		branches, _ := sc[keyword].([]any)
+		for _, branch := range branches {
+			b, _ := branch.(map[string]any)
+			target, _ := b["$ref"].(string)
+			if target != "" && (target == ref || strings.HasSuffix(target, "/"+key)) {
+				return branch, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // because is the first violation of the closest branch, to tell why a value matches none.

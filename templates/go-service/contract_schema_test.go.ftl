@@ -71,6 +71,12 @@ func TestValidatorKeywords(t *testing.T) {
 		{`{"$ref": "#/$defs/Pet"}`, `{"name": "rex", "parent": {"name": ""}}`, "minLength", "/parent/name"},
 		{`{"properties": {"a/b": {"type": "string"}}}`, `{"a/b": 1}`, "type", "/a~1b"},
 		{`{"$ref": "#/$defs/Missing"}`, `1`, "$ref", ""},
+		{`{"oneOf": [{"$ref": "#/$defs/Pet"}, {"type": "object"}], "discriminator": {"propertyName": "kind",
+			"mapping": {"p": "#/$defs/Pet"}}}`, `{"kind": "other"}`, "", ""},
+		{`{"oneOf": [{"$ref": "#/$defs/Pet"}, {"type": "object"}], "discriminator": {"propertyName": "kind",
+			"mapping": {"p": "#/$defs/Pet"}}}`, `{"kind": "p"}`, "required", "/name"},
+		{`{"oneOf": [{"$ref": "#/$defs/Pet"}, {"type": "object"}], "discriminator": {"propertyName": "kind"}}`,
+			`{"kind": "Pet"}`, "required", "/name"},
 		{`true`, `1`, "", ""},
 		{`false`, `1`, "false", ""},
 	}
