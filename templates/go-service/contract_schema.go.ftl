@@ -134,10 +134,10 @@ func (s *state) composition(sc map[string]any, value any, at string) {
 			s.check(branch, value, at)
 		}
 	}
-	if any_, ok := sc["anyOf"].([]any); ok {
+	if anyOf, ok := sc["anyOf"].([]any); ok {
 		var closest []model.FieldError
 		matched := false
-		for _, branch := range any_ {
+		for _, branch := range anyOf {
 			errs := s.sub(branch, value, at)
 			if len(errs) == 0 {
 				matched = true
@@ -148,7 +148,7 @@ func (s *state) composition(sc map[string]any, value any, at string) {
 			}
 		}
 		if !matched {
-			s.fail(at, "anyOf", "matches none of its %d schemas%s", len(any_), because(closest))
+			s.fail(at, "anyOf", "matches none of its %d schemas%s", len(anyOf), because(closest))
 		}
 	}
 	if branch, ok := s.v.discriminated(sc, value); ok {
@@ -368,11 +368,11 @@ func (s *state) properties(sc map[string]any, x map[string]any, at string) {
 	props, _ := sc["properties"].(map[string]any)
 	patterns, _ := sc["patternProperties"].(map[string]any)
 	additional, hasAdditional := sc["additionalProperties"]
-	names_, hasNames := sc["propertyNames"]
+	nameSchema, hasNames := sc["propertyNames"]
 	for _, name := range names {
 		where := pointer(at, name)
 		if hasNames {
-			for _, e := range s.sub(names_, name, where) {
+			for _, e := range s.sub(nameSchema, name, where) {
 				s.fail(where, "propertyNames", "is not an allowed property name: %s", e.Detail)
 			}
 		}

@@ -36,18 +36,19 @@ import (
 // nothing when logger is nil.
 func New(logger *log.Logger) http.Handler {
 	rt := router.New()
+<#if operationGroups?has_content>
+	// the document's operations first: where one has the path of the health check or the API document, it wins
+	c := contract.Current()
+	contract.New(c).Register(rt)
+	if c.BasePath != "" {
+		rt.Handle(http.MethodGet, c.BasePath+"/openapi.json", apidoc.Serve)
+	}
+</#if>
 	rt.Handle(http.MethodGet, "/health", health)
 	rt.Handle(http.MethodGet, "/openapi.json", apidoc.Serve)
 <#list crud as e>
 	${e.lowerName}crud.NewHandler(${e.lowerName}crud.NewMemoryRepository()).Register(rt)
 </#list>
-<#if operationGroups?has_content>
-	c := contract.Current()
-	if c.BasePath != "" {
-		rt.Handle(http.MethodGet, c.BasePath+"/openapi.json", apidoc.Serve)
-	}
-	contract.New(c).Register(rt)
-</#if>
 	if logger == nil {
 		return rt
 	}
