@@ -75,7 +75,7 @@ func valid(t *testing.T, srv *httptest.Server, c *contract.Contract, op *contrac
 		t.Fatalf("%s %s: the answer is not JSON: %v: %.300s", op.Method, op.Path, err, body)
 	}
 	for _, e := range v.Validate(op.Answer.Schema, value) {
-		t.Errorf("%s %s: the answer breaks its schema at %q: %s %s", op.Method, op.Path, e.Pointer, e.Rule, e.Detail)
+		t.Errorf("%s %s: the answer breaks its schema at %q: %s (%s)", op.Method, op.Path, e.Pointer, e.Detail, e.Rule)
 	}
 }
 
