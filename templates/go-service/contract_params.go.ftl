@@ -15,8 +15,8 @@ import (
 <#noparse>
 
 // params reads the operation's parameters from the request, coerces each by its schema's type and validates it.
-// The values are generic JSON values (json.Number for numbers, bool, string, []any, map[string]any); an absent
-// parameter takes its schema's default, or is left out.
+// The values are generic JSON values (json.Number for numbers, bool, string, []any, map[string]any); a required
+// parameter must be there (even with a default), an absent optional one takes its schema's default, or is left out.
 func (s *Service) params(op *Operation, r *http.Request) (map[string]any, []model.FieldError) {
 	values := map[string]any{}
 	var errs []model.FieldError
@@ -29,10 +29,10 @@ func (s *Service) params(op *Operation, r *http.Request) (map[string]any, []mode
 		raw, present := p.raw(r, query, schema)
 		where := p.In + " parameter " + p.Name
 		if !present {
-			if def, ok := defaultOf(schema); ok {
-				values[p.Name] = def
-			} else if p.Required {
+			if p.Required {
 				errs = append(errs, model.FieldError{Pointer: "", Rule: "required", Detail: where + ": is required"})
+			} else if def, ok := defaultOf(schema); ok {
+				values[p.Name] = def
 			}
 			continue
 		}

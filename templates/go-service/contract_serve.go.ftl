@@ -278,9 +278,11 @@ func (s *Service) answer(w http.ResponseWriter, r *Request) {
 }
 
 // Write answers status with body in the content type: JSON for a JSON type (and when the type is ""), the text
-// itself for another type and a body that is a JSON string; no content when contentType is "" and body is nil.
+// itself for another type and a body that is a JSON string; no content when contentType is "" and body is nil, and
+// with 204 and 304.
 func Write(w http.ResponseWriter, status int, contentType string, body any) {
-	if contentType == "" && body == nil {
+	if (contentType == "" && body == nil) || status == http.StatusNoContent || status == http.StatusNotModified {
+		// HTTP allows no content with 204 and 304
 		w.WriteHeader(status)
 		return
 	}
