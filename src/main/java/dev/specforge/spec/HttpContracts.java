@@ -76,7 +76,7 @@ final class HttpContracts {
         this.normalizer = new SchemaNormalizer(root, warnings);
         this.defs = normalizer.defs();
         this.validator = new ContractValidator(defs);
-        this.samples = new SampleInstances(defs);
+        this.samples = new SampleInstances(defs, validator::valid);
     }
 
     /**

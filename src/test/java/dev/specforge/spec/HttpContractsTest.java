@@ -137,7 +137,16 @@ class HttpContractsTest {
             "openapi/apisguru/tsapi.net.json", "openapi/oai-example-petstore-expanded.yaml",
             "openapi/oai-example-link-example.yaml", "openapi/twilio_lookups_v2.yaml"})
     void requests_and_answers_agree_with_an_independent_validator(String document) throws Exception {
-        Path spec = Corpus.file(document);
+        agree(Corpus.file(document));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"contracts/things.openapi.yaml", "contracts/things.swagger.json"})
+    void requests_and_answers_of_our_fixtures_agree_with_an_independent_validator(String fixture) throws Exception {
+        agree(Path.of("src/test/resources/specs").resolve(fixture));
+    }
+
+    private static void agree(Path spec) throws Exception {
         ProjectModel model = new SpecReader(SpecDefaults.STANDARD).read(Files.readAllBytes(spec),
                 spec.getFileName().toString());
         JsonNode contract = JSON.readTree(model.http().json());
