@@ -310,14 +310,13 @@ final class HttpContracts {
                 String value = pathValues.computeIfAbsent(path + " " + name, k -> text(paramValue(p)));
                 path = path.replace("{" + name + "}", encode(value));
             } else if (p.get("required").asBoolean() || simple(schema)) {
-                String value = text(paramValue(p));
-                if (in.equals("query")) {
-                    query.addArray().add(name).add(value);
-                    if (array && p.get("explode").asBoolean() && !value.contains(",")) {
-                        continue; // one item, repeated keys: the same as one key
-                    }
+                JsonNode value = paramValue(p);
+                if (in.equals("query") && array && value.isArray() && p.get("explode").asBoolean()) {
+                    value.forEach(item -> query.addArray().add(name).add(text(item))); // form, explode: repeated
+                } else if (in.equals("query")) {
+                    query.addArray().add(name).add(text(value));
                 } else {
-                    headers.put(name, value);
+                    headers.put(name, text(value));
                 }
             }
         }
