@@ -23,8 +23,8 @@ class Schemas {
       strict: false,
       allErrors: true,
       validateFormats: false,
-      unicodeRegExp: false,
       logger: false,
+      code: { regExp: lenientRegExp },
     });
     this.ajv.addSchema({ $id: CONTRACT_ID, $defs: defs || {} });
   }
@@ -45,6 +45,22 @@ class Schemas {
     };
   }
 }
+
+/**
+ * Compiles a schema's pattern with the u flag (which \p{L} needs), or without it when the pattern is only valid
+ * without (an escape such as \_ or \-, which many documents have).
+ * @param {string} pattern the regular expression
+ * @param {string} flags the flags Ajv asks for
+ * @returns {RegExp}
+ */
+function lenientRegExp(pattern, flags) {
+  try {
+    return new RegExp(pattern, flags);
+  } catch (e) {
+    return new RegExp(pattern, flags.replace('u', ''));
+  }
+}
+lenientRegExp.code = 'new RegExp';
 
 /** @returns {*} the schema with every "#/$defs/..." ref pointing into the contract's registered $defs */
 function rebase(schema) {

@@ -57,6 +57,7 @@ async function startApi() {
 module.exports = { startApi };
 </#noparse>
 <#else>
+
 <#noparse>
 'use strict';
 
