@@ -126,7 +126,8 @@ Every error is an RFC 9457 problem (`application/problem+json`) with `type`, `ti
 
 ### Writing an operation
 
-Put a file named after the operation's id in `src/handlers/`: `src/handlers/<operationId>.js`. No generated project
+Put a file named after the operation's id (its `id` in `src/contract.json`, listed below) in `src/handlers/`:
+`src/handlers/<operationId>.js`. No generated project
 has files in that folder, so unzipping a regenerated project over yours leaves your handlers as they are. The
 module exports one function `(req, res, next)`, which may be `async`; once it exists, the default answer of that
 operation steps aside (the checks above still run first). It gets:
@@ -138,7 +139,8 @@ operation steps aside (the checks above still run first). It gets:
   `LosslessNumber`s of lossless-json, which keep every digit; `Number(x)` or arithmetic gives the JavaScript
   number), an object of strings for `application/x-www-form-urlencoded`, else the text; `undefined` without a body;
 - `req.operation`: the operation's entry in `src/contract.json` (its answer, its resource, its schemas);
-- `next()`: answers the default way (the in-memory repository or the document's example), if you want it after all.
+- `next()`: answers the default way (the in-memory repository or the document's example), if you want it after all;
+  `next(err)` hands an error to the error handler.
 
 An error it throws, or a promise it rejects, is a `500` problem (the cause goes to the log line). For example, for
 an operation `getPetById` at `GET /pet/{petId}`, the file `src/handlers/getPetById.js`:

@@ -35,7 +35,8 @@ function loadContract(file = path.join(__dirname, '..', 'contract.json')) {
  * @returns {{segments: {regex: RegExp, names: string[]}[], score: number[]}}
  */
 function compilePath(template) {
-  const segments = template.split('/').slice(1).map((segment) => {
+  const trimmed = template.length > 1 && template.endsWith('/') ? template.slice(0, -1) : template;
+  const segments = trimmed.split('/').slice(1).map((segment) => {
     const names = [];
     let source = '';
     let last = 0;
@@ -260,7 +261,7 @@ async function serve(route, pathParams, repositories, defs, req, res, next) {
   Object.defineProperty(req, 'query', { value: parameters.query, configurable: true, enumerable: true, writable: true });
   req.body = body;
   if (route.handler !== null) {
-    await route.handler(req, res, () => defaultAnswer(operation, repositories, req, res));
+    await route.handler(req, res, (err) => (err ? next(err) : defaultAnswer(operation, repositories, req, res)));
     return;
   }
   defaultAnswer(operation, repositories, req, res);
