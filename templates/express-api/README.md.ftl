@@ -166,7 +166,7 @@ that the answer is valid against the document's schema, so it checks your handle
 ### ${g.name}
 
 <#list g.operations as op>
-- `${op.method?upper_case} ${op.path?replace("`", "'")}`: `${op.id}`<#if op.summary?has_content> (${op.summary?replace("[\\p{Cntrl}\\u2028\\u2029]", " ", "r")?replace("`", "'")})</#if>
+- `${op.method?upper_case} ${op.path?replace("`", "'")}`: `${op.id?remove_ending("_")}`<#if op.summary?has_content> (${op.summary?replace("[\\p{Cntrl}\\u2028\\u2029]", " ", "r")?replace("`", "'")})</#if>
 </#list>
 
 </#list>
