@@ -1,1 +1,1 @@
-${contractJson!"{\"basePath\":\"\",\"operations\":[],\"resources\":{},\"$defs\":{}}"}
+${contractJson}
