@@ -17,8 +17,9 @@ class Repositories {
   /**
    * @param {Object<string, {idProperty: string, idType: string, seed: object[]}>} resources the contract's resources
    *   (the seeds parsed by src/json.js, numbers exact)
+   * @param {object[]} [operations] the contract's operations: a resource's read gives the schema of its records
    */
-  constructor(resources) {
+  constructor(resources, operations = []) {
     /** @type {Map<string, {resource: object, store: MemoryStore}>} */
     this.byName = new Map();
     for (const [name, resource] of Object.entries(resources || {})) {
@@ -29,13 +30,16 @@ class Repositories {
           store.put(id, record);
         }
       }
-      this.byName.set(name, { resource, store });
+      const read = operations.find((o) => o.resource && o.resource.name === name && o.resource.role === 'read'
+        && o.answer && o.answer.schema !== null);
+      this.byName.set(name, { resource, store, recordSchema: read ? read.answer.schema : undefined });
     }
   }
 
   /**
    * @param {string} name a resource name of the contract
-   * @returns {{resource: object, store: MemoryStore}|undefined} its definition and store
+   * @returns {{resource: object, store: MemoryStore, recordSchema: *}|undefined} its definition, store and the
+   *   schema of its records (undefined when no read operation says)
    */
   get(name) {
     return this.byName.get(name);
@@ -78,6 +82,9 @@ function defaultAnswer(operation, repositories, req, res) {
   const pathId = resource.idParameter ? String(req.parameters.path[resource.idParameter]) : undefined;
   const echoes = answer.schema !== null && operation.requestBody && isDeepStrictEqual(answer.schema,
     operation.requestBody.schema);
+  // replace and update answer the stored record when their answer is the resource (what its read answers)
+  const isRecord = echoes || (answer.schema !== null && repository.recordSchema !== undefined
+    && isDeepStrictEqual(answer.schema, repository.recordSchema));
   const body = req.body;
   switch (resource.role) {
     case 'create': {
@@ -126,7 +133,7 @@ function defaultAnswer(operation, repositories, req, res) {
         record[idProperty] = stored[idProperty];
       }
       store.put(id, record);
-      writeAnswer(res, answer.status, answer.contentType, echoes ? record : answer.body);
+      writeAnswer(res, answer.status, answer.contentType, isRecord ? record : answer.body);
       return;
     }
     case 'delete': {

@@ -126,7 +126,7 @@ function contractRouter({ bodyLimit = '1mb', contract = loadContract(), handlers
   const { plain, exact } = contract;
   const defs = plain.$defs || {};
   const schemas = new Schemas(defs);
-  const repositories = new Repositories(exact.resources);
+  const repositories = new Repositories(exact.resources, plain.operations);
   const basePath = plain.basePath || '';
   const routes = plain.operations.map((op, i) => {
     const operation = { ...op, answer: op.answer && { ...op.answer, body: exact.operations[i].answer.body } };
