@@ -23,6 +23,8 @@ class Schemas {
       strict: false,
       allErrors: true,
       validateFormats: false,
+      // documents hold schemas their meta-schema refuses (a required name listed twice): use them as they are
+      validateSchema: false,
       logger: false,
       code: { regExp: lenientRegExp },
     });
