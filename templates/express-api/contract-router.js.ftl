@@ -71,7 +71,10 @@ function compareScores(a, b) {
 }
 
 /**
- * @returns {Object<string, string>|null} the path parameters when the decoded segments match the compiled path
+ * Matches the decoded segments of a request path (after the base path) against a compiled path template.
+ * @param {{segments: {regex: RegExp, names: string[]}[]}} compiled a path template compiled by compilePath
+ * @param {string[]} segments the request path's segments, percent-decoded
+ * @returns {Object<string, string>|null} the path parameters by name when they match, else null
  */
 function matchPath(compiled, segments) {
   if (segments.length !== compiled.segments.length) {
