@@ -77,10 +77,12 @@ for (const operation of contract.operations) {
   }
 }
 
-test('a known path with another method is a 405 problem with Allow', async () => {
-  const operation = contract.operations[0];
-  const served = contract.operations.filter((o) => o.path === operation.path).map((o) => o.method);
-  const other = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'].find((m) => !served.includes(m));
+const first = contract.operations[0];
+const served = first ? contract.operations.filter((o) => o.path === first.path).map((o) => o.method) : [];
+const other = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'].find((m) => !served.includes(m));
+
+test('a known path with another method is a 405 problem with Allow', { skip: !first || !other }, async () => {
+  const operation = first;
   const res = await api.request(other, basePath + operation.cases.valid.path);
   assert.equal(res.status, 405, res.text);
   assert.equal(res.type, 'application/problem+json');
