@@ -1,3 +1,63 @@
+<#if operationGroups?has_content>
+<#noparse>
+'use strict';
+
+// Test helpers: the real app on a free port, and requests to it over HTTP.
+
+const { start } = require('../src/server');
+const { toJson } = require('../src/json');
+
+/**
+ * @typedef {object} Answer
+ * @property {number} status the HTTP status
+ * @property {Headers} headers the response headers
+ * @property {string} type the media type of the Content-Type header, without parameters ("" without one)
+ * @property {string} text the body as text
+ * @property {*} body the body parsed as JSON when it is JSON (numbers as JavaScript numbers), else undefined
+ */
+
+/**
+ * Starts the app on a free port (without its request log), for the tests of one file.
+ * @returns {Promise<{request: Function, close: () => Promise<void>}>}
+ */
+async function startApi() {
+  const server = await start(0, { log: false });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    /**
+     * Sends a request: a string body as it is (malformed JSON on purpose), any other body as JSON.
+     * @param {string} method the HTTP method
+     * @param {string} path the path and query, e.g. /api/v3/pet/10?x=1
+     * @param {*} [body] the request body (undefined: none)
+     * @param {object} [options]
+     * @param {Object<string, string>} [options.headers] more request headers
+     * @param {string|null} [options.contentType] the Content-Type (default application/json with a body)
+     * @returns {Promise<Answer>}
+     */
+    async request(method, path, body, { headers = {}, contentType } = {}) {
+      const init = { method, headers: { ...headers } };
+      if (body !== undefined && body !== null) {
+        init.body = typeof body === 'string' ? body : toJson(body);
+        init.headers['content-type'] = contentType || 'application/json';
+      }
+      const res = await fetch(base + path, init);
+      const text = await res.text();
+      const type = (res.headers.get('content-type') || '').split(';')[0].trim();
+      const json = /^application\/(.+\+)?json$/.test(type) && text !== '';
+      return { status: res.status, headers: res.headers, type, text, body: json ? JSON.parse(text) : undefined };
+    },
+    /** Stops the app, closing the connections fetch keeps alive. */
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+module.exports = { startApi };
+</#noparse>
+<#else>
+
 <#noparse>
 'use strict';
 
@@ -339,3 +399,4 @@ function isObject(value) {
 
 module.exports = { startApi, validInstance, fromPattern };
 </#noparse>
+</#if>

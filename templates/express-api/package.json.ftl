@@ -12,6 +12,9 @@
     "node": ">=${stack.properties.nodeVersion}"
   },
   "dependencies": {
+<#if operationGroups?has_content>
+    "ajv": ${jsString(stack.properties.ajvVersion)},
+</#if>
     "express": ${jsString(stack.properties.expressVersion)},
     "lossless-json": ${jsString(stack.properties.losslessJsonVersion)}
   }

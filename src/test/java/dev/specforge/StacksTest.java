@@ -132,11 +132,12 @@ class StacksTest {
         }
 
         @Test
-        void should_route_each_openapi_operation_to_a_handler_answering_501() throws Exception {
+        void should_serve_each_openapi_operation_from_the_contract() throws Exception {
             GeneratedZip project = generate("petstore.yaml", "express-api");
 
-            golden(project, "express-api", "petstore.yaml", "src/server.js", "src/routes/pets-api-routes.js",
-                    "src/handlers/pets-api-handlers.js", "src/models/pet.js", "test/pets-api.test.js");
+            golden(project, "express-api", "petstore.yaml", "src/server.js", "src/contract.json");
+            assertThat(project.files().keySet()).as("no per-entity model or service for OpenAPI input")
+                    .noneMatch(f -> f.startsWith("src/models/") || f.startsWith("src/services/"));
             nodeToolchain(project);
         }
 

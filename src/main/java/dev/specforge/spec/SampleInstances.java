@@ -22,19 +22,38 @@ import java.util.Set;
  * each branch gives a candidate; {@link #candidates} returns them all and the caller keeps the first that validates
  * ({@link ContractValidator}), so overlapping branches or unusual bounds never leave an invalid answer unnoticed.
  *
- * <p>Deterministic: the same schema always gives the same instances. Recursion stops at a depth of 6 (optional
+ * <p>A {@code pattern} is met with a string RgxGen draws from it (seeded, so deterministic; anchors removed, as
+ * JSON Schema patterns are unanchored), checked against Java's reading of the pattern and the length bounds.
+ *
+ * <p>Deterministic: the same schema always gives the same instances. Recursion stops at a depth of 12 (optional
  * properties are left out below depth 2, required ones are still built), so recursive schemas terminate.
  */
 final class SampleInstances {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final int MAX_DEPTH = 6;
+    private static final int MAX_DEPTH = 12;
+    /** How many strings to draw for a {@code pattern} before giving up on it. */
+    private static final int PATTERN_TRIES = 8;
+
+    /** RgxGen settings: {@code +} and {@code *} repeat at most 4 times, so drawn strings stay within length bounds. */
+    private static final com.github.curiousoddman.rgxgen.config.RgxGenProperties SHORT_REPETITIONS =
+            new com.github.curiousoddman.rgxgen.config.RgxGenProperties();
+
+    static {
+        com.github.curiousoddman.rgxgen.config.RgxGenOption.INFINITE_PATTERN_REPETITION.setInProperties(
+                SHORT_REPETITIONS, 4);
+    }
 
     private final ObjectNode defs;
+    private final java.util.function.BiPredicate<JsonNode, JsonNode> valid;
 
-    /** @param defs the contract's {@code $defs}, which {@code #/$defs/...} references resolve against */
-    SampleInstances(ObjectNode defs) {
+    /**
+     * @param defs  the contract's {@code $defs}, which {@code #/$defs/...} references resolve against
+     * @param valid whether a value (second) is valid for a schema (first): picks the branch of a nested union
+     */
+    SampleInstances(ObjectNode defs, java.util.function.BiPredicate<JsonNode, JsonNode> valid) {
         this.defs = defs;
+        this.valid = valid;
     }
 
     /**
@@ -105,10 +124,13 @@ final class SampleInstances {
         if (s.has("const")) {
             return s.get("const");
         }
-        if (s.path("examples").isArray() && !s.path("examples").isEmpty()) {
-            return s.path("examples").get(0);
+        // the schema's own example and default, when they meet it (documents' examples are often placeholders)
+        for (JsonNode example : s.path("examples")) {
+            if (valid.test(s, example)) {
+                return example;
+            }
         }
-        if (s.has("default") && !s.get("default").isNull()) {
+        if (s.has("default") && !s.get("default").isNull() && valid.test(s, s.get("default"))) {
             return s.get("default");
         }
         if (s.path("enum").isArray() && !s.path("enum").isEmpty()) {
@@ -122,15 +144,26 @@ final class SampleInstances {
         for (String k : List.of("oneOf", "anyOf")) {
             JsonNode list = s.path(k);
             if (list.isArray() && !list.isEmpty()) {
-                JsonNode chosen = list.get(Math.min(branch, list.size() - 1));
                 ObjectNode rest = s.deepCopy();
                 rest.remove(k);
-                if (rest.isEmpty() || (rest.size() == 1 && rest.has("type"))) {
-                    return build(chosen, depth, optional, 0);
+                JsonNode first = null;
+                // the requested branch first, then the others: the first value the whole union accepts
+                for (int i = 0; i < list.size(); i++) {
+                    JsonNode chosen = list.get((Math.min(branch, list.size() - 1) + i) % list.size());
+                    JsonNode value;
+                    if (rest.isEmpty() || (rest.size() == 1 && rest.has("type"))) {
+                        value = build(chosen, depth, optional, 0);
+                    } else {
+                        ObjectNode combined = JSON.objectNode();
+                        combined.putArray("allOf").add(rest).add(chosen);
+                        value = build(combined, depth, optional, 0);
+                    }
+                    if (depth == 0 || valid.test(s, value)) {
+                        return value; // at the top the caller tries each branch itself
+                    }
+                    first = first == null ? value : first;
                 }
-                ObjectNode combined = JSON.objectNode();
-                combined.putArray("allOf").add(rest).add(chosen);
-                return build(combined, depth, optional, 0);
+                return first;
             }
         }
         if (s.path("allOf").isArray() && !s.path("allOf").isEmpty()) {
@@ -160,10 +193,13 @@ final class SampleInstances {
         List<JsonNode> unions = new ArrayList<>();
         collect(s, props, required, unions, 0);
         if (props.isEmpty() && required.isEmpty() && unions.isEmpty()) {
-            for (JsonNode part : s.path("allOf")) {
-                JsonNode p = resolve(part, 0);
-                if (type(p) != null || p.has("enum") || p.has("const")) {
-                    return build(p, depth, optional, branch);
+            // a scalar: the most specific part decides (a const, then an enum, then a typed part)
+            for (String key : List.of("const", "enum", "type")) {
+                for (JsonNode part : s.path("allOf")) {
+                    JsonNode p = resolve(part, 0);
+                    if (p.has(key)) {
+                        return build(p, depth, optional, branch);
+                    }
                 }
             }
         }
@@ -187,8 +223,13 @@ final class SampleInstances {
             return;
         }
         s.path("properties").fields().forEachRemaining(e -> {
-            if (!props.has(e.getKey())) {
+            JsonNode known = props.get(e.getKey());
+            if (known == null) {
                 props.set(e.getKey(), e.getValue());
+            } else { // declared by several parts: the value must meet them all
+                ObjectNode both = JSON.objectNode();
+                both.putArray("allOf").add(known).add(e.getValue());
+                props.set(e.getKey(), both);
             }
         });
         s.path("required").forEach(r -> required.add(r.asText()));
@@ -215,9 +256,12 @@ final class SampleInstances {
         s.path("properties").fields().forEachRemaining(e -> props.put(e.getKey(), e.getValue()));
         for (Map.Entry<String, JsonNode> p : props.entrySet()) {
             JsonNode propSchema = resolve(p.getValue(), 0);
-            boolean include = required.contains(p.getKey())
-                    || optional && depth < 2 && !propSchema.path("readOnly").asBoolean(false)
-                    && !propSchema.path("writeOnly").asBoolean(false);
+            // read-only properties are always built: the normalised schema no longer lists them as required, but
+            // answers must carry those the document requires (OpenAPI 3.0.3 section 4.7.24.3), and a request may
+            // carry them; write-only ones only when required or optional ones are wanted
+            boolean readOnly = propSchema.path("readOnly").asBoolean(false);
+            boolean include = required.contains(p.getKey()) || readOnly && depth <= MAX_DEPTH
+                    || optional && depth < 2 && !propSchema.path("writeOnly").asBoolean(false);
             if (include) {
                 value.set(p.getKey(), build(p.getValue(), depth + 1, optional, 0));
             }
@@ -274,6 +318,12 @@ final class SampleInstances {
     }
 
     private static JsonNode string(JsonNode s) {
+        if (s.path("pattern").isTextual()) {
+            String matching = matching(s);
+            if (matching != null) {
+                return JSON.textNode(matching);
+            }
+        }
         String format = s.path("format").asText("");
         String v = switch (format) {
             case "date-time" -> "2024-01-15T09:30:00Z";
@@ -299,6 +349,36 @@ final class SampleInstances {
             b.setLength(Math.max(0, s.path("maxLength").asInt()));
         }
         return JSON.textNode(b.toString());
+    }
+
+    /** A string the schema's pattern matches, within its length bounds; {@code null} when none is found. */
+    private static String matching(JsonNode s) {
+        String pattern = s.path("pattern").asText();
+        java.util.regex.Pattern compiled;
+        com.github.curiousoddman.rgxgen.RgxGen generator;
+        try {
+            compiled = java.util.regex.Pattern.compile(pattern);
+            String bare = pattern.startsWith("^") ? pattern.substring(1) : pattern;
+            bare = bare.endsWith("$") && !bare.endsWith("\\$") ? bare.substring(0, bare.length() - 1) : bare;
+            generator = com.github.curiousoddman.rgxgen.RgxGen.parse(SHORT_REPETITIONS, bare);
+        } catch (RuntimeException e) {
+            return null; // a pattern Java or RgxGen cannot read: the caller falls back to a plain value
+        }
+        int min = s.path("minLength").asInt(0);
+        int max = s.path("maxLength").isIntegralNumber() ? s.path("maxLength").asInt() : Integer.MAX_VALUE;
+        java.util.Random random = new java.util.Random(pattern.hashCode());
+        for (int i = 0; i < PATTERN_TRIES; i++) {
+            try {
+                String candidate = generator.generate(random);
+                int length = candidate.codePointCount(0, candidate.length());
+                if (length >= min && length <= max && compiled.matcher(candidate).find()) {
+                    return candidate;
+                }
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** @return the first non-null type named by {@code type}, or {@code null} */

@@ -28,6 +28,8 @@ import java.util.Set;
  *   <li>every {@code $ref} to {@code #/components/schemas/X} becomes {@code #/$defs/X}; a local reference elsewhere
  *       in the document is resolved in place (with a depth guard); an external reference accepts anything, with a
  *       warning;</li>
+ *   <li>a {@code discriminator} on a {@code oneOf}/{@code anyOf} of named schemas becomes, in each branch, a required
+ *       {@code enum} of that branch's discriminator values ({@link #discriminate});</li>
  *   <li>only JSON Schema keywords are kept: {@code discriminator}, {@code xml}, {@code externalDocs},
  *       {@code description}, {@code x-*} extensions and the like are dropped, so validators in strict modes do not
  *       refuse the schema and the file stays small.</li>
@@ -169,7 +171,82 @@ final class SchemaNormalizer {
         if (openapi30) {
             dialect30(schema, out);
         }
+        discriminate(schema, out);
         return out;
+    }
+
+    /**
+     * A {@code oneOf}/{@code anyOf} of named schemas with a {@code discriminator} (OpenAPI 3.0.3 section 4.7.25): each
+     * branch also requires the discriminator property to hold one of its values (the {@code mapping} keys that name
+     * it, else its schema name), so that exactly one branch accepts a value, as the discriminator means, even when
+     * the branches' shapes overlap (e.g. all extend one base).
+     */
+    private void discriminate(JsonNode schema, ObjectNode out) {
+        String property = schema.path("discriminator").path("propertyName").asText("");
+        if (property.isEmpty()) {
+            return;
+        }
+        JsonNode mapping = schema.path("discriminator").path("mapping");
+        for (String union : List.of("oneOf", "anyOf")) {
+            JsonNode branches = out.get(union);
+            if (branches == null || !branches.isArray()) {
+                continue;
+            }
+            ArrayNode rewritten = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode branch : branches) {
+                String ref = branch.path("$ref").asText("");
+                if (!ref.startsWith("#/$defs/")) {
+                    rewritten.add(branch);
+                    continue;
+                }
+                String name = ref.substring("#/$defs/".length());
+                ArrayNode values = JsonNodeFactory.instance.arrayNode();
+                mapping.fields().forEachRemaining(m -> {
+                    String target = m.getValue().asText();
+                    if (target.equals(name) || target.endsWith("/" + name)) {
+                        values.add(m.getKey());
+                    }
+                });
+                if (values.isEmpty()) {
+                    // the implicit value, the schema's name, only where the branch's own property allows any value:
+                    // publishers often leave out the mapping of a property that is an enum of other values
+                    JsonNode own = discriminatorSchema(name.replace("~1", "/").replace("~0", "~"), property);
+                    if (own.has("enum") || own.has("const")) {
+                        rewritten.add(branch);
+                        continue;
+                    }
+                    values.add(name.replace("~1", "/").replace("~0", "~"));
+                }
+                ObjectNode tagged = JsonNodeFactory.instance.objectNode();
+                ArrayNode parts = tagged.putArray("allOf");
+                parts.add(branch);
+                ObjectNode tag = parts.addObject();
+                tag.putArray("required").add(property);
+                tag.putObject("properties").putObject(property).set("enum", values);
+                rewritten.add(tagged);
+            }
+            out.set(union, rewritten);
+        }
+    }
+
+    /** The raw schema of a named schema's property, declared by it or by a part of its allOf (one level of $ref). */
+    private JsonNode discriminatorSchema(String schemaName, String property) {
+        JsonNode named = document.path("components").path("schemas").path(schemaName);
+        List<JsonNode> candidates = new java.util.ArrayList<>();
+        candidates.add(named);
+        named.path("allOf").forEach(candidates::add);
+        for (JsonNode c : candidates) {
+            JsonNode part = c;
+            if (part.path("$ref").asText("").startsWith(COMPONENT_PREFIX)) {
+                part = document.at(part.path("$ref").asText().substring(1));
+            }
+            JsonNode p = part.path("properties").path(property);
+            if (!p.isMissingNode()) {
+                return p.path("$ref").asText("").startsWith("#") ? document.at(p.path("$ref").asText().substring(1))
+                        : p;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** Whether a copied keyword's value has the shape 2020-12 requires (a malformed one is dropped, not fatal). */
