@@ -93,7 +93,7 @@ class StacksTest {
         }
 
         @Test
-        void should_generate_one_handler_per_openapi_operation_answering_501() throws Exception {
+        void should_serve_each_openapi_operation_from_the_contract() throws Exception {
             GeneratedZip project = generate("petstore.yaml", "go-service");
 
             golden(project, "go-service", "petstore.yaml", "cmd/server/main.go", "internal/platform/api/pets.go",

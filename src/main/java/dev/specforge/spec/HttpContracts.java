@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *       parameters {@code Accept}, {@code Content-Type} and {@code Authorization} are ignored, as that section
  *       says; cookie parameters are left out;</li>
  *   <li>answer: the first 2xx response as written ({@code 2XX} answers 200), its first JSON media type (else its
- *       first), and a body chosen in this order, the first that validates against the response schema: the media
+ *       first; none for a 204, which has no content, RFC 9110 section 15.3.5), and a body chosen in this order, the first that validates against the response schema: the media
  *       type's {@code example}, its first {@code examples} value, then instances built from the schema
  *       ({@link SampleInstances}: the schema's and its properties' examples, else values from type and format). A
  *       document whose examples all fail gets a warning naming the operation;</li>
@@ -214,6 +214,9 @@ final class HttpContracts {
             ObjectNode out = JSON.objectNode();
             out.put("status", status.matches("2\\d\\d") ? Integer.parseInt(status) : 200);
             JsonNode content = response.path("content");
+            if (out.get("status").asInt() == 204) {
+                content = JSON.objectNode(); // RFC 9110 section 15.3.5: a 204 has no content, whatever is declared
+            }
             String mediaType = jsonMediaType(content);
             if (mediaType == null && content.isObject() && content.fieldNames().hasNext()) {
                 mediaType = content.fieldNames().next();

@@ -105,6 +105,8 @@ class HttpContractsTest {
                 .isEqualTo("thingId");
         assertThat(operation(contract, "patchThing").path("resource").path("role").asText()).isEqualTo("update");
         assertThat(operation(contract, "deleteThing").path("resource").path("role").asText()).isEqualTo("delete");
+        assertThat(operation(contract, "deleteThing").path("answer").path("contentType").isNull())
+                .as("a 204 has no content even when the document declares some").isTrue();
         assertThat(operation(contract, "getReport").path("resource").isNull()).isTrue();
         JsonNode thing = contract.path("resources").path("Thing");
         assertThat(thing.path("idProperty").asText()).isEqualTo("id");
