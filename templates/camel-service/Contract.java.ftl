@@ -1,0 +1,282 @@
+package ${project.packageName}.http;
+
+/**
+ * The run-time contract of ${project.name}: {@code src/main/resources/contract.json}, written by specforge from the
+ * OpenAPI document. It lists every operation (method, path, parameters, request body, default answer, the
+ * in-memory resource it is wired to, and the requests the contract tests send), the resources with their seed
+ * records, and the JSON Schemas (2020-12) they share under {@code $defs}. The routes, the {@link RequestValidator},
+ * the {@link DefaultAnswers} and the contract tests all read it, so changing the document and regenerating changes
+ * no hand-written code.
+ */
+public final class Contract {
+
+    /** Where the contract is on the class path. */
+    public static final String RESOURCE = "/contract.json";
+
+    /** The exchange property that names the operation a request was routed to (the contract's {@code id}). */
+    public static final String OPERATION_ID = "operationId";
+
+    private static final com.networknt.schema.JsonSchemaFactory SCHEMAS =
+            com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012);
+
+    /** JSON pointers in messages; formats annotate only (an unknown format such as {@code int64} never fails). */
+    private static final com.networknt.schema.SchemaValidatorsConfig SCHEMA_CONFIG =
+            com.networknt.schema.SchemaValidatorsConfig.builder()
+                    .pathType(com.networknt.schema.PathType.JSON_POINTER)
+                    .formatAssertionsEnabled(false)
+                    .build();
+
+    private final com.fasterxml.jackson.databind.JsonNode root;
+    private final String basePath;
+    private final java.util.Map<String, Operation> operations = new java.util.LinkedHashMap<>();
+    private final java.util.Map<com.fasterxml.jackson.databind.JsonNode, com.networknt.schema.JsonSchema> compiled =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * @param root the contract's JSON
+     */
+    public Contract(com.fasterxml.jackson.databind.JsonNode root) {
+        this.root = root;
+        this.basePath = root.path("basePath").asText("");
+        for (com.fasterxml.jackson.databind.JsonNode operation : root.path("operations")) {
+            Operation op = new Operation(operation);
+            operations.put(op.id(), op);
+        }
+    }
+
+    /**
+     * Reads {@value #RESOURCE} from the class path.
+     *
+     * @return the contract
+     * @throws IllegalStateException when the resource is missing or is not JSON
+     */
+    public static Contract load() {
+        try (java.io.InputStream in = Contract.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the class path");
+            }
+            return new Contract(Json.MAPPER.readTree(in));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the base path every operation is served under ({@code ""} or e.g. {@code /api/v3}) */
+    public String basePath() {
+        return basePath;
+    }
+
+    /** @return the operations, in the contract's order */
+    public java.util.Collection<Operation> operations() {
+        return operations.values();
+    }
+
+    /**
+     * @param id an operation's id
+     * @return the operation
+     * @throws IllegalArgumentException when the contract has no such operation
+     */
+    public Operation operation(String id) {
+        Operation op = operations.get(id);
+        if (op == null) {
+            throw new IllegalArgumentException("the contract has no operation " + id);
+        }
+        return op;
+    }
+
+    /**
+     * @param name a resource's name (an operation's {@code resource.name})
+     * @return the resource: {@code idProperty}, {@code idType} and {@code seed}; a missing node when there is none
+     */
+    public com.fasterxml.jackson.databind.JsonNode resource(String name) {
+        return root.path("resources").path(name);
+    }
+
+    /** @return the resources by name */
+    public com.fasterxml.jackson.databind.JsonNode resources() {
+        return root.path("resources");
+    }
+
+    /**
+     * The methods of the operations served at a path: what a {@code 405} lists in {@code Allow}.
+     *
+     * @param requestPath a request's path, as sent (percent-encoded), base path included
+     * @return the methods, upper case and sorted; empty when no operation is served at that path
+     */
+    public java.util.SortedSet<String> methodsAt(String requestPath) {
+        java.util.SortedSet<String> methods = new java.util.TreeSet<>();
+        String path = relative(requestPath);
+        if (path != null) {
+            for (Operation op : operations.values()) {
+                if (op.match(path) != null) {
+                    methods.add(op.method());
+                }
+            }
+        }
+        return methods;
+    }
+
+    /**
+     * @param requestPath a request's path, base path included
+     * @return the path relative to the base path, or {@code null} when it is not under the base path
+     */
+    public String relative(String requestPath) {
+        if (basePath.isEmpty()) {
+            return requestPath;
+        }
+        if (requestPath.equals(basePath)) {
+            return "";
+        }
+        return requestPath.startsWith(basePath + "/") ? requestPath.substring(basePath.length()) : null;
+    }
+
+    /**
+     * Follows {@code $ref}s to {@code #/$defs/<name>} until a schema that is not a bare reference.
+     *
+     * @param schema a schema of the contract
+     * @return the schema it refers to (itself when it is no reference); a missing node for a dangling reference
+     */
+    public com.fasterxml.jackson.databind.JsonNode resolve(com.fasterxml.jackson.databind.JsonNode schema) {
+        com.fasterxml.jackson.databind.JsonNode current = schema;
+        for (int hops = 0; hops < 64 && current != null && current.path("$ref").isTextual(); hops++) {
+            String ref = current.path("$ref").asText();
+            if (!ref.startsWith("#/")) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+            current = root.at(ref.substring(1));
+        }
+        return current == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : current;
+    }
+
+    /**
+     * Validates a JSON value against a schema of the contract ({@code #/$defs/...} references resolve against the
+     * contract's {@code $defs}).
+     *
+     * @param schema a schema of the contract (an operation's parameter, body or answer schema)
+     * @param value  the value
+     * @return the broken rules, empty when the value is valid
+     */
+    public java.util.List<com.networknt.schema.ValidationMessage> validate(com.fasterxml.jackson.databind.JsonNode schema,
+                                                                           com.fasterxml.jackson.databind.JsonNode value) {
+        if (schema == null || schema.isNull() || schema.isMissingNode()) {
+            return java.util.List.of();
+        }
+        java.util.List<com.networknt.schema.ValidationMessage> messages =
+                new java.util.ArrayList<>(compiled.computeIfAbsent(schema, this::compile).validate(value));
+        messages.sort(java.util.Comparator.comparing(m -> String.valueOf(m.getInstanceLocation())));
+        return messages;
+    }
+
+    private com.networknt.schema.JsonSchema compile(com.fasterxml.jackson.databind.JsonNode schema) {
+        com.fasterxml.jackson.databind.node.ObjectNode whole;
+        if (schema.isObject()) {
+            whole = ((com.fasterxml.jackson.databind.node.ObjectNode) schema).deepCopy();
+        } else {
+            // a boolean schema: true accepts everything, false nothing
+            whole = Json.MAPPER.createObjectNode();
+            if (!schema.asBoolean(true)) {
+                whole.put("not", true);
+            }
+        }
+        if (!whole.has("$defs") && root.has("$defs")) {
+            whole.set("$defs", root.get("$defs"));
+        }
+        return SCHEMAS.getSchema(whole, SCHEMA_CONFIG);
+    }
+
+    /**
+     * One operation of the contract.
+     */
+    public static final class Operation {
+
+        private final com.fasterxml.jackson.databind.JsonNode node;
+        private final String id;
+        private final String method;
+        private final String path;
+        private final java.util.regex.Pattern pathPattern;
+        private final java.util.List<String> pathNames = new java.util.ArrayList<>();
+
+        Operation(com.fasterxml.jackson.databind.JsonNode node) {
+            this.node = node;
+            this.id = node.path("id").asText();
+            this.method = node.path("method").asText().toUpperCase(java.util.Locale.ROOT);
+            this.path = node.path("path").asText();
+            StringBuilder regex = new StringBuilder();
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}/]+)}").matcher(path);
+            int end = 0;
+            while (names.find()) {
+                regex.append(java.util.regex.Pattern.quote(path.substring(end, names.start()))).append("([^/]+)");
+                pathNames.add(names.group(1));
+                end = names.end();
+            }
+            regex.append(java.util.regex.Pattern.quote(path.substring(end)));
+            this.pathPattern = java.util.regex.Pattern.compile(regex.toString());
+        }
+
+        /** @return the operation's id: the route of a user implementation consumes {@code direct:<id>} */
+        public String id() {
+            return id;
+        }
+
+        /** @return the HTTP method, upper case */
+        public String method() {
+            return method;
+        }
+
+        /** @return the OpenAPI path template, relative to the base path */
+        public String path() {
+            return path;
+        }
+
+        /** @return the parameters (path, query, header), each with {@code name}, {@code in}, {@code schema}, ... */
+        public com.fasterxml.jackson.databind.JsonNode parameters() {
+            return node.path("parameters");
+        }
+
+        /** @return the request body ({@code required}, {@code contentTypes}, {@code schema}), or a null node */
+        public com.fasterxml.jackson.databind.JsonNode requestBody() {
+            return node.path("requestBody");
+        }
+
+        /** @return the default answer ({@code status}, {@code contentType}, {@code body}, {@code schema}), or a null node */
+        public com.fasterxml.jackson.databind.JsonNode answer() {
+            return node.path("answer");
+        }
+
+        /** @return the in-memory resource it is wired to ({@code name}, {@code role}, ...), or a null node */
+        public com.fasterxml.jackson.databind.JsonNode resource() {
+            return node.path("resource");
+        }
+
+        /** @return the requests the contract tests send: {@code valid} and {@code invalid} (may be null) */
+        public com.fasterxml.jackson.databind.JsonNode cases() {
+            return node.path("cases");
+        }
+
+        /**
+         * Matches a path against the operation's path template.
+         *
+         * @param relativePath a request's path relative to the base path, as sent (percent-encoded)
+         * @return the path parameters' values, percent-decoded, by name; {@code null} when the path does not match
+         */
+        public java.util.Map<String, String> match(String relativePath) {
+            java.util.regex.Matcher matcher = pathPattern.matcher(relativePath);
+            if (!matcher.matches()) {
+                return null;
+            }
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < pathNames.size(); i++) {
+                values.put(pathNames.get(i), percentDecode(matcher.group(i + 1)));
+            }
+            return values;
+        }
+
+        private static String percentDecode(String text) {
+            try {
+                return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return text;
+            }
+        }
+    }
+}
