@@ -16,6 +16,8 @@ public final class Contract {
     /** The exchange property that names the operation a request was routed to (the contract's {@code id}). */
     public static final String OPERATION_ID = "operationId";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Contract.class);
+
     private static final com.networknt.schema.JsonSchemaFactory SCHEMAS =
             com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012);
 
@@ -167,6 +169,10 @@ public final class Contract {
         return messages;
     }
 
+    /**
+     * Compiles a schema with the {@code $defs} it reaches (not all of them: a big document has hundreds, and networknt
+     * reads every one it is given). A schema networknt cannot read accepts everything, with a warning in the log.
+     */
     private com.networknt.schema.JsonSchema compile(com.fasterxml.jackson.databind.JsonNode schema) {
         com.fasterxml.jackson.databind.node.ObjectNode whole;
         if (schema.isObject()) {
@@ -178,10 +184,43 @@ public final class Contract {
                 whole.put("not", true);
             }
         }
-        if (!whole.has("$defs") && root.has("$defs")) {
-            whole.set("$defs", root.get("$defs"));
+        com.fasterxml.jackson.databind.JsonNode defs = root.path("$defs");
+        if (!whole.has("$defs") && defs.isObject()) {
+            java.util.Set<String> reached = new java.util.LinkedHashSet<>();
+            collectReferences(whole, defs, reached);
+            com.fasterxml.jackson.databind.node.ObjectNode used = whole.putObject("$defs");
+            for (String name : reached) {
+                if (defs.has(name)) {
+                    used.set(name, defs.get(name));
+                }
+            }
         }
-        return SCHEMAS.getSchema(whole, SCHEMA_CONFIG);
+        try {
+            return SCHEMAS.getSchema(whole, SCHEMA_CONFIG);
+        } catch (RuntimeException e) {
+            LOG.warn("A schema of contract.json cannot be read, so it is not checked: {} ({})", e.getMessage(),
+                    schema);
+            return SCHEMAS.getSchema(Json.MAPPER.createObjectNode(), SCHEMA_CONFIG);
+        }
+    }
+
+    /** Adds the names of the {@code $defs} a schema refers to, directly or through other definitions. */
+    private static void collectReferences(com.fasterxml.jackson.databind.JsonNode node,
+                                          com.fasterxml.jackson.databind.JsonNode defs, java.util.Set<String> reached) {
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#/$defs/")) {
+                String name = ref.asText().substring("#/$defs/".length());
+                int slash = name.indexOf('/');
+                name = (slash < 0 ? name : name.substring(0, slash)).replace("~1", "/").replace("~0", "~");
+                if (reached.add(name) && defs.has(name)) {
+                    collectReferences(defs.get(name), defs, reached);
+                }
+            }
+            node.elements().forEachRemaining(child -> collectReferences(child, defs, reached));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> collectReferences(child, defs, reached));
+        }
     }
 
     /**

@@ -4,12 +4,14 @@
 # operation: your route consuming "direct:<operationId>" when there is one (see README.md, "Implementing an
 # operation"), else the default answer of contract.json. Regenerating rewrites this file: write your routes in
 # src/main/resources/routes/user/ instead.
+<#assign restVerbs = ["get", "put", "post", "delete", "patch", "head"]>
+<#if group.operations?filter(o -> restVerbs?seq_contains(o.method))?has_content>
 - rest:
     id: "api-${group.kebab}"
 <#if basePath?has_content>
     path: ${yamlString(basePath)}
 </#if>
-<#list ["get", "put", "post", "delete", "patch", "head", "options"] as verb>
+<#list restVerbs as verb>
 <#assign ops = group.operations?filter(o -> o.method == verb)>
 <#if ops?has_content>
     ${verb}:
@@ -23,14 +25,21 @@
 </#list>
 </#if>
 </#list>
+</#if>
 <#list group.operations as op>
-<#if ["get", "put", "post", "delete", "patch", "head", "options"]?seq_contains(op.method)>
 
 # ${op.method?upper_case} ${yamlString(op.path)}: validate, then your route "direct:${op.id}" or the default answer
 - route:
     id: "operation-${op.id}"
     from:
+<#if restVerbs?seq_contains(op.method)>
       uri: "direct:operation-${op.id}"
+<#else>
+      # the REST DSL has no ${op.method?upper_case} verb: served by platform-http directly
+      uri: ${yamlString("platform-http:" + (basePath!"") + op.path)}
+      parameters:
+        httpMethodRestrict: "${op.method?upper_case}"
+</#if>
       steps:
         - setProperty:
             name: "operationId"
@@ -50,5 +59,4 @@
                 - bean:
                     ref: "defaultAnswers"
                     method: "answer"
-</#if>
 </#list>
