@@ -119,6 +119,30 @@ public final class Contract {
     }
 
     /**
+     * The operation that serves a request, as OpenAPI matches paths: of the operations with the request's method
+     * whose path template matches, the one with the fewest templated segments (a concrete path such as
+     * {@code /pets/mine} before {@code /pets/{id}}), then the longest literal text, then the first in the document.
+     * (The HTTP server tries routes in the order they were added, which is not that one.)
+     *
+     * @param method      the request's method
+     * @param requestPath the request's path, as sent (percent-encoded), base path included
+     * @return the operation, or {@code null} when none serves that method at that path
+     */
+    public Operation find(String method, String requestPath) {
+        String path = relative(requestPath);
+        Operation best = null;
+        if (path != null) {
+            for (Operation op : operations.values()) {
+                if (op.method().equalsIgnoreCase(method) && op.match(path) != null
+                        && (best == null || op.moreSpecificThan(best))) {
+                    best = op;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
      * @param requestPath a request's path, base path included
      * @return the path relative to the base path, or {@code null} when it is not under the base path
      */
@@ -250,6 +274,18 @@ public final class Contract {
             }
             regex.append(java.util.regex.Pattern.quote(path.substring(end)));
             this.pathPattern = java.util.regex.Pattern.compile(regex.toString());
+        }
+
+        /** Whether this operation's path is more specific than another's: fewer templated segments, more literal text. */
+        boolean moreSpecificThan(Operation other) {
+            if (pathNames.size() != other.pathNames.size()) {
+                return pathNames.size() < other.pathNames.size();
+            }
+            return literalLength() > other.literalLength();
+        }
+
+        private int literalLength() {
+            return path.replaceAll("\\{[^}/]+}", "").length();
         }
 
         /** @return the operation's id: the route of a user implementation consumes {@code direct:<id>} */

@@ -35,9 +35,15 @@ public class RequestValidator {
      * @throws Problem a 415 for a body of a media type the operation does not accept, a 400 listing every broken rule
      */
     public void validate(org.apache.camel.Exchange exchange) {
-        Contract.Operation op = contract.operation(exchange.getProperty(Contract.OPERATION_ID, String.class));
         org.apache.camel.Message message = exchange.getMessage();
         Request request = Request.of(message);
+        // the HTTP server may have routed a concrete path (/pets/mine) to a templated one (/pets/{id}): the contract
+        // decides, and the rest of the route follows the exchange property
+        Contract.Operation op = contract.find(request.method(), request.path());
+        if (op == null) {
+            op = contract.operation(exchange.getProperty(Contract.OPERATION_ID, String.class));
+        }
+        exchange.setProperty(Contract.OPERATION_ID, op.id());
         java.util.List<Problem.Violation> errors = new java.util.ArrayList<>();
 
         String body = message.getBody(String.class);
@@ -290,22 +296,25 @@ public class RequestValidator {
     }
 
     /**
-     * A request as it was sent: its raw path, its query parameters (decoded, repeatable) and its HTTP headers (the
+     * A request as it was sent: its method, its raw path, its query parameters (decoded, repeatable) and its HTTP headers (the
      * server's request when there is one, so that a query parameter never passes for a header).
      */
-    private record Request(String path, java.util.Map<String, java.util.List<String>> queryValues,
+    private record Request(String method, String path, java.util.Map<String, java.util.List<String>> queryValues,
                            java.util.function.Function<String, java.util.List<String>> headerValues) {
 
         static Request of(org.apache.camel.Message message) {
+            String method;
             String path;
             String query;
             java.util.function.Function<String, java.util.List<String>> headers;
             if (message instanceof org.apache.camel.component.platform.http.vertx.HttpMessage http) {
                 io.vertx.core.http.HttpServerRequest request = http.getRequest();
+                method = request.method().name();
                 path = request.path();
                 query = request.query();
                 headers = name -> request.headers().getAll(name);
             } else {
+                method = message.getHeader(org.apache.camel.Exchange.HTTP_METHOD, "", String.class);
                 path = message.getHeader(org.apache.camel.Exchange.HTTP_PATH, "", String.class);
                 String uri = message.getHeader(org.apache.camel.Exchange.HTTP_URI, String.class);
                 if (uri != null && uri.startsWith("/")) {
@@ -318,7 +327,7 @@ public class RequestValidator {
                     return value == null ? java.util.List.of() : java.util.List.of(value);
                 };
             }
-            return new Request(path == null ? "" : path, parseQuery(query), headers);
+            return new Request(method, path == null ? "" : path, parseQuery(query), headers);
         }
 
         java.util.List<String> query(String name) {

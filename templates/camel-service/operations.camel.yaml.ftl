@@ -53,7 +53,8 @@
                   ref: "implementations"
                   method: "isImplemented"
                 steps:
-                  - to: "direct:${op.id}"
+                  # "direct:${op.id}", or the operation the validator found more specific for the path
+                  - toD: "direct:<#noparse>${exchangeProperty.operationId}</#noparse>"
             otherwise:
               steps:
                 - bean:
