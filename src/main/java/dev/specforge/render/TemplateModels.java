@@ -24,8 +24,12 @@ import java.util.Map;
  *   <li>{@code entities}, {@code objectEntities}, {@code enumEntities}, {@code unionEntities}: entity maps;</li>
  *   <li>{@code operationGroups}: group maps (name, tag, kebab, lowerName, operations);</li>
  *   <li>{@code features}: name to boolean; {@code format}: native, openapi, swagger or json_schema;</li>
- *   <li>{@code openapiJson} (project-scoped files only): the service's OpenAPI 3.1 document as JSON text
- *       ({@link ContractDocument}), to print as it is;</li>
+ *   <li>{@code openapiJson} (project-scoped files only): the service's OpenAPI document as JSON text, to print as it
+ *       is: for OpenAPI and Swagger input the input document bundled into one file, else the OpenAPI 3.1 document
+ *       {@link ContractDocument} writes;</li>
+ *   <li>{@code contractJson} (project-scoped files only): for OpenAPI and Swagger input, the run-time contract
+ *       ({@link dev.specforge.spec.HttpContract#json()}, docs/stacks.md "contract.json"), else empty;
+ *       {@code basePath} (every file): the path operations are served under ({@code ""} or e.g. {@code /api/v3});</li>
  *   <li>{@code entity} (entity scope) and {@code group} (operation-group scope); entity- and group-scoped files
  *       see only {@code project}, {@code stack}, {@code features}, {@code format}, their entity or group and
  *       {@code path}, so that their cached results depend on that slice alone ({@link Base#sliceDigest});</li>
@@ -120,7 +124,7 @@ public final class TemplateModels {
     }
 
     /** The shared variables entity- and operation-group-scoped files see (not the lists of every entity/group). */
-    private static final java.util.Set<String> SCOPED = java.util.Set.of("project", "stack", "features", "format",
+    private static final java.util.Set<String> SCOPED = java.util.Set.of("project", "stack", "features", "format", "basePath",
             "yamlString", "javaString", "jsString", "goString");
 
     /**
@@ -189,7 +193,10 @@ public final class TemplateModels {
         features.putIfAbsent("docker", Boolean.TRUE);
         root.put("features", features);
         root.put("format", model.format().id());
-        root.put("openapiJson", ContractDocument.json(model, answers));
+        // OpenAPI input: the service serves the user's own document and is driven by its contract.json
+        root.put("openapiJson", model.http() != null ? model.http().document() : ContractDocument.json(model, answers));
+        root.put("contractJson", model.http() == null ? "" : model.http().json());
+        root.put("basePath", model.http() == null ? "" : model.http().basePath());
         root.put("yamlString", Escapes.YAML);
         root.put("javaString", Escapes.JAVA);
         root.put("jsString", Escapes.JS);

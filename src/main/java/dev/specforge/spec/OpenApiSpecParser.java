@@ -54,7 +54,7 @@ final class OpenApiSpecParser {
             List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
             throw new SpecException("/", "not a valid OpenAPI document: " + String.join("; ", messages));
         }
-        return map(api, root, format, notes);
+        return map(api, root, root, format, notes);
     }
 
     /**
@@ -62,25 +62,29 @@ final class OpenApiSpecParser {
      *
      * @param api    the document model: supplies the project info and operations
      * @param root   the same document as a tree: supplies the schemas
+     * @param input  the document as the user wrote it (bundled): what the generated service serves
      * @param format the format to report
      * @param notes  warnings gathered before this step
      * @return the project model
      */
-    ProjectModel map(OpenAPI api, JsonNode root, SpecFormat format, List<String> notes) {
-        return new Mapping(api, root, defaults, format, notes).build();
+    ProjectModel map(OpenAPI api, JsonNode root, JsonNode input, SpecFormat format, List<String> notes) {
+        return new Mapping(api, root, input, defaults, format, notes).build();
     }
 
     /** One mapping run: all the mutable state of normalising one document. */
     private static final class Mapping {
         private final OpenAPI api;
         private final JsonNode root;
+        private final JsonNode input;
         private final SpecDefaults defaults;
         private final SpecFormat format;
         private final List<String> warnings;
 
-        Mapping(OpenAPI api, JsonNode root, SpecDefaults defaults, SpecFormat format, List<String> notes) {
+        Mapping(OpenAPI api, JsonNode root, JsonNode input, SpecDefaults defaults, SpecFormat format,
+                List<String> notes) {
             this.api = api;
             this.root = root;
+            this.input = input;
             this.defaults = defaults;
             this.format = format;
             this.warnings = new ArrayList<>(notes);
@@ -97,13 +101,15 @@ final class OpenApiSpecParser {
             }
             // nested types of components.schemas claim their names first: a body type never renames them
             mapper.drain();
-            List<OperationGroup> groups = operationGroups(new OperationBodies(root, mapper, warnings));
+            HttpContracts contracts = new HttpContracts(root, warnings);
+            List<OperationGroup> groups = operationGroups(new OperationBodies(root, mapper, warnings), contracts);
             List<Entity> entities = mapper.entities();
             int inlineTypes = mapper.declaredUnder(OperationBodies.INLINE_ROOTS);
             return new ProjectModel(projectInfo(), null,
                     // the key that named the format (openapi, swagger) is the format's id
                     new ProjectModel.Source(format, format.id(), inlineTypes),
-                    entities, groups, Map.of(), warnings);
+                    entities, groups, Map.of(), warnings, SuggestedConstraints.DOCUMENT,
+                    groups.isEmpty() ? null : contracts.build(input));
         }
 
         private ProjectInfo projectInfo() {
@@ -121,7 +127,7 @@ final class OpenApiSpecParser {
         }
 
         /** @param bodies maps each operation's request and response bodies, in the order operations are read */
-        private List<OperationGroup> operationGroups(OperationBodies bodies) {
+        private List<OperationGroup> operationGroups(OperationBodies bodies, HttpContracts contracts) {
             if (api.getPaths() == null) {
                 return List.of();
             }
@@ -139,8 +145,12 @@ final class OpenApiSpecParser {
                     addParameters(item.getParameters(), params);
                     addParameters(o.getParameters(), params);
                     OperationBodies.Bodies types = bodies.map(path.getKey(), method, rawId);
+                    String id = ids.claim(Names.memberName(rawId));
+                    if (!method.equals("trace")) {
+                        contracts.add(id, method, path.getKey());
+                    }
                     byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new Operation(
-                            ids.claim(Names.memberName(rawId)), method, path.getKey(), o.getSummary(), params,
+                            id, method, path.getKey(), o.getSummary(), params,
                             types.requestBody(), types.responses()));
                 }
             }

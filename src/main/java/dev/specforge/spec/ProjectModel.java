@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param suggestedConstraints what to do with the field-validators enrichment's suggested constraints, as the spec
  *                        asked (native spec: {@code validation.suggestedConstraints}); {@code null} means
  *                        {@link SuggestedConstraints#DOCUMENT}. Only {@link #enforcesSuggestions()} decides.
+ * @param http            the run-time contract of the operations (OpenAPI and Swagger input), or {@code null} when
+ *                        the spec describes no HTTP operations of its own
  */
 public record ProjectModel(ProjectInfo project, String stack, Source source, List<Entity> entities,
                            List<OperationGroup> operationGroups, Map<String, Boolean> features,
-                           List<String> warnings, SuggestedConstraints suggestedConstraints) {
+                           List<String> warnings, SuggestedConstraints suggestedConstraints, HttpContract http) {
 
     public ProjectModel {
         entities = List.copyOf(entities);
@@ -48,6 +50,24 @@ public record ProjectModel(ProjectInfo project, String stack, Source source, Lis
     public ProjectModel(ProjectInfo project, String stack, Source source, List<Entity> entities,
                         List<OperationGroup> operationGroups, Map<String, Boolean> features, List<String> warnings) {
         this(project, stack, source, entities, operationGroups, features, warnings, SuggestedConstraints.DOCUMENT);
+    }
+
+    /**
+     * A model without an HTTP contract of its own (native specs, JSON Schema).
+     *
+     * @param project              the project identity
+     * @param stack                the stack the spec asks for, or {@code null}
+     * @param source               where the model came from
+     * @param entities             all entities
+     * @param operationGroups      the operation groups
+     * @param features             feature switches
+     * @param warnings             mapping decisions that lost information
+     * @param suggestedConstraints what to do with suggested constraints ({@code null}: document them)
+     */
+    public ProjectModel(ProjectInfo project, String stack, Source source, List<Entity> entities,
+                        List<OperationGroup> operationGroups, Map<String, Boolean> features, List<String> warnings,
+                        SuggestedConstraints suggestedConstraints) {
+        this(project, stack, source, entities, operationGroups, features, warnings, suggestedConstraints, null);
     }
 
     /**

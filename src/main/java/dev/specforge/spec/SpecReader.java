@@ -287,7 +287,7 @@ public final class SpecReader {
         JsonNode converted = io.swagger.v3.core.util.Json.mapper().valueToTree(result.getOpenAPI());
         List<String> all = new ArrayList<>(notes);
         all.add("Swagger 2.0 converted to OpenAPI 3.0 by swagger-parser; schemas are at #/components/schemas");
-        return openApiParser.map(result.getOpenAPI(), converted, SpecFormat.SWAGGER, all);
+        return openApiParser.map(result.getOpenAPI(), converted, root, SpecFormat.SWAGGER, all);
     }
 
 }
