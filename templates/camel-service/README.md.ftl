@@ -146,7 +146,8 @@ Write a Camel route that consumes `direct:<operationId>` (the operation ids are 
 own under `src/main/resources/routes/user/` (for example `src/main/resources/routes/user/pets.camel.yaml`). specforge
 never writes into that folder, so unzipping a regenerated project over yours keeps your routes. When such a route
 exists, the operation's generated route calls it after validating the request, and the default answer steps aside
-(checked on each request: no generated file changes). For example, for the first operation below:
+(checked on each request: no generated file changes). For example, for the first operation below, a route that
+answers by itself:
 
 <#assign example = operationGroups[0].operations[0]>
 ```yaml
@@ -155,7 +156,7 @@ exists, the operation's generated route calls it after validating the request, a
     from:
       uri: "direct:${example.id}"
       steps:
-        - log: "${r"${header.CamelHttpMethod}"} ${r"${header.CamelHttpPath}"}"
+        - log: "${example.id}: ${r"${header.CamelHttpMethod} ${header.CamelHttpPath}"}"
         - setHeader:
             name: CamelHttpResponseCode
             constant: 200
@@ -165,6 +166,25 @@ exists, the operation's generated route calls it after validating the request, a
         - setBody:
             constant: "{\"message\": \"answered by my route\"}"
 ```
+
+or one that starts from the generated default answer and changes what it needs:
+
+```yaml
+- route:
+    id: "my-${example.id}"
+    from:
+      uri: "direct:${example.id}"
+      steps:
+        - bean:
+            ref: defaultAnswers
+            method: answer
+        - setHeader:
+            name: X-Answered-By
+            constant: my route
+```
+
+Keep your answers to the document (status, content type, a body of the answer's schema): the contract tests check
+them too.
 
 What the exchange carries when your route starts:
 
