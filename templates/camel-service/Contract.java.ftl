@@ -122,18 +122,21 @@ public final class Contract {
      * The operation that serves a request, as OpenAPI matches paths: of the operations with the request's method
      * whose path template matches, the one with the fewest templated segments (a concrete path such as
      * {@code /pets/mine} before {@code /pets/{id}}), then the longest literal text, then the first in the document.
-     * (The HTTP server tries routes in the order they were added, which is not that one.)
+     * (The HTTP server tries routes in the order they were added, which is not that one.) A path template with a
+     * query ({@code /things?beta=true}, seen in real documents) serves only the requests that have that query, and
+     * before the same path without it.
      *
      * @param method      the request's method
      * @param requestPath the request's path, as sent (percent-encoded), base path included
+     * @param query       the request's query parameters, decoded
      * @return the operation, or {@code null} when none serves that method at that path
      */
-    public Operation find(String method, String requestPath) {
+    public Operation find(String method, String requestPath, java.util.Map<String, java.util.List<String>> query) {
         String path = relative(requestPath);
         Operation best = null;
         if (path != null) {
             for (Operation op : operations.values()) {
-                if (op.method().equalsIgnoreCase(method) && op.match(path) != null
+                if (op.method().equalsIgnoreCase(method) && op.match(path) != null && op.queryMatches(query)
                         && (best == null || op.moreSpecificThan(best))) {
                     best = op;
                 }
@@ -258,26 +261,55 @@ public final class Contract {
         private final String path;
         private final java.util.regex.Pattern pathPattern;
         private final java.util.List<String> pathNames = new java.util.ArrayList<>();
+        private final java.util.Map<String, String> requiredQuery = new java.util.LinkedHashMap<>();
 
         Operation(com.fasterxml.jackson.databind.JsonNode node) {
             this.node = node;
             this.id = node.path("id").asText();
             this.method = node.path("method").asText().toUpperCase(java.util.Locale.ROOT);
             this.path = node.path("path").asText();
+            int question = path.indexOf('?');
+            String pathOnly = question < 0 ? path : path.substring(0, question);
+            if (question >= 0) {
+                for (String pair : path.substring(question + 1).split("&")) {
+                    if (!pair.isEmpty()) {
+                        int equals = pair.indexOf('=');
+                        requiredQuery.put(equals < 0 ? pair : pair.substring(0, equals),
+                                equals < 0 ? null : pair.substring(equals + 1));
+                    }
+                }
+            }
             StringBuilder regex = new StringBuilder();
-            java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}/]+)}").matcher(path);
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}/]+)}").matcher(pathOnly);
             int end = 0;
             while (names.find()) {
-                regex.append(java.util.regex.Pattern.quote(path.substring(end, names.start()))).append("([^/]+)");
+                regex.append(java.util.regex.Pattern.quote(pathOnly.substring(end, names.start()))).append("([^/]+)");
                 pathNames.add(names.group(1));
                 end = names.end();
             }
-            regex.append(java.util.regex.Pattern.quote(path.substring(end)));
+            regex.append(java.util.regex.Pattern.quote(pathOnly.substring(end)));
             this.pathPattern = java.util.regex.Pattern.compile(regex.toString());
         }
 
-        /** Whether this operation's path is more specific than another's: fewer templated segments, more literal text. */
+        /** Whether a request's query has what the path template's query asks for (nothing, mostly). */
+        boolean queryMatches(java.util.Map<String, java.util.List<String>> query) {
+            for (java.util.Map.Entry<String, String> required : requiredQuery.entrySet()) {
+                java.util.List<String> values = query.get(required.getKey());
+                if (values == null || required.getValue() != null && !values.contains(required.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether this operation's path is more specific than another's: a query in the template, then fewer templated
+         * segments, then more literal text.
+         */
         boolean moreSpecificThan(Operation other) {
+            if (requiredQuery.size() != other.requiredQuery.size()) {
+                return requiredQuery.size() > other.requiredQuery.size();
+            }
             if (pathNames.size() != other.pathNames.size()) {
                 return pathNames.size() < other.pathNames.size();
             }

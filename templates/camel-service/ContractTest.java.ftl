@@ -105,7 +105,7 @@ class ContractTest {
             throws Exception {
         StringBuilder uri = new StringBuilder("http://127.0.0.1:").append(PORT).append(contract.basePath())
                 .append(request.path("path").asText());
-        String separator = "?";
+        String separator = request.path("path").asText().contains("?") ? "&" : "?";
         for (com.fasterxml.jackson.databind.JsonNode pair : request.path("query")) {
             uri.append(separator).append(encode(pair.path(0).asText())).append('=').append(encode(pair.path(1).asText()));
             separator = "&";

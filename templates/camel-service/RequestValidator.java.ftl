@@ -39,7 +39,7 @@ public class RequestValidator {
         Request request = Request.of(message);
         // the HTTP server may have routed a concrete path (/pets/mine) to a templated one (/pets/{id}): the contract
         // decides, and the rest of the route follows the exchange property
-        Contract.Operation op = contract.find(request.method(), request.path());
+        Contract.Operation op = contract.find(request.method(), request.path(), request.queryValues());
         if (op == null) {
             op = contract.operation(exchange.getProperty(Contract.OPERATION_ID, String.class));
         }

@@ -12,12 +12,22 @@
     path: ${yamlString(basePath)}
 </#if>
 <#list restVerbs as verb>
-<#assign ops = group.operations?filter(o -> o.method == verb)>
+<#-- a path with a query ("/things?beta=true", seen in real documents) is served at the path without it, once: the
+     request validator then picks the operation whose query the request has -->
+<#assign plain = group.operations?filter(o -> o.method == verb && !o.path?contains("?"))>
+<#assign served = plain?map(o -> o.path)>
+<#assign ops = plain>
+<#list group.operations?filter(o -> o.method == verb && o.path?contains("?")) as o>
+<#if !served?seq_contains(o.path?keep_before("?"))>
+<#assign ops = ops + [o]>
+<#assign served = served + [o.path?keep_before("?")]>
+</#if>
+</#list>
 <#if ops?has_content>
     ${verb}:
 <#list ops as op>
       - id: "rest-${op.id}"
-        path: ${yamlString(op.path)}
+        path: ${yamlString(op.path?keep_before("?")?has_content?then(op.path?keep_before("?"), op.path))}
 <#if op.summary?has_content>
         description: ${yamlString(op.summary)}
 </#if>
