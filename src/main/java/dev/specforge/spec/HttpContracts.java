@@ -53,6 +53,8 @@ final class HttpContracts {
     private static final ObjectMapper WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
     private static final Pattern TEMPLATE_PARAM = Pattern.compile("\\{([^}/]+)}");
+    /** An item path: a collection path and one more segment that is a single path parameter. */
+    private static final Pattern ITEM_PATH = Pattern.compile("(.*)/\\{([^}/]+)}");
 
     private final JsonNode root;
     private final List<String> warnings;
@@ -493,6 +495,14 @@ final class HttpContracts {
         Map<String, List<ObjectNode>> byPath = new LinkedHashMap<>();
         operations.forEach(o -> byPath.computeIfAbsent(o.get("path").asText(), k -> new ArrayList<>())
                 .add((ObjectNode) o));
+        // item paths by their collection path: "/pets/{id}" under "/pets"
+        Map<String, List<Map.Entry<String, List<ObjectNode>>>> itemPaths = new HashMap<>();
+        for (Map.Entry<String, List<ObjectNode>> path : byPath.entrySet()) {
+            Matcher m = ITEM_PATH.matcher(path.getKey());
+            if (m.matches()) {
+                itemPaths.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
+            }
+        }
         for (Map.Entry<String, List<ObjectNode>> collection : byPath.entrySet()) {
             ObjectNode create = find(collection.getValue(), "POST");
             String schemaRef = create == null ? null : bodyRef(create);
@@ -503,14 +513,13 @@ final class HttpContracts {
             if (resources.has(name)) {
                 continue;
             }
-            for (Map.Entry<String, List<ObjectNode>> itemPath : byPath.entrySet()) {
-                Matcher m = Pattern.compile(Pattern.quote(collection.getKey()) + "/\\{([^}/]+)}")
-                        .matcher(itemPath.getKey());
+            for (Map.Entry<String, List<ObjectNode>> itemPath : itemPaths.getOrDefault(collection.getKey(), List.of())) {
+                Matcher m = ITEM_PATH.matcher(itemPath.getKey());
                 ObjectNode read = find(itemPath.getValue(), "GET");
                 if (!m.matches() || read == null || !schemaRef.equals(answerRef(read))) {
                     continue;
                 }
-                String idParam = m.group(1);
+                String idParam = m.group(2);
                 JsonNode entity = samples.resolve(defs.path(name), 0);
                 ObjectNode props = JSON.objectNode();
                 collectProperties(entity, props, 0);

@@ -215,9 +215,12 @@ final class SampleInstances {
         s.path("properties").fields().forEachRemaining(e -> props.put(e.getKey(), e.getValue()));
         for (Map.Entry<String, JsonNode> p : props.entrySet()) {
             JsonNode propSchema = resolve(p.getValue(), 0);
-            boolean include = required.contains(p.getKey())
-                    || optional && depth < 2 && !propSchema.path("readOnly").asBoolean(false)
-                    && !propSchema.path("writeOnly").asBoolean(false);
+            // read-only properties are always built: the normalised schema no longer lists them as required, but
+            // answers must carry those the document requires (OpenAPI 3.0.3 section 4.7.24.3), and a request may
+            // carry them; write-only ones only when required or optional ones are wanted
+            boolean readOnly = propSchema.path("readOnly").asBoolean(false);
+            boolean include = required.contains(p.getKey()) || readOnly && depth <= MAX_DEPTH
+                    || optional && depth < 2 && !propSchema.path("writeOnly").asBoolean(false);
             if (include) {
                 value.set(p.getKey(), build(p.getValue(), depth + 1, optional, 0));
             }
