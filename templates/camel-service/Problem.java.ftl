@@ -11,8 +11,16 @@ public class Problem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
+<#if operationGroups?has_content>
+     * One broken rule of a request: of a parameter ({@code in} and {@code parameter} name it) or of the body
+     * ({@code pointer} says where).
+     *
+     * @param in        where the parameter is ({@code path}, {@code query}, {@code header}); {@code null} for the body
+     * @param parameter the parameter's name; {@code null} for the body
+<#else>
      * One broken rule of a request body.
      *
+</#if>
      * @param pointer an RFC 6901 JSON pointer into the body ({@code /email}, {@code /lines/0/sku}; {@code ""} for
      *                the body itself)
      * @param rule    the rule's name: a JSON Schema keyword ({@code required}, {@code maxLength}, {@code format},
@@ -20,8 +28,37 @@ public class Problem extends RuntimeException {
      *                {@code positive}, {@code positiveOrZero}, {@code past}, {@code pastOrPresent}, {@code future}
      * @param detail  a sentence for a person
      */
+<#if operationGroups?has_content>
+    public record Violation(String in, String parameter, String pointer, String rule, String detail) {
+
+        /**
+         * A broken rule of the request body.
+         *
+         * @param pointer an RFC 6901 JSON pointer into the body
+         * @param rule    the rule's name
+         * @param detail  a sentence for a person
+         */
+        public Violation(String pointer, String rule, String detail) {
+            this(null, null, pointer, rule, detail);
+        }
+
+        /**
+         * A broken rule of a parameter.
+         *
+         * @param in        where the parameter is: {@code path}, {@code query} or {@code header}
+         * @param parameter the parameter's name
+         * @param rule      the rule's name ({@code required}, {@code type}, or a JSON Schema keyword)
+         * @param detail    a sentence for a person, naming the parameter
+         * @return the violation
+         */
+        public static Violation ofParameter(String in, String parameter, String rule, String detail) {
+            return new Violation(in, parameter, null, rule, detail);
+        }
+    }
+<#else>
     public record Violation(String pointer, String rule, String detail) {
     }
+</#if>
 
     private final int status;
     private final String title;

@@ -40,4 +40,19 @@ public class Problems {
     public static String notFound(String method, String path) {
         return Problem.notFound("No resource answers " + method + " " + path + ".").toJson();
     }
+<#if operationGroups?has_content>
+
+    /**
+     * The answer to a request whose path is served with other methods only.
+     *
+     * @param method  the request's method
+     * @param path    the request's path
+     * @param allowed the methods served at that path
+     * @return a 405 problem body
+     */
+    public static String methodNotAllowed(String method, String path, java.util.Collection<String> allowed) {
+        return new Problem(405, "Method Not Allowed", method + " is not served at " + path + ", only "
+                + String.join(", ", allowed) + ".", java.util.List.of()).toJson();
+    }
+</#if>
 }

@@ -20,8 +20,13 @@ PORT=9090 java -jar target/${project.name}.jar  # or on the port in PORT
   `src/main/resources/application.properties`).
 - **Health**: `GET /health` answers `200 {"status":"UP"}` once every route is up (`503 {"status":"DOWN"}` while it
   starts or stops). Camel's own health checks are at `GET /observe/health`.
+<#if operationGroups?has_content>
+- **API document**: `GET /openapi.json`<#if basePath?has_content> and `GET ${basePath}/openapi.json`</#if>, the OpenAPI document the service
+  was generated from, bundled into one file (`src/main/resources/openapi.json`).
+<#else>
 - **API document**: `GET /openapi.json`, an OpenAPI 3.1 document of every path, schema and rule
   (`src/main/resources/openapi.json`).
+</#if>
 - **Logs**: INFO, one line per event, to the console; `LOG_LEVEL=DEBUG` for more (`src/main/resources/logback.xml`).
 
 ### Tests
@@ -31,7 +36,13 @@ mvn test
 ```
 
 <#if operationGroups?has_content>
-The project has no tests of its own yet: its operations answer `501 Not Implemented` until you write them.
+The contract tests (`src/test/java/.../ContractTest.java`) start the real service (Camel Main with the routes under
+`src/main/resources/routes`, yours included, through camel-test-main-junit5) on a free port and, for every operation
+of `src/main/resources/contract.json` in its order, send the valid request the document describes (expecting the
+operation's status and a body that validates against its answer's schema; a read, replace, update or delete of a
+stored resource may answer `404` when an earlier request removed the record) and, when the document makes one
+possible, an invalid request (expecting a `400` problem). Once you implement an operation, its answers must still
+keep the contract.
 <#else>
 The tests start the real service (Camel Main with the routes under `src/main/resources/routes`, through
 camel-test-main-junit5) on a free port and talk to it over HTTP: per entity, create, read, list, replace and delete a
@@ -95,12 +106,102 @@ Enumerations:
 - `${e.name}`<#if e.summary?has_content>: ${e.summary}</#if>
 </#list>
 </#if>
-<#if objectEntities?has_content>
+<#if objectEntities?has_content && !operationGroups?has_content>
 
 Example instances of each type are in `src/test/resources/samples/`, written by the sample-data enrichment to
 illustrate the model: they may break a rule<#if !operationGroups?has_content> (the tests make their own bodies, in `*Body.java`)</#if>.
 </#if>
 <#if operationGroups?has_content>
+
+## How a request is served
+
+Every operation of the document is served at its path under the base path of its first server
+(<#if basePath?has_content>`${basePath}`<#else>`/`</#if>), one REST verb and one route each in `src/main/resources/routes/*-api.camel.yaml`,
+driven by `src/main/resources/contract.json` (what specforge read from the document):
+
+1. **Routing**: a path no operation has is a `404`; a path served with other methods only is a `405` with `Allow`.
+2. **Validation**, before any code of yours: path, query and header parameters are coerced to their schema's type
+   (arrays by their OpenAPI style), required ones must be there, absent ones get their schema's `default`, and each is
+   validated against its schema; a body's media type must be one the operation accepts (`415` otherwise); a JSON
+   body must parse and validate against its JSON Schema (2020-12, with
+   [networknt json-schema-validator](https://github.com/networknt/json-schema-validator); formats are annotations).
+   Every broken rule is one entry of a `400`: `in` and `parameter` name a parameter, `pointer` points into the body.
+3. **The operation**: your route when you wrote one (below), else the default answer: an operation wired to an
+   in-memory resource keeps state (a `POST` stores, a `GET` reads what was stored, a `DELETE` removes it, an unknown
+   id is a `404`; the repositories start with the document's examples, `resources` in `contract.json`), any other
+   answers the document's first 2xx status, content type and example. An operation whose document gives no 2xx
+   answer is a `501`.
+
+Errors are RFC 9457 problems (`application/problem+json`):
+
+```json
+{"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "...",
+ "errors": [{"in": "query", "parameter": "limit", "rule": "maximum", "detail": "query parameter limit: must have a maximum value of 100"},
+            {"pointer": "/name", "rule": "required", "detail": "body /name: required property 'name' not found"}]}
+```
+
+## Implementing an operation
+
+Write a Camel route that consumes `direct:<operationId>` (the operation ids are listed below) in a YAML file of your
+own under `src/main/resources/routes/user/` (for example `src/main/resources/routes/user/pets.camel.yaml`). specforge
+never writes into that folder, so unzipping a regenerated project over yours keeps your routes. When such a route
+exists, the operation's generated route calls it after validating the request, and the default answer steps aside
+(checked on each request: no generated file changes). For example, for the first operation below, a route that
+answers by itself:
+
+<#assign example = operationGroups[0].operations[0]>
+```yaml
+- route:
+    id: "my-${example.id}"
+    from:
+      uri: "direct:${example.id}"
+      steps:
+        - log: "${example.id}: ${r"${header.CamelHttpMethod} ${header.CamelHttpPath}"}"
+        - setHeader:
+            name: CamelHttpResponseCode
+            constant: 200
+        - setHeader:
+            name: Content-Type
+            constant: application/json
+        - setBody:
+            constant: "{\"message\": \"answered by my route\"}"
+```
+
+or one that starts from the generated default answer and changes what it needs:
+
+```yaml
+- route:
+    id: "my-${example.id}"
+    from:
+      uri: "direct:${example.id}"
+      steps:
+        - bean:
+            ref: defaultAnswers
+            method: answer
+        - setHeader:
+            name: X-Answered-By
+            constant: my route
+```
+
+Keep your answers to the document (status, content type, a body of the answer's schema): the contract tests check
+them too.
+
+What the exchange carries when your route starts:
+
+- **Headers**: each parameter of the operation (path, query, header) under its name in the document, with its
+  validated value: `Long` for integers, `java.math.BigDecimal` for numbers, `Boolean`, `String`, a `java.util.List`
+  for arrays; absent optional parameters with a `default` have it. The request's HTTP headers are there too, and
+  Camel's `CamelHttpMethod`, `CamelHttpPath` and `CamelHttpQuery`.
+- **Body**: the request body as it was sent (for JSON media types, JSON text that validated against its schema; read
+  it with `unmarshal: {json: {}}` or in a bean).
+- **Exchange properties**: `operationId` (the operation's id) and `parameters` (the validated parameters as one
+  Jackson `JsonNode` object).
+
+Your route answers with the message it leaves: the `CamelHttpResponseCode` header (200 when unset), `Content-Type`
+and the body. Throw `${project.packageName}.http.Problem` (e.g. `Problem.notFound("...")`) from a bean for a
+problem+json error. Beans of your own: a `@org.apache.camel.Configuration` class in a package under
+`${project.packageName}` that specforge does not write (e.g. `${project.packageName}.user`) is found by Camel Main's
+class path scan.
 
 ## Operations
 

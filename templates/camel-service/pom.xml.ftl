@@ -27,6 +27,14 @@
         <type>pom</type>
         <scope>import</scope>
       </dependency>
+<#if operationGroups?has_content>
+      <!-- json-schema-validator's YAML reader, at the Jackson version of the rest -->
+      <dependency>
+        <groupId>com.fasterxml.jackson.dataformat</groupId>
+        <artifactId>jackson-dataformat-yaml</artifactId>
+        <version>${stack.properties.jacksonVersion}</version>
+      </dependency>
+</#if>
     </dependencies>
   </dependencyManagement>
 
@@ -62,6 +70,14 @@
       <artifactId>expressly</artifactId>
       <version>${stack.properties.expresslyVersion}</version>
     </dependency>
+<#if operationGroups?has_content>
+    <!-- requests and answers validated against the JSON Schemas (2020-12) of contract.json -->
+    <dependency>
+      <groupId>com.networknt</groupId>
+      <artifactId>json-schema-validator</artifactId>
+      <version>${stack.properties.jsonSchemaValidatorVersion}</version>
+    </dependency>
+</#if>
     <dependency>
       <groupId>ch.qos.logback</groupId>
       <artifactId>logback-classic</artifactId>

@@ -8,6 +8,11 @@
           handled:
             constant: true
           steps:
+<#if operationGroups?has_content>
+            # the request's headers are not echoed in the answer
+            - removeHeaders:
+                pattern: "*"
+</#if>
             - setHeader:
                 name: CamelHttpResponseCode
                 method:

@@ -28,7 +28,11 @@
                 - setBody:
                     constant: "{\"status\":\"DOWN\"}"
 
+<#if operationGroups?has_content>
+# GET /openapi.json: the API document the service was generated from, as it was given (bundled into one file)
+<#else>
 # GET /openapi.json: the OpenAPI 3.1 document of the REST API
+</#if>
 - route:
     id: "openapi"
     from:
@@ -43,3 +47,21 @@
             method:
               ref: apiDocument
               method: json
+<#if operationGroups?has_content && basePath?has_content>
+
+# GET <base path>/openapi.json: the same document, beside the operations
+- route:
+    id: "openapi-under-base-path"
+    from:
+      uri: ${yamlString("platform-http:" + basePath + "/openapi.json")}
+      parameters:
+        httpMethodRestrict: GET
+      steps:
+        - setHeader:
+            name: Content-Type
+            constant: application/json
+        - setBody:
+            method:
+              ref: apiDocument
+              method: json
+</#if>
