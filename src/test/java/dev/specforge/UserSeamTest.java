@@ -54,6 +54,8 @@ class UserSeamTest {
         JsonNode runtime = GeneratedService.runtime(stack);
 
         GeneratedZip first = generate(stack, SPEC, work.resolve("v1"));
+        assertThat(first.files().keySet()).as("a schema no operation uses is not generated (entity:used)")
+                .noneMatch(f -> f.toLowerCase(java.util.Locale.ROOT).contains("orphan"));
         Path project = Toolchain.extract(first, work.resolve("project"));
         Map.Entry<String, String> userFile = userFile(stack, project);
         Path user = project.resolve(userFile.getKey());

@@ -13,6 +13,10 @@ import java.util.Locale;
  *   <li>{@code entity-kind:object} / {@code entity-kind:enum} / {@code entity-kind:union}: entity-scoped outputs
  *       only;</li>
  *   <li>{@code operations:any} / {@code operations:none}: the spec has (no) HTTP operations;</li>
+ *   <li>{@code entity:used}: entity-scoped outputs only; the entity is one the operations use (a body type, or a
+ *       type one refers to: {@link dev.specforge.spec.HttpContract#types()}), or the spec has no operations, so
+ *       every entity counts as used. A stack that generates types only for what its service takes and gives uses
+ *       it; the set is closed under references, so the types it generates compile;</li>
  *   <li>{@code format:native} / {@code format:openapi} / {@code format:swagger} / {@code format:json_schema}: the
  *       spec's input format.</li>
  * </ul>
@@ -41,9 +45,10 @@ public record Condition(String key, String value) {
             }
             case "entity-kind" -> requireOneOf(c, "object", "enum", "union");
             case "operations" -> requireOneOf(c, "any", "none");
+            case "entity" -> requireOneOf(c, "used");
             case "format" -> requireOneOf(c, "native", "openapi", "swagger", "json_schema");
             default -> throw new IllegalArgumentException("unknown condition '" + c.key
-                    + "' (known: feature, entity-kind, operations, format)");
+                    + "' (known: feature, entity-kind, entity, operations, format)");
         }
         return c;
     }
@@ -68,6 +73,7 @@ public record Condition(String key, String value) {
             case "feature" -> model.feature(value);
             case "entity-kind" -> entity != null && entity.kind().name().toLowerCase(Locale.ROOT).equals(value);
             case "operations" -> model.operationGroups().isEmpty() == value.equals("none");
+            case "entity" -> entity != null && (model.http() == null || model.http().uses(entity.name()));
             case "format" -> model.format().id().equals(value);
             default -> false;
         };

@@ -21,7 +21,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code project}: name, group, version, description, packageName, packagePath, docLines;</li>
  *   <li>{@code stack}: name, version, language (the manifest's {@code language:}), properties (the manifest's constants, with configuration overrides);</li>
- *   <li>{@code entities}, {@code objectEntities}, {@code enumEntities}, {@code unionEntities}: entity maps;</li>
+ *   <li>{@code entities}, {@code objectEntities}, {@code enumEntities}, {@code unionEntities}: entity maps (for a spec
+ *       with operations, only the types the operations use, {@link dev.specforge.spec.HttpContract#types()}, the
+ *       ones the {@code entity:used} condition generates);</li>
  *   <li>{@code operationGroups}: group maps (name, tag, kebab, lowerName, operations);</li>
  *   <li>{@code features}: name to boolean; {@code format}: native, openapi, swagger or json_schema;</li>
  *   <li>{@code openapiJson} (project-scoped files only): the service's OpenAPI document as JSON text, to print as it
@@ -169,13 +171,16 @@ public final class TemplateModels {
                 new LanguageCustomizer.Context(names, enumConstants, entities), kinds, model.enforcesSuggestions());
         for (Entity e : model.entities()) {
             Map<String, Object> m = maps.entity(e, answers);
+            byName.put(e.name(), m);
+            if (model.http() != null && !model.http().uses(e.name())) {
+                continue; // a type no operation uses: entity-scoped files may still see it, the lists do not
+            }
             all.add(m);
             switch (e.kind()) {
                 case ENUM -> enums.add(m);
                 case UNION -> unions.add(m);
                 case OBJECT -> objects.add(m);
             }
-            byName.put(e.name(), m);
         }
         root.put("entities", all);
         root.put("objectEntities", objects);

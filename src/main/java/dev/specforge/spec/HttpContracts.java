@@ -105,9 +105,10 @@ final class HttpContracts {
     /**
      * @param document the input document as it is served ({@code GET /openapi.json}): the bundled input, not the
      *                 Swagger 2.0 conversion
+     * @param types    the entities the operations use ({@link HttpContract#types()})
      * @return the contract: base path, operations, resources and {@code $defs}
      */
-    HttpContract build(JsonNode document) {
+    HttpContract build(JsonNode document, java.util.Set<String> types) {
         ObjectNode contract = JSON.objectNode();
         String basePath = basePath();
         contract.put("basePath", basePath);
@@ -116,7 +117,7 @@ final class HttpContracts {
         contract.set("$defs", defs);
         try {
             return new HttpContract(basePath, WRITER.writeValueAsString(contract) + "\n",
-                    WRITER.writeValueAsString(document) + "\n");
+                    WRITER.writeValueAsString(document) + "\n", types);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("contract.json cannot be written", e);
         }

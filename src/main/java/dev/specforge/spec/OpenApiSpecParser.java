@@ -109,7 +109,45 @@ final class OpenApiSpecParser {
                     // the key that named the format (openapi, swagger) is the format's id
                     new ProjectModel.Source(format, format.id(), inlineTypes),
                     entities, groups, Map.of(), warnings, SuggestedConstraints.DOCUMENT,
-                    groups.isEmpty() ? null : contracts.build(input));
+                    groups.isEmpty() ? null : contracts.build(input, usedByOperations(entities, groups)));
+        }
+
+        /**
+         * The entities the operations use: their request and response body types and, transitively, the types of
+         * those types' fields, map values, branches and supertypes; closed under every reference a generated type
+         * makes, so generating only these compiles.
+         */
+        private static java.util.Set<String> usedByOperations(List<Entity> all, List<OperationGroup> groups) {
+            Map<String, Entity> byName = new LinkedHashMap<>();
+            all.forEach(e -> byName.put(e.name(), e));
+            java.util.Set<String> used = new java.util.LinkedHashSet<>();
+            java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+            for (OperationGroup g : groups) {
+                for (Operation op : g.operations()) {
+                    push(op.requestBody(), todo);
+                    op.responses().forEach(r -> push(r.type(), todo));
+                }
+            }
+            while (!todo.isEmpty()) {
+                String name = todo.pop();
+                Entity e = byName.get(name);
+                if (e == null || !used.add(name)) {
+                    continue;
+                }
+                for (Field f : e.fields()) {
+                    push(f.type(), todo);
+                    push(f.valueType(), todo);
+                }
+                todo.addAll(e.permits());
+                todo.addAll(e.unions());
+            }
+            return used;
+        }
+
+        private static void push(TypeRef type, java.util.Deque<String> todo) {
+            if (type != null && type.target() != null) {
+                todo.push(type.target());
+            }
         }
 
         private ProjectInfo projectInfo() {

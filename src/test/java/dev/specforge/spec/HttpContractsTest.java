@@ -68,6 +68,9 @@ class HttpContractsTest {
         assertThat(thing.has("x-vendor")).isFalse();
         assertThat(thing.path("properties").has("x-ignored")).as("a property named x-... is a property").isTrue();
         assertThat(operation(contract, "getReport").path("answer").isNull()).as("no 2xx response").isTrue();
+        assertThat(model.entity("Orphan")).as("the model keeps every schema").isPresent();
+        assertThat(model.http().uses("Thing")).isTrue();
+        assertThat(model.http().uses("Orphan")).as("no operation uses it").isFalse();
     }
 
     @Test
