@@ -49,7 +49,7 @@ final class ContractValidator {
     /**
      * @param schema   a normalised schema (its {@code $ref}s point into the defs)
      * @param instance the value to check
-     * @return the violations as "pointer: message", empty when valid; a schema the validator cannot compile (e.g. a
+     * @return the violations as "pointer: message" (the message alone for the value itself), empty when valid; a schema the validator cannot compile (e.g. a
      *         {@code pattern} Java cannot read) gives one entry starting with {@code "schema: "}
      */
     List<String> errors(JsonNode schema, JsonNode instance) {
@@ -61,12 +61,18 @@ final class ContractValidator {
                     key -> factory.getSchema(schema.isObject() ? pointAtDefs(schema)
                             : JsonNodeFactory.instance.objectNode().put("not", true), config));
             return compiledSchema.validate(instance).stream()
-                    .map(ValidationMessage::getMessage)
+                    .map(ContractValidator::describe)
                     .sorted()
                     .toList();
         } catch (RuntimeException e) {
             return List.of("schema: " + e.getMessage());
         }
+    }
+
+    /** "pointer: error", or the error alone at the root: {@code /name: required property 'id' not found}. */
+    private static String describe(ValidationMessage m) {
+        String at = m.getInstanceLocation() == null ? "" : m.getInstanceLocation().toString();
+        return at.isEmpty() ? m.getError() : at + ": " + m.getError();
     }
 
     /** A copy whose {@code #/$defs/...} references point into the shared defs document. */

@@ -99,7 +99,7 @@ final class HttpContracts {
         out.set("requestBody", requestBody(op, where));
         out.set("answer", answer(op, where, id));
         out.putNull("resource");
-        out.set("cases", cases(out, where));
+        out.set("cases", cases(out));
     }
 
     /**
@@ -288,7 +288,7 @@ final class HttpContracts {
 
     // ---- requests for contract tests ---------------------------------------------------------------------------
 
-    private ObjectNode cases(ObjectNode op, String where) {
+    private ObjectNode cases(ObjectNode op) {
         ObjectNode cases = JSON.objectNode();
         ObjectNode valid = request(op, null);
         cases.set("valid", valid);
