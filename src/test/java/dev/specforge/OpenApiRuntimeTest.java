@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code ../shared/corpus/openapi/} (the Swagger petstore; Box's API, {@code allOf} and {@code oneOf}
  * bodies; Xero projects, many query parameters; Redocly's museum, OpenAPI 3.1), generate with the real
  * CLI, build and run the project's own tests with its own toolchain, start it, and for every operation send the
- * valid and the invalid request of its {@code contract.json}.
+ * valid and the invalid request of its {@code contract.json}; then, for each stateful resource, a record posted with a
+ * new id must be read back as posted, and be a 404 problem once deleted.
  *
  * <p>The judge is not specforge: Atlassian's swagger-request-validator ({@link OpenApiJudge}) reads the corpus
  * document itself and checks
@@ -110,6 +111,7 @@ class OpenApiRuntimeTest {
         int answered = 0;
         int invalids = 0;
         int rejected = 0;
+        int resources = 0;
         try (GeneratedService service = GeneratedService.start(runtime, project, values,
                 out.resolve("service.log"))) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -152,16 +154,104 @@ class OpenApiRuntimeTest {
                     }
                 }
             }
+            resources = keepsState(http, service.base(), contract, name, failures);
         }
-        TABLE.put(name + " | " + stack, operations + " | " + answered + " | " + rejected + " of " + invalids);
+        TABLE.put(name + " | " + stack, operations + " | " + answered + " | " + rejected + " of " + invalids
+                + " | " + resources);
         return failures;
+    }
+
+    /**
+     * For every stateful resource whose item path has one parameter: a record posted with a new id is read back
+     * with the posted values, and once deleted (when the resource has a delete) it is a 404 problem.
+     *
+     * @return the number of resources checked
+     */
+    private static int keepsState(HttpClient http, URI base, JsonNode contract, String name, List<String> failures)
+            throws Exception {
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> resource : iterable(contract.path("resources").fields())) {
+            JsonNode create = role(contract, resource.getKey(), "create");
+            JsonNode read = role(contract, resource.getKey(), "read");
+            JsonNode delete = role(contract, resource.getKey(), "delete");
+            String template = read == null ? "" : read.path("path").asText();
+            if (create == null || read == null || !create.path("cases").path("valid").path("body").isObject()
+                    || template.chars().filter(c -> c == '{').count() != 1) {
+                continue;
+            }
+            checked++;
+            String idProperty = resource.getValue().path("idProperty").asText();
+            boolean integer = resource.getValue().path("idType").asText().equals("integer");
+            com.fasterxml.jackson.databind.node.ObjectNode posting =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) create.path("cases").path("valid").deepCopy();
+            com.fasterxml.jackson.databind.node.ObjectNode body =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) posting.path("body");
+            String id = integer ? "987654" : "specforge-987654";
+            if (integer) {
+                body.put(idProperty, 987654L);
+            } else {
+                body.put(idProperty, id);
+            }
+            String what = name + " " + resource.getKey();
+            Answer created = send(http, base, create, posting, contract);
+            if (created.status / 100 != 2) {
+                failures.add(what + ": POST " + create.path("path").asText() + " answered " + created.status + " "
+                        + abbreviate(created.body));
+                continue;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode getting =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) read.path("cases").path("valid").deepCopy();
+            getting.put("path", template.replaceAll("\\{[^}]+}", id));
+            Answer got = send(http, base, read, getting, contract);
+            JsonNode stored = got.status == 200 ? JSON.readTree(got.body) : null;
+            if (stored == null || !stored.path(idProperty).asText().equals(id)) {
+                failures.add(what + ": what was posted is not read back: " + got.status + " " + abbreviate(got.body));
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> field : iterable(body.fields())) {
+                if (!stored.path(field.getKey()).equals(SAME_VALUE, field.getValue())) {
+                    failures.add(what + ": posted " + field.getKey() + " = " + field.getValue() + ", read back "
+                            + stored.path(field.getKey()));
+                }
+            }
+            if (delete != null) {
+                com.fasterxml.jackson.databind.node.ObjectNode deleting =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) delete.path("cases").path("valid").deepCopy();
+                deleting.put("path", template.replaceAll("\\{[^}]+}", id));
+                Answer deleted = send(http, base, delete, deleting, contract);
+                Answer gone = send(http, base, read, getting, contract);
+                if (deleted.status / 100 != 2 || gone.status != 404 || !gone.problem()) {
+                    failures.add(what + ": DELETE answered " + deleted.status + ", then GET " + gone.status + " "
+                            + gone.contentType);
+                }
+            }
+        }
+        return checked;
+    }
+
+    /** JSON equality with numbers compared by value (1 equals 1.0, an int node a long one). */
+    private static final java.util.Comparator<JsonNode> SAME_VALUE = (a, b) -> a.equals(b)
+            || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
+
+    private static JsonNode role(JsonNode contract, String resource, String role) {
+        for (JsonNode op : contract.path("operations")) {
+            if (op.path("resource").path("name").asText().equals(resource)
+                    && op.path("resource").path("role").asText().equals(role)) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
+        return () -> it;
     }
 
     /** Prints the table: document x stack, operations, valid answered, invalid rejected. */
     @AfterAll
     static void table() throws IOException {
         StringBuilder b = new StringBuilder("# OpenAPI runtime suite\n\n| document | stack | operations | valid "
-                + "answered | invalid rejected |\n|---|---|---|---|---|\n");
+                + "answered | invalid rejected | resources keeping state |\n|---|---|---|---|---|---|\n");
         TABLE.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         System.out.println(b);
         Path file = Path.of("target/conformance/openapi-runtime.md");
