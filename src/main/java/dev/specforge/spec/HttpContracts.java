@@ -378,14 +378,6 @@ final class HttpContracts {
         if (p.has("example") && validator.valid(schema, p.get("example"))) {
             return p.get("example");
         }
-        JsonNode resolved = samples.resolve(schema, 0);
-        if ("array".equals(SampleInstances.type(resolved))) {
-            for (JsonNode candidate : samples.candidates(schema)) {
-                if (validator.valid(schema, candidate)) {
-                    return candidate;
-                }
-            }
-        }
         for (JsonNode candidate : samples.candidates(schema)) {
             if (validator.valid(schema, candidate)) {
                 return candidate;
