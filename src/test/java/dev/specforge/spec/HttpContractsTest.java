@@ -176,8 +176,7 @@ class HttpContractsTest {
             JsonNode answer = op.path("answer");
             if (answer.isObject()) {
                 String contentType = answer.path("contentType").asText("");
-                String body = contentType.isEmpty() ? "" : contentType.contains("json")
-                        ? JSON.writeValueAsString(answer.path("body")) : answer.path("body").asText();
+                String body = contentType.isEmpty() ? "" : OpenApiJudge.body(answer);
                 judge.responseErrors(valid, OpenApiJudge.response(answer.path("status").asInt(), contentType, body))
                         .forEach(e -> failures.add(what + " answer: " + e));
             }

@@ -46,13 +46,17 @@ public final class GeneratedService implements AutoCloseable {
     }
 
     /**
-     * The runtime section of a stack, after skipping the test when a program it requires is missing.
+     * The runtime section of a stack, after skipping the test when the stack is not among
+     * {@code -Dconformance.stacks=a,b} (when that is set) or a program it requires is missing.
      *
      * @param stack the stack name
      * @return the {@code runtime} node of its stack.yaml
      * @throws IOException when stack.yaml cannot be read
      */
     public static JsonNode runtime(String stack) throws IOException {
+        String only = System.getProperty("conformance.stacks", "");
+        assumeTrue(only.isBlank() || List.of(only.split(",")).contains(stack),
+                stack + " is not in -Dconformance.stacks=" + only);
         JsonNode runtime = YAML.readTree(Path.of("templates", stack, "stack.yaml").toFile()).path("runtime");
         if (!runtime.isObject()) {
             throw new AssertionError("templates/" + stack + "/stack.yaml has no runtime section");

@@ -14,6 +14,28 @@ import java.util.zip.ZipInputStream;
 public record GeneratedZip(String root, Map<String, String> files) {
 
     /**
+     * Generates a project with the real CLI ({@code specforge generate --stack S SPEC -o OUT}) and reads its zip.
+     *
+     * @param stack the stack
+     * @param spec  the spec file
+     * @param out   the output folder (the zip and the report go there)
+     * @return the generated project
+     * @throws IOException when the zip cannot be read
+     * @throws AssertionError when the CLI exits non-zero or writes no zip
+     */
+    public static GeneratedZip generate(String stack, Path spec, Path out) throws IOException {
+        int exit = dev.specforge.cli.SpecforgeCommand.execute("generate", "--stack", stack, spec.toString(), "-o",
+                out.toString());
+        if (exit != 0) {
+            throw new AssertionError("specforge generate --stack " + stack + " " + spec + " exited " + exit);
+        }
+        try (var files = Files.list(out)) {
+            return read(files.filter(f -> f.toString().endsWith(".zip")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no zip in " + out)));
+        }
+    }
+
+    /**
      * @param zip a zip written by specforge
      * @return its entries
      */
