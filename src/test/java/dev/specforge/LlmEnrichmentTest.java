@@ -12,6 +12,7 @@ import dev.specforge.support.SyntheticSpec;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,12 @@ class LlmEnrichmentTest {
         @BeforeEach
         void resetServer() {
             SERVER.reset();
+        }
+
+        /** Every request a test sent stayed inside its provider's strict subset (the fake answers 400 otherwise). */
+        @AfterEach
+        void everyRequestWasInsideTheStrictSubset() {
+            assertThat(SERVER.schemaRefusals()).as("requests refused for a schema outside the strict subset").isEmpty();
         }
 
         JsonNode generate(byte[] spec, String name) throws Exception {
@@ -143,6 +150,34 @@ class LlmEnrichmentTest {
             assertThat(JavaCompilation.errors(project.javaSources(), work.resolve("classes"))).isEmpty();
         }
 
+        /**
+         * A server that answers every request with the smallest instance of the schema it was sent (first enum value
+         * or branch, empty strings and lists where allowed), as an independent OpenAI-compatible server with strict
+         * decoding may: the schema is the whole contract, so nothing is refused, retried or left to the fallback.
+         */
+        @Test
+        void should_accept_every_answer_of_a_server_that_only_follows_the_schema() throws Exception {
+            SERVER.answerMinimal(true);
+            int items = SyntheticSpec.items(15, 19);
+
+            JsonNode report = generate(SyntheticSpec.yaml("minimal", 15, 19, -1), "minimal.yaml");
+
+            JsonNode llm = report.path("llm");
+            assertThat(llm.path("items").asInt()).isEqualTo(items).isGreaterThanOrEqualTo(300);
+            assertThat(llm.path("fallbacks").asInt()).isZero();
+            assertThat(llm.path("retries").asInt()).isZero();
+            assertThat(llm.path("llmFiles").asInt()).isPositive();
+            assertThat(llm.path("requests").asInt()).isEqualTo(SERVER.requests().size())
+                    .isLessThanOrEqualTo(items / 10);
+            assertThat(SERVER.requests()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+            assertThat(askedItems(SERVER.requests())).hasSize(items)
+                    .anySatisfy(i -> assertThat(i).startsWith("field_validators:"))
+                    .anySatisfy(i -> assertThat(i).startsWith("entity_docs:"))
+                    .anySatisfy(i -> assertThat(i).startsWith("sample_data:"));
+            GeneratedZip project = GeneratedZip.read(outbox.resolve("minimal.zip"));
+            assertThat(JavaCompilation.errors(project.javaSources(), work.resolve("classes"))).isEmpty();
+        }
+
         @Test
         void should_carry_only_the_item_and_the_entities_it_references_in_each_request() throws Exception {
             generate(SyntheticSpec.yaml("synth", 6, 4, -1), "synth.yaml");
@@ -211,18 +246,18 @@ class LlmEnrichmentTest {
             assertThat(Files.readAllBytes(restartOut.resolve("synth.zip")))
                     .isEqualTo(Files.readAllBytes(outbox.resolve("synth.zip")));
 
-            // change one field (E2.f1 gets a maxLength): only E2.f1's validators and the per-entity items of E2 and
-            // of E1, which refers to E2, change their context
+            // change one field (E2.f1 gets a maxLength): only E2.f1's validators and the samples of E2 and of E1,
+            // which refers to E2, change their context; descriptions do not read bounds
             SERVER.reset();
             JsonNode changed = generate(SyntheticSpec.yaml("synth", 5, 6, 2), "synth-changed.yaml");
             assertThat(askedItems(SERVER.requests())).containsExactlyInAnyOrder(
-                    "field_validators:E2.f1", "entity_docs:E1", "entity_docs:E2", "sample_data:E1", "sample_data:E2");
-            assertThat(changed.path("llm").path("cacheMisses").asInt()).isEqualTo(5);
+                    "field_validators:E2.f1", "sample_data:E1", "sample_data:E2");
+            assertThat(changed.path("llm").path("cacheMisses").asInt()).isEqualTo(3);
             // files reading only unchanged entities come from the per-file result cache
             assertThat(sources(changed)).containsEntry("src/main/java/com/example/synth/model/E2.java", "llm")
                     .containsEntry("src/main/java/com/example/synth/model/E4.java", "cache")
                     .containsEntry("src/main/java/com/example/synth/repository/E4Repository.java", "cache")
-                    .containsEntry("README.md", "llm");
+                    .containsEntry("README.md", "llm-cache");
         }
 
         @Test
@@ -405,7 +440,9 @@ class LlmEnrichmentTest {
 
         @Test
         void should_mark_the_stable_prefix_for_prompt_caching_and_report_the_servers_cached_tokens() throws Exception {
-            byte[] spec = SyntheticSpec.yaml("synth", 4, 6, -1);
+            // 8 entities: each field type's items fill two batches of 4 with one answer schema, so the second call
+            // of each repeats the first one's tools and system prefix and reads it from the cache
+            byte[] spec = SyntheticSpec.yaml("synth", 8, 6, -1);
             JsonNode plan = JSON.readTree(template.requestBody("direct:dry-run", spec, String.class));
 
             JsonNode report = generate(spec, "synth.yaml");
@@ -416,6 +453,7 @@ class LlmEnrichmentTest {
                 assertThat(r.headers()).containsEntry("x-api-key", "test-key").containsEntry("anthropic-version", "2023-06-01");
                 assertThat(r.body().path("system").path(0).path("cache_control").path("type").asText()).isEqualTo("ephemeral");
                 assertThat(r.body().path("tool_choice").path("type").asText()).isEqualTo("tool");
+                assertThat(r.body().path("tools").path(0).path("strict").asBoolean()).isTrue();
                 assertThat(r.body().path("tools").path(0).path("input_schema").path("additionalProperties").asBoolean(true))
                         .isFalse();
             }

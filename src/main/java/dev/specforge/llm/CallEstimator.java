@@ -4,9 +4,11 @@ import dev.specforge.plan.EnrichmentKind;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The dry run of {@link Enricher}: what its batching and calls would do for a planned spec, without calling
@@ -55,26 +57,27 @@ final class CallEstimator {
         }
         int calls = 0;
         Usage usage = Usage.NONE;
+        boolean anthropic = settings.provider() == Provider.ANTHROPIC;
+        Set<String> seenPrefixes = new HashSet<>();
         for (Map.Entry<EnrichmentKind, List<EnrichmentItem>> en : misses.entrySet()) {
             EnrichmentKind kind = en.getKey();
             String system = run.systemPrompt(kind);
-            long prefix = tokens(system);
-            List<EnrichmentItem> list = en.getValue();
-            for (int i = 0; i < list.size(); i += settings.batchSize()) {
+            for (List<EnrichmentItem> part : LlmBatch.split(en.getValue(), settings.batchSize())) {
                 Map<String, EnrichmentItem> byId = new LinkedHashMap<>();
                 StringBuilder answers = new StringBuilder();
-                for (EnrichmentItem item : list.subList(i, Math.min(list.size(), i + settings.batchSize()))) {
+                for (EnrichmentItem item : part) {
                     String id = "i" + (byId.size() + 1);
                     byId.put(id, item);
                     answers.append('"').append(id).append("\":")
                             .append(offline.answer(kind, item.context()).toString()).append(',');
                 }
-                long input = tokens(system + LlmClient.userMessage(byId, null)
-                        + LlmClient.batchSchema(kind, byId.keySet()).toString());
-                boolean first = i == 0;
-                boolean anthropic = settings.provider() == Provider.ANTHROPIC;
-                long cached = first ? 0 : anthropic ? prefix : openAiCached(prefix);
-                long written = first && anthropic ? prefix : 0;
+                String schema = AnswerSchemas.batch(part.stream().map(EnrichmentItem::schema).toList()).toString();
+                // both providers' cached prefix starts with the answer schema, then the system prompt
+                long prefix = tokens(schema + system);
+                boolean repeat = !seenPrefixes.add(schema + system);
+                long input = tokens(schema + system + LlmClient.userMessage(byId, null));
+                long cached = !repeat ? 0 : anthropic ? (prefix >= 1024 ? prefix : 0) : openAiCached(prefix);
+                long written = !repeat && anthropic && prefix >= 1024 ? prefix : 0;
                 usage = usage.plus(new Usage(input, tokens("{" + answers + "}"), cached, written));
                 calls++;
             }

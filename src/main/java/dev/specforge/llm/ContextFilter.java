@@ -1,5 +1,6 @@
 package dev.specforge.llm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,10 +24,11 @@ import java.util.stream.Collectors;
  * answer depends on, so a request never carries the whole spec and a change to one entity changes the cache key of
  * only the items that read it.
  * <ul>
- *   <li>a per-field item: the entity's name and description, and the field (type, format, constraints,
- *       description, and the enum values or field names of the entity it refers to);</li>
+ *   <li>a per-field item: the entity's name and description, and the field (name, JSON name where it differs,
+ *       type, format, constraints, description, and the enum values or field names of the entity it refers to);</li>
  *   <li>a per-entity item: the entity with all its fields, plus the entities it references, transitively up to
- *       {@code depth} hops ({@code specforge.llm.context-depth}).</li>
+ *       {@code depth} hops ({@code specforge.llm.context-depth}); for entity-docs without the declared constraints,
+ *       and the referenced entities by their names, field names and enum values only ({@link #forDescription}).</li>
  * </ul>
  * Output is plain JSON built with Jackson, deterministic for a given model (field order is spec order). Thread-safe.
  */
@@ -57,20 +59,45 @@ public final class ContextFilter {
         if (e.description() != null && !e.description().isBlank()) {
             c.put("entityDescription", e.description());
         }
-        c.set("field", field(f, true));
+        c.set("field", field(f, true, true));
         return c;
     }
 
     /**
      * @param e an entity of the model
-     * @return the context of that entity's per-entity items: {@code entity} and {@code related}
+     * @return the context of that entity's sample-data item: {@code entity} and {@code related}, each with every
+     *         field in full (samples must meet the types, formats, constraints and enum values of nested entities too)
      */
     public ObjectNode forEntity(Entity e) {
+        return entityContext(e, true);
+    }
+
+    /**
+     * @param e an entity of the model
+     * @return the context of that entity's entity-docs item: the entity's fields without their declared constraints
+     *         (a description says what a field is, not its bounds, so changing a bound re-asks no description), and
+     *         each related entity by its name, kind, description and field names or enum values only
+     */
+    public ObjectNode forDescription(Entity e) {
+        return entityContext(e, false);
+    }
+
+    /** How much of an entity a context carries. */
+    private enum Detail {
+        /** every field with its declared constraints */
+        FULL,
+        /** every field without declared constraints */
+        FIELDS,
+        /** field names only */
+        NAMES
+    }
+
+    private ObjectNode entityContext(Entity e, boolean full) {
         ObjectNode c = JSON.createObjectNode();
-        c.set("entity", entity(e));
+        c.set("entity", entity(e, full ? Detail.FULL : Detail.FIELDS));
         ArrayNode related = c.putArray("related");
         for (Entity r : related(e)) {
-            related.add(entity(r));
+            related.add(entity(r, full ? Detail.FULL : Detail.NAMES));
         }
         return c;
     }
@@ -99,7 +126,7 @@ public final class ContextFilter {
         return out;
     }
 
-    private ObjectNode entity(Entity e) {
+    private ObjectNode entity(Entity e, Detail detail) {
         ObjectNode n = JSON.createObjectNode();
         n.put("name", e.name());
         n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
@@ -109,17 +136,30 @@ public final class ContextFilter {
         if (e.kind() == Entity.Kind.ENUM) {
             ArrayNode values = n.putArray("values");
             e.values().forEach(v -> values.add(v.value()));
+        } else if (detail == Detail.NAMES) {
+            ArrayNode names = n.putArray("fieldNames");
+            e.fields().forEach(f -> names.add(f.jsonName()));
         } else {
             ArrayNode fields = n.putArray("fields");
-            e.fields().forEach(f -> fields.add(field(f, false)));
+            e.fields().forEach(f -> fields.add(field(f, false, detail == Detail.FULL)));
         }
         return n;
     }
 
-    private ObjectNode field(Field f, boolean withTarget) {
+    /**
+     * @param field a field of a context
+     * @return its JSON property name: {@code jsonName}, given only where it differs from {@code name}
+     */
+    public static String jsonName(JsonNode field) {
+        return field.path("jsonName").asText(field.path("name").asText());
+    }
+
+    private ObjectNode field(Field f, boolean withTarget, boolean constraints) {
         ObjectNode n = JSON.createObjectNode();
         n.put("name", f.name());
-        n.put("jsonName", f.jsonName());
+        if (!f.jsonName().equals(f.name())) {
+            n.put("jsonName", f.jsonName());      // most fields are named alike in code and on the wire
+        }
         n.put("type", f.type().type().id());
         if (f.type().many()) {
             n.put("many", true);
@@ -147,6 +187,12 @@ public final class ContextFilter {
             n.put("valueType", f.valueType().type().id());
         }
         var c = f.constraints();
+        if (!constraints) {
+            if (f.description() != null && !f.description().isBlank()) {
+                n.put("description", f.description());
+            }
+            return n;
+        }
         if (c.minLength() != null) {
             n.put("minLength", c.minLength());
         }

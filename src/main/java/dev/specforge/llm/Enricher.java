@@ -28,7 +28,8 @@ import java.util.concurrent.TimeoutException;
  *       offline provider every item is answered here;</li>
  *   <li>the L1 lookup (camel-caffeine, in the route) feeds {@link #batches}, which reads L2 ({@link DiskAnswerCache})
  *       for the rest, joins identical requests already in flight (single-flight, across specs), and groups the
- *       remaining misses by kind into batches of {@code specforge.llm.batch-size};</li>
+ *       remaining misses by kind into batches of {@code specforge.llm.batch-size}, items of the same answer schema
+ *       together ({@link LlmBatch#split});</li>
  *   <li>{@link #ask} runs one batch (the route's Splitter runs them in parallel) and caches each item's answer on
  *       its own, so an item fetched in a batch is a hit later whatever batch asks for it;</li>
  *   <li>{@link #finish} waits for joined requests, falls back to the offline provider for anything unanswered,
@@ -179,8 +180,7 @@ public final class Enricher {
         for (Map.Entry<EnrichmentKind, List<EnrichmentItem>> en : misses.entrySet()) {
             List<EnrichmentItem> list = en.getValue();
             missCount += list.size();
-            for (int i = 0; i < list.size(); i += settings.batchSize()) {
-                List<EnrichmentItem> part = list.subList(i, Math.min(list.size(), i + settings.batchSize()));
+            for (List<EnrichmentItem> part : LlmBatch.split(list, settings.batchSize())) {
                 batches.add(new LlmBatch(en.getKey(), run.systemPrompt(en.getKey()), part, run.ledger()));
                 if (part.size() > 1) {
                     run.ledger().batched(part.size());

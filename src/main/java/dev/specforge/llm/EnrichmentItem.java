@@ -11,9 +11,18 @@ import dev.specforge.plan.EnrichmentKind;
  * @param entity  the entity's name in the project model
  * @param field   the field's name for per-field kinds, else {@code null}
  * @param context the item's context as sent to the provider (treat as immutable)
- * @param key     the cache key: SHA-256 (hex) of provider, model, prompt template, answer schema and context
+ * @param key     the cache key: SHA-256 (hex) of provider, model, system prompt, answer schema and context
  */
 public record EnrichmentItem(EnrichmentKind kind, String entity, String field, ObjectNode context, String key) {
+
+    /**
+     * @return the item's answer schema, built from its context ({@link AnswerSchemas#item}) on each call rather than
+     *         held: a spec of 10,000 entities plans tens of thousands of items, and only calls to a provider need
+     *         their schemas (treat as immutable)
+     */
+    public ObjectNode schema() {
+        return AnswerSchemas.item(kind, context);
+    }
 
     /** @return {@code Entity} or {@code Entity.field}: unique per kind within a spec */
     public String subject() {

@@ -17,6 +17,7 @@ import dev.specforge.spec.ProjectModel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * The first step of {@link Enricher}: which items a spec's planned files read, each with its filtered context
  * ({@link ContextFilter}), its kind's system prompt (rendered once per stack and kind) and its cache key.
  *
- * <p>Cache key: SHA-256 over provider, model, the rendered system prompt (prompt template plus answer schema), the
- * answer schema and the item's context (seed 000 P4, seed 001 #1). Thread-safe.
+ * <p>Cache key: SHA-256 over provider, model, the rendered system prompt (prompt template plus the kind's rules),
+ * the item's answer schema and its context (seed 000 P4, seed 001 #1). Thread-safe.
  */
 final class ItemPlanner {
 
@@ -72,18 +73,23 @@ final class ItemPlanner {
         Map<EnrichmentKind, String> system = new EnumMap<>(EnrichmentKind.class);
         Map<EnrichmentKind, String> promptHash = new EnumMap<>(EnrichmentKind.class);
         List<EnrichmentItem> items = new ArrayList<>();
+        Map<ObjectNode, String> schemaHash = new IdentityHashMap<>();   // shared item schemas, hashed once
         for (String id : wanted) {
             EnrichmentKind kind = EnrichmentKind.of(id.substring(0, id.indexOf(':')));
             String subject = id.substring(id.indexOf(':') + 1);
             int dot = subject.indexOf('.');
             Entity e = entities.get(dot < 0 ? subject : subject.substring(0, dot));
             String fieldName = dot < 0 ? null : subject.substring(dot + 1);
-            ObjectNode context = fieldName == null ? filter.forEntity(e)
+            ObjectNode context = kind == EnrichmentKind.ENTITY_DOCS ? filter.forDescription(e)
+                    : fieldName == null ? filter.forEntity(e)
                     : filter.forField(e, e.fields().stream().filter(f -> f.name().equals(fieldName)).findFirst()
                     .orElseThrow());
             String sys = system.computeIfAbsent(kind, k -> systemPrompt(stack, k));
             String ph = promptHash.computeIfAbsent(kind, k -> sha256(sys));
-            items.add(new EnrichmentItem(kind, e.name(), fieldName, context, key(kind, ph, context)));
+            ObjectNode schema = AnswerSchemas.item(kind, context);
+            String sh = kind == EnrichmentKind.SAMPLE_DATA ? sha256(schema.toString())    // one per entity
+                    : schemaHash.computeIfAbsent(schema, x -> sha256(x.toString()));
+            items.add(new EnrichmentItem(kind, e.name(), fieldName, context, key(ph, sh, context)));
         }
         LlmLedger ledger = new LlmLedger(settings.provider(), settings.model(), settings.prices());
         ledger.items(items.size());
@@ -138,17 +144,17 @@ final class ItemPlanner {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("kind", kind.id());
             model.put("tool", kind.toolName());
-            model.put("schema", kind.schema().toPrettyString());
+            model.put("rules", kind.rules());
             model.put("stack", stack.name());
             return new String(prompts.render(stack.name() + "/prompts/" + kind.id() + ".ftl", model),
                     StandardCharsets.UTF_8);
         });
     }
 
-    private String key(EnrichmentKind kind, String promptHash, JsonNode context) {
+    private String key(String promptHash, String schemaHash, JsonNode context) {
         try {
             return sha256(settings.provider().id() + "\n" + settings.model() + "\n" + promptHash + "\n"
-                    + sha256(kind.schema().toString()) + "\n" + JSON.writeValueAsString(context));
+                    + schemaHash + "\n" + JSON.writeValueAsString(context));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Asks one {@link LlmBatch} of a real provider and returns the valid item answers.
  *
- * <p>Per batch: the answer schema is an object whose required properties are the item ids ({@code i1..iN}) with
- * {@code additionalProperties: false}, so strict structured output answers every item. Each item's answer is checked
- * ({@link AnswerCheck}); items whose answer is invalid are asked again, with the problems fed back, up to
- * {@code specforge.llm.max-attempts} attempts in all; the rest are left for the offline fallback.
+ * <p>Per batch: the answer schema is an object whose required properties are the item ids ({@code i1..iN}), each
+ * with its own item schema ({@link AnswerSchemas#batch}), so strict structured output answers every item in the form
+ * the check accepts. Each item's answer is checked ({@link AnswerCheck}); only the items whose answer is refused
+ * (for a rule no strict schema can state) are asked again, alone in a smaller batch with their problems fed back, up
+ * to {@code specforge.llm.max-attempts} attempts in all; the rest are left for the offline fallback.
  *
  * <p>Per HTTP call: a permission from the process-wide circuit breaker (resilience4j; while open, the batch falls
  * back at once), a permit from the {@link LlmLimiter}, then the call ({@link Transport}, {@link HttpLlmTransport}).
@@ -126,9 +127,11 @@ public final class LlmClient {
             for (EnrichmentItem item : remaining) {
                 byId.put("i" + (byId.size() + 1), item);
             }
+            Map<String, ObjectNode> schemas = new LinkedHashMap<>();
+            byId.forEach((id, item) -> schemas.put(id, item.schema()));
             ObjectNode body = settings.provider().request(settings.model(), settings.maxTokens(), batch.system(),
                     userMessage(byId, feedback(byId, problems, formatProblem)), batch.kind().toolName(),
-                    batchSchema(batch.kind(), byId.keySet()));
+                    AnswerSchemas.batch(List.copyOf(schemas.values())));
             Provider.Reply reply;
             try {
                 reply = settings.provider().parse(send(body, batch, deadlineNanos));
@@ -146,7 +149,7 @@ public final class LlmClient {
             problems.clear();
             for (Map.Entry<String, EnrichmentItem> en : byId.entrySet()) {
                 EnrichmentItem item = en.getValue();
-                List<String> p = check.problems(item.kind(), item.context(), reply.answer().get(en.getKey()));
+                List<String> p = check.problems(item.kind(), schemas.get(en.getKey()), reply.answer().get(en.getKey()));
                 if (p.isEmpty()) {
                     valid.put(item.id(), reply.answer().get(en.getKey()));
                 } else {
@@ -207,25 +210,6 @@ public final class LlmClient {
             throw new IllegalStateException(e);
         }
         return feedback == null ? text : text + "\n\n" + feedback;
-    }
-
-    /**
-     * @param kind the items' kind
-     * @param ids  the item ids
-     * @return the batch's answer schema: an object with one required property per id, each the kind's item schema,
-     *         and {@code additionalProperties: false}
-     */
-    static ObjectNode batchSchema(EnrichmentKind kind, Iterable<String> ids) {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("type", "object");
-        ObjectNode props = s.putObject("properties");
-        var required = s.putArray("required");
-        for (String id : ids) {
-            props.set(id, kind.schema());
-            required.add(id);
-        }
-        s.put("additionalProperties", false);
-        return s;
     }
 
     /** @return the body of a 200 response, after waits and retries */

@@ -51,7 +51,7 @@ public final class OfflineProvider {
         ObjectNode out = JSON.createObjectNode();
         ArrayNode cs = out.putArray("constraints");
         String type = f.path("type").asText();
-        String name = f.path("jsonName").asText(f.path("name").asText()).toLowerCase(Locale.ROOT);
+        String name = ContextFilter.jsonName(f).toLowerCase(Locale.ROOT);
         String format = f.path("format").asText("");
         boolean many = f.path("many").asBoolean(false);
         if (many) {
@@ -82,6 +82,9 @@ public final class OfflineProvider {
             } else if (IN_PAST.matcher(name).matches()) {
                 constraint(cs, "pastOrPresent", null);
             }
+        }
+        if (AnswerSchemas.constraintKinds(f).isEmpty()) {
+            out.remove("constraints");      // the item's schema has no constraints for a type no kind suits
         }
         out.put("example", exampleText(f, 0));
         return out;
@@ -114,7 +117,7 @@ public final class OfflineProvider {
             } else {
                 d.append(" record with ").append(fields.size()).append(fields.size() == 1 ? " field: " : " fields: ");
                 ArrayNode names = JSON.createArrayNode();
-                fields.forEach(f -> names.add(f.path("jsonName").asText()));
+                fields.forEach(f -> names.add(ContextFilter.jsonName(f)));
                 join(d, names, 12);
                 d.append('.');
             }
@@ -144,7 +147,7 @@ public final class OfflineProvider {
         ObjectNode out = JSON.createObjectNode();
         ArrayNode samples = out.putArray("samples");
         for (int i = 0; i < 2; i++) {
-            samples.add(instance(context.path("entity"), related, i, 1).toString());
+            samples.add(instance(context.path("entity"), related, i, 1));
         }
         return out;
     }
@@ -154,7 +157,7 @@ public final class OfflineProvider {
         for (JsonNode f : entity.path("fields")) {
             JsonNode v = value(f, related, variant, depthLeft);
             if (v != null) {
-                o.set(f.path("jsonName").asText(), f.path("many").asBoolean(false) ? JSON.createArrayNode().add(v) : v);
+                o.set(ContextFilter.jsonName(f), f.path("many").asBoolean(false) ? JSON.createArrayNode().add(v) : v);
             }
         }
         return o;
@@ -175,23 +178,22 @@ public final class OfflineProvider {
                 return values.isEmpty() ? null : values.get(variant % values.size());
             }
             case "ref": {
+                // what AnswerSchemas.entitySchema can describe: an object entity of the context, while depth allows
                 JsonNode target = related.get(f.path("target").asText());
-                if (target == null || depthLeft == 0) {
-                    return f.path("required").asBoolean(false) ? JSON.createObjectNode() : null;
+                if (target == null || depthLeft == 0 || !target.path("kind").asText().equals("object")) {
+                    return null;
                 }
                 return instance(target, related, variant, depthLeft - 1);
             }
-            case "map":
-                return JSON.createObjectNode().put("key" + (variant + 1), "value" + (variant + 1));
-            case "object": case "union":
-                return null;
+            case "map": case "object": case "union":
+                return null;            // open objects and untyped values have no strict schema: left out
             default:
                 return JSON.getNodeFactory().textNode(exampleText(f, variant));
         }
     }
 
     private static BigDecimal number(JsonNode f, int variant) {
-        String name = f.path("jsonName").asText().toLowerCase(Locale.ROOT);
+        String name = ContextFilter.jsonName(f).toLowerCase(Locale.ROOT);
         BigDecimal v = name.contains("price") || name.contains("amount") || name.contains("cost") || name.contains("total")
                 ? new BigDecimal("19.99").add(BigDecimal.TEN.multiply(BigDecimal.valueOf(variant)))
                 : BigDecimal.valueOf(variant + 1L);
@@ -211,7 +213,7 @@ public final class OfflineProvider {
     private static String exampleText(JsonNode f, int variant) {
         String type = f.path("type").asText();
         String format = f.path("format").asText("");
-        String name = f.path("jsonName").asText(f.path("name").asText());
+        String name = ContextFilter.jsonName(f);
         String lower = name.toLowerCase(Locale.ROOT);
         String n = variant == 0 ? "" : String.valueOf(variant + 1);
         String text = switch (type) {
@@ -232,6 +234,18 @@ public final class OfflineProvider {
                     yield "2024-01-15";
                 } else if (format.equals("date-time")) {
                     yield "2024-01-15T09:30:00Z";
+                } else if (format.equals("time")) {
+                    yield "09:30:00Z";
+                } else if (format.equals("duration")) {
+                    yield "PT" + (variant + 1) + "H";
+                } else if (format.equals("hostname")) {
+                    yield "host" + n + ".example.com";
+                } else if (format.equals("ipv4")) {
+                    yield "192.0.2." + (variant + 1);
+                } else if (format.equals("ipv6")) {
+                    yield "2001:db8::" + (variant + 1);
+                } else if (format.equals("uuid")) {
+                    yield variant == 0 ? "3fa85f64-5717-4562-b3fc-2c963f66afa6" : "9b2e7c1a-4f3d-4e8b-a1c2-5d6e7f8a9b0c";
                 } else if (lower.contains("phone")) {
                     yield "+1 555 010" + variant;
                 } else if (lower.equals("name") || lower.endsWith("name")) {

@@ -3,7 +3,7 @@ package dev.specforge.llm;
 /**
  * Token prices, in USD per million tokens, with the prompt-cache multipliers applied to the input price
  * ({@code specforge.llm.price.*}). Defaults per provider come from the providers' published price lists for the
- * default models (OpenAI gpt-4o-mini: 0.15 / 0.60, cached input x0.5; Anthropic Claude 3.5 Haiku: 0.80 / 4.00,
+ * default models (OpenAI gpt-4o-mini: 0.15 / 0.60, cached input x0.5; Anthropic Claude Sonnet 4.5: 3.00 / 15.00,
  * cache read x0.1, cache write x1.25); set them for the model you use.
  *
  * @param inputPerMTok          USD per million uncached input tokens

@@ -13,7 +13,8 @@ public interface PromptRenderer {
 
     /**
      * @param template the template's path under the templates folder, e.g. {@code camel-service/prompts/entity-docs.ftl}
-     * @param model    the data the template reads: {@code kind}, {@code tool}, {@code schema} and {@code stack}
+     * @param model    the data the template reads: {@code kind}, {@code tool}, {@code rules} (the kind's answer
+     *                 rules and worked examples, {@code EnrichmentKind.rules()}) and {@code stack}
      * @return the rendered prompt, UTF-8 bytes
      * @throws RuntimeException when the template is missing, does not parse or fails while rendering (the renderer's
      *                          own unchecked exception, {@code RenderException})

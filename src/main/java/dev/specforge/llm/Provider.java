@@ -18,18 +18,20 @@ import java.util.Map;
  *       {@code response_format: {type: json_schema, json_schema: {name, schema, strict: true}}} (OpenAI API
  *       reference, "Create chat completion"; guide "Structured Outputs"). Prompt caching is automatic for a
  *       byte-stable prefix of 1,024 tokens or more (guide "Prompt caching").</li>
- *   <li>{@link #ANTHROPIC}: Messages, {@code POST {base-url}/v1/messages}, forced tool use with
- *       {@code tools: [{name, input_schema}]} and {@code tool_choice: {type: tool, name}}; the system block carries
- *       {@code cache_control: {type: ephemeral}} (Anthropic docs "Tool use", "Prompt caching"; API version
- *       header {@code anthropic-version: 2023-06-01}).</li>
+ *   <li>{@link #ANTHROPIC}: Messages, {@code POST {base-url}/v1/messages}, forced strict tool use with
+ *       {@code tools: [{name, input_schema, strict: true}]} and {@code tool_choice: {type: tool, name}} (Anthropic
+ *       docs "Tool use" and "Structured outputs": strict tool use guarantees schema-valid input, on Claude Sonnet 4.5,
+ *       Opus 4.5, Haiku 4.5 and later models); the system block carries {@code cache_control: {type: ephemeral}}
+ *       ("Prompt caching": the cached prefix is tools, then system, up to the marked block, and is cached from 1,024
+ *       tokens on Sonnet 4.5; API version header {@code anthropic-version: 2023-06-01}).</li>
  * </ul>
  */
 public enum Provider {
 
     OFFLINE("", "offline", "", Prices.FREE),
     OPENAI("https://api.openai.com/v1", "gpt-4o-mini", "OPENAI_API_KEY", new Prices(0.15, 0.60, 0.5, 1.0)),
-    ANTHROPIC("https://api.anthropic.com", "claude-3-5-haiku-latest", "ANTHROPIC_API_KEY",
-            new Prices(0.80, 4.00, 0.1, 1.25));
+    ANTHROPIC("https://api.anthropic.com", "claude-sonnet-4-5", "ANTHROPIC_API_KEY",
+            new Prices(3.00, 15.00, 0.1, 1.25));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -133,6 +135,7 @@ public enum Provider {
             tool.put("name", name);
             tool.put("description", "Record the answer for every item.");
             tool.set("input_schema", schema);
+            tool.put("strict", true);
             r.putObject("tool_choice").put("type", "tool").put("name", name);
         } else {
             r.put("max_completion_tokens", maxTokens);

@@ -1,18 +1,18 @@
 package dev.specforge.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * What an LLM (or the offline provider) can add to a generated file. A stack's outputs declare the kinds they
- * read ({@code enrich:} in {@code stack.yaml}); each kind has a strict, closed JSON Schema for the answer of one item
- * ({@code /llm/<id>.schema.json} in the jar) and a prompt template per stack ({@code templates/<stack>/prompts/<id>.ftl}).
+ * read ({@code enrich:} in {@code stack.yaml}); each kind has its answer rules and worked examples, the same for every
+ * stack ({@code /llm/<id>.rules.md} in the jar), and a prompt template per stack
+ * ({@code templates/<stack>/prompts/<id>.ftl}) that frames them. The answer schema of each item is built from its
+ * context ({@code dev.specforge.llm.AnswerSchemas}).
  */
 public enum EnrichmentKind {
 
@@ -25,18 +25,16 @@ public enum EnrichmentKind {
 
     private final String id;
     private final boolean perField;
-    private final JsonNode schema;
+    private final String rules;
 
     EnrichmentKind(String id, boolean perField) {
         this.id = id;
         this.perField = perField;
-        try (InputStream in = EnrichmentKind.class.getResourceAsStream("/llm/" + id + ".schema.json")) {
+        try (InputStream in = EnrichmentKind.class.getResourceAsStream("/llm/" + id + ".rules.md")) {
             if (in == null) {
-                throw new IllegalStateException("missing /llm/" + id + ".schema.json in the jar");
+                throw new IllegalStateException("missing /llm/" + id + ".rules.md in the jar");
             }
-            JsonNode s = new ObjectMapper().readTree(in);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove("$comment");
-            this.schema = s;
+            this.rules = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,9 +55,12 @@ public enum EnrichmentKind {
         return perField;
     }
 
-    /** @return the JSON Schema of one item's answer (shared, do not modify) */
-    public JsonNode schema() {
-        return schema;
+    /**
+     * @return the answer rules and worked examples of this kind (Markdown, byte-stable: part of every call's cached
+     *         prompt prefix), for the stack's prompt template as {@code rules}
+     */
+    public String rules() {
+        return rules;
     }
 
     /**

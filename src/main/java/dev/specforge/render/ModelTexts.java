@@ -34,20 +34,22 @@ final class ModelTexts {
         return lines;
     }
 
+    /** Samples kept per entity (the prompt asks for two; strict schemas cannot cap an array for Anthropic). */
+    static final int MAX_SAMPLES = 3;
+
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * @param answer a sample-data answer, may be {@code null}
-     * @return the answer's samples (JSON texts checked to be objects) re-serialised as one pretty JSON array
+     * @return the answer's first {@value #MAX_SAMPLES} samples (objects, checked against the entity's answer schema)
+     *         as one pretty JSON array
      */
     static String samplesJson(JsonNode answer) {
         var array = PRETTY.createArrayNode();
         if (answer != null) {
             for (JsonNode s : answer.path("samples")) {
-                try {
-                    array.add(PRETTY.readTree(s.asText()));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    // AnswerCheck rejected such answers; nothing to add
+                if (s.isObject() && array.size() < MAX_SAMPLES) {
+                    array.add(s);
                 }
             }
         }

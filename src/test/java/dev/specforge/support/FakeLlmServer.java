@@ -28,22 +28,39 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 
 /**
- * A fake LLM server on 127.0.0.1 (random port) that speaks the real wire formats:
+ * A fake LLM server on 127.0.0.1 (random port) that speaks the real wire formats and keeps the real APIs' documented
+ * rules, so that it does not agree with specforge by construction:
  * <ul>
  *   <li>OpenAI Chat Completions, {@code POST /v1/chat/completions}: reads {@code response_format.json_schema},
  *       answers {@code choices[0].message.content} with {@code usage.prompt_tokens},
- *       {@code completion_tokens} and {@code prompt_tokens_details.cached_tokens} (a repeated system prefix of
- *       1,024 tokens or more is cached, in 128-token steps);</li>
- *   <li>Anthropic Messages, {@code POST /v1/messages}: reads the forced tool's {@code input_schema}, answers with a
- *       {@code tool_use} block and {@code usage.input_tokens}, {@code output_tokens},
- *       {@code cache_creation_input_tokens} and {@code cache_read_input_tokens} (a system block marked
- *       {@code cache_control} is written on first sight, read after).</li>
+ *       {@code completion_tokens} and {@code prompt_tokens_details.cached_tokens};</li>
+ *   <li>Anthropic Messages, {@code POST /v1/messages}: reads the forced tool's ({@code tool_choice.name})
+ *       {@code input_schema}, answers with a {@code tool_use} block and {@code usage.input_tokens},
+ *       {@code output_tokens}, {@code cache_creation_input_tokens} and {@code cache_read_input_tokens}.</li>
  * </ul>
- * Tokens are counted as characters / 4 over the system text, the user text and the schema (input) and over the
- * answer (output). Answers come from the offline provider's rules on the item contexts the request carries (entity
+ * <b>Strict schemas.</b> Every request's schema (OpenAI: {@code response_format.json_schema.schema}; Anthropic: every
+ * tool's {@code input_schema}, whether or not {@code strict} is set) is checked against the provider's strict
+ * subset ({@link StrictSubset}); outside it, the request is answered 400 with the provider's error envelope
+ * (OpenAI {@code invalid_request_error}/{@code invalid_json_schema} on {@code response_format}; Anthropic
+ * {@code invalid_request_error} with {@code tools.N.input_schema: ...}), recorded, and counted
+ * ({@link #schemaRefused()}, {@link #schemaRefusals()}).
+ *
+ * <p><b>Prompt caching.</b> Tokens are counted as characters / 4. OpenAI ("Prompt caching" guide): caching is
+ * automatic on an exact prefix of the prompt, modelled as the schema JSON as sent (it "serves as a prefix to the
+ * system message") followed by the messages' text; {@code cached_tokens} is the longest prefix seen in an earlier
+ * request, at a 128-token boundary (512 characters) from 1,024 tokens on, else 0. Anthropic ("Prompt caching"): the
+ * cached prefix is the tools array JSON as sent plus the system blocks' text up to and including the last block
+ * marked {@code cache_control} (else the tools, when a tool is marked); at 1,024 tokens or more it is written the
+ * first time it is seen ({@code cache_creation_input_tokens}) and read afterwards ({@code cache_read_input_tokens});
+ * shorter marked prefixes are not cached. {@code input_tokens} is the uncached remainder. (Not modelled: cache
+ * expiry, Anthropic's model-dependent minimums of 2,048/4,096 tokens, breakpoints in messages, and the 20-block
+ * lookback.)
+ *
+ * <p><b>Answers.</b> By default from the offline provider's rules on the item contexts the request carries (entity
  * descriptions get a {@code "Fake LLM: "} prefix so tests can see where text came from), optionally changed by a
- * test's mutator. It has latency, a token-bucket rpm limit answering 429 with {@code retry-after} and
- * {@code retry-after-ms}, and 5xx injection. Every request is recorded.
+ * test's mutator; with {@link #answerMinimal(boolean)}, the minimal instance of the request's own schema
+ * ({@link SchemaInstances#minimal}). It has latency, a token-bucket rpm limit answering 429 with
+ * {@code retry-after} and {@code retry-after-ms}, and 5xx injection. Every request is recorded.
  *
  * <p>The benchmarks ({@code bench/run.sh}) run it as a process of its own through {@link #main}; its counters are
  * then read from {@code GET /stats}.
@@ -95,6 +112,9 @@ public final class FakeLlmServer implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> promptCache = Collections.synchronizedSet(new HashSet<>());
     private final AtomicInteger rateLimited = new AtomicInteger();
+    private final AtomicInteger schemaRefused = new AtomicInteger();
+    private final List<String> schemaRefusals = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean answerMinimal;
     /** bumped by {@link #reset}: answers to requests that arrived before it are not recorded or counted */
     private final AtomicInteger generation = new AtomicInteger();
     private static final ThreadLocal<Integer> ARRIVED_IN = new ThreadLocal<>();
@@ -129,7 +149,8 @@ public final class FakeLlmServer implements AutoCloseable {
      * {@code listening <OpenAI base URL> <Anthropic base URL>} on one line of stdout once it accepts requests, and
      * stops when stdin closes or the process is terminated. {@code GET /stats} answers the counters since start as
      * JSON: {@code requests} (every request, 429s included), {@code answered} (200), {@code rateLimited} (429),
-     * {@code inputTokens}, {@code outputTokens}, {@code cachedTokens}, {@code cacheWriteTokens}.
+     * {@code inputTokens}, {@code outputTokens}, {@code cachedTokens}, {@code cacheWriteTokens},
+     * {@code schemaRefused} (400 for a schema outside the strict subset).
      *
      * @param args the options above
      * @throws IOException when stdin cannot be read
@@ -170,6 +191,7 @@ public final class FakeLlmServer implements AutoCloseable {
             s.put("requests", requests().size());
             s.put("answered", answered().size());
             s.put("rateLimited", rateLimited());
+            s.put("schemaRefused", schemaRefused());
             s.put("inputTokens", inputTokens());
             s.put("outputTokens", outputTokens());
             s.put("cachedTokens", cachedTokens());
@@ -203,6 +225,9 @@ public final class FakeLlmServer implements AutoCloseable {
         requests.clear();
         promptCache.clear();
         rateLimited.set(0);
+        schemaRefused.set(0);
+        schemaRefusals.clear();
+        answerMinimal = false;
         inputTokens.set(0);
         outputTokens.set(0);
         cachedTokens.set(0);
@@ -274,6 +299,28 @@ public final class FakeLlmServer implements AutoCloseable {
         }
     }
 
+    /**
+     * @param on answer every request with {@link SchemaInstances#minimal} of the request's own schema (OpenAI:
+     *           {@code response_format.json_schema.schema}; Anthropic: the forced tool's {@code input_schema}),
+     *           ignoring the item contexts; the mutator still sees each root property whose name is an item id of
+     *           the request. {@link #reset} turns it off.
+     */
+    public void answerMinimal(boolean on) {
+        answerMinimal = on;
+    }
+
+    /** @return requests refused 400 because their schema leaves the provider's strict subset */
+    public int schemaRefused() {
+        return schemaRefused.get();
+    }
+
+    /** @return the error messages of those refusals, in order */
+    public List<String> schemaRefusals() {
+        synchronized (schemaRefusals) {
+            return List.copyOf(schemaRefusals);
+        }
+    }
+
     /** @return requests answered 200 */
     public List<Request> answered() {
         return requests().stream().filter(r -> r.status() == 200).toList();
@@ -324,7 +371,7 @@ public final class FakeLlmServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         ARRIVED_IN.set(generation.get());
-        try (ex) {
+        try { // not try-with-resources: its catch blocks would run after the exchange is closed
             boolean anthropic = ex.getRequestURI().getPath().equals("/v1/messages");
             JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
             Map<String, String> headers = new java.util.TreeMap<>();
@@ -349,6 +396,16 @@ public final class FakeLlmServer implements AutoCloseable {
             if (latencyMs > 0) {
                 Thread.sleep(latencyMs);
             }
+            ObjectNode refusal = schemaRefusal(anthropic, body);
+            if (refusal != null) {
+                if (current()) {
+                    schemaRefused.incrementAndGet();
+                    schemaRefusals.add(refusal.path("error").path("message").asText());
+                }
+                record(ex, headers, body, 400);
+                send(ex, 400, refusal);
+                return;
+            }
             int fail = failStatus;
             if (fail != 0) {
                 record(ex, headers, body, fail);
@@ -361,6 +418,8 @@ public final class FakeLlmServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             send(ex, 500, JSON.createObjectNode().put("error", String.valueOf(e)));
+        } finally {
+            ex.close();
         }
     }
 
@@ -378,13 +437,24 @@ public final class FakeLlmServer implements AutoCloseable {
     }
 
     private ObjectNode openAiAnswer(JsonNode body) {
-        String system = body.path("messages").get(0).path("content").asText();
         String user = body.path("messages").get(body.path("messages").size() - 1).path("content").asText();
         JsonNode js = body.path("response_format").path("json_schema");
         JsonNode answer = answer(js.path("name").asText(), user, js.path("schema"));
-        long prefix = tokens(system);
-        long input = tokens(system + user + js.path("schema").toString());
-        long cached = !promptCache.add("openai\n" + system) && prefix >= 1024 ? prefix / 128 * 128 : 0;
+        // the prompt as cached: the schema (a prefix to the system message), then the messages in order
+        StringBuilder prompt = new StringBuilder(js.has("schema") ? js.get("schema").toString() : "");
+        body.path("messages").forEach(m -> prompt.append(text(m.path("content"))));
+        long input = tokens(prompt.toString());
+        List<String> boundaries = boundaryHashes("openai", prompt.toString());
+        long cached = 0;
+        synchronized (promptCache) {
+            for (int i = boundaries.size() - 1; i >= 0; i--) {
+                if (promptCache.contains(boundaries.get(i))) {
+                    cached = (MIN_CACHED_CHARS + (long) STEP_CHARS * i) / 4;
+                    break;
+                }
+            }
+        }
+        promptCache.addAll(boundaries);
         long output = tokens(answer.toString());
         count(input, output, cached, 0);
         ObjectNode r = JSON.createObjectNode();
@@ -408,20 +478,40 @@ public final class FakeLlmServer implements AutoCloseable {
     }
 
     private ObjectNode anthropicAnswer(JsonNode body) {
-        JsonNode block = body.path("system").path(0);
-        String system = block.path("text").asText();
-        String user = body.path("messages").get(body.path("messages").size() - 1).path("content").asText();
-        JsonNode tool = body.path("tools").path(0);
+        String user = text(body.path("messages").get(body.path("messages").size() - 1).path("content"));
+        JsonNode tool = forcedTool(body);
         JsonNode answer = answer(body.path("tool_choice").path("name").asText(), user, tool.path("input_schema"));
-        long prefix = tokens(system);
-        long total = tokens(system + user + tool.path("input_schema").toString());
+        // the cache covers tools, then system, then messages, up to and including the block marked cache_control
+        String tools = body.has("tools") ? body.get("tools").toString() : "";
+        JsonNode system = body.path("system");
+        StringBuilder all = new StringBuilder(tools);
+        String prefix = null;
+        if (system.isTextual()) {
+            all.append(system.asText());
+        } else {
+            for (JsonNode block : system) {
+                all.append(block.path("text").asText());
+                if (block.has("cache_control")) {
+                    prefix = all.toString();
+                }
+            }
+        }
+        if (prefix == null) {
+            for (JsonNode t : body.path("tools")) {
+                if (t.has("cache_control")) {
+                    prefix = tools;
+                }
+            }
+        }
+        body.path("messages").forEach(m -> all.append(text(m.path("content"))));
+        long total = tokens(all.toString());
         long read = 0;
         long write = 0;
-        if (block.has("cache_control")) {
-            if (promptCache.add("anthropic\n" + system)) {
-                write = prefix;
+        if (prefix != null && tokens(prefix) >= MIN_CACHED_CHARS / 4) {
+            if (promptCache.add("anthropic\n" + String.join("", boundaryHashes("anthropic", prefix, prefix.length())))) {
+                write = tokens(prefix);
             } else {
-                read = prefix;
+                read = tokens(prefix);
             }
         }
         long output = tokens(answer.toString());
@@ -455,8 +545,28 @@ public final class FakeLlmServer implements AutoCloseable {
         cacheWriteTokens.addAndGet(written);
     }
 
-    /** @return an answer object with one property per item id the schema requires */
+    /**
+     * @return minimal mode: the schema's minimal instance; else an answer object with one property per item id the
+     *         schema requires, from the offline provider's rules
+     */
     private JsonNode answer(String name, String user, JsonNode schema) {
+        if (answerMinimal) {
+            JsonNode minimal = SchemaInstances.minimal(schema);
+            JsonNode items;
+            try {
+                items = JSON.readTree(user.substring(user.indexOf('{'))).path("items");
+            } catch (IOException | RuntimeException e) {
+                items = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+            if (minimal instanceof ObjectNode o) {
+                for (String id : List.copyOf(iterable(o.fieldNames()))) {
+                    if (items.has(id)) {
+                        o.set(id, mutator.apply(items.get(id), o.get(id)));
+                    }
+                }
+            }
+            return minimal;
+        }
         EnrichmentKind kind = EnrichmentKind.of(name.replace('_', '-'));
         JsonNode items;
         try {
@@ -472,6 +582,118 @@ public final class FakeLlmServer implements AutoCloseable {
                 ((ObjectNode) a).put("description", "Fake LLM: " + a.path("description").asText());
             }
             out.set(id.asText(), mutator.apply(context, a));
+        }
+        return out;
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    /** @return the tool that {@code tool_choice} forces, else the first tool */
+    private static JsonNode forcedTool(JsonNode body) {
+        String name = body.path("tool_choice").path("name").asText(null);
+        for (JsonNode t : body.path("tools")) {
+            if (t.path("name").asText().equals(name)) {
+                return t;
+            }
+        }
+        return body.path("tools").path(0);
+    }
+
+    /** @return a message's or block's text: a string, or the {@code text} of its content blocks */
+    private static String text(JsonNode content) {
+        if (content.isArray()) {
+            StringBuilder b = new StringBuilder();
+            content.forEach(c -> b.append(c.path("text").asText()));
+            return b.toString();
+        }
+        return content.asText();
+    }
+
+    /**
+     * @return the 400 answer when the request's schema leaves the provider's strict subset ({@link StrictSubset}),
+     *         with the provider's error envelope; null when it is inside
+     */
+    private static ObjectNode schemaRefusal(boolean anthropic, JsonNode body) {
+        if (anthropic) {
+            List<JsonNode> schemas = new ArrayList<>();
+            body.path("tools").forEach(t -> schemas.add(t.path("input_schema")));
+            if (schemas.isEmpty()) {
+                return null;
+            }
+            Map<Integer, List<String>> v = StrictSubset.anthropicRequest(schemas);
+            if (v.isEmpty()) {
+                return null;
+            }
+            Map.Entry<Integer, List<String>> first = v.entrySet().stream().filter(e -> e.getKey() >= 0).findFirst()
+                    .orElse(v.entrySet().iterator().next());
+            String where = first.getKey() < 0 ? "tools" : "tools." + first.getKey() + ".input_schema";
+            ObjectNode e = JSON.createObjectNode();
+            e.put("type", "error");
+            e.putObject("error").put("type", "invalid_request_error")
+                    .put("message", where + ": " + String.join("; ", first.getValue()));
+            return e;
+        }
+        JsonNode js = body.path("response_format").path("json_schema");
+        if (!js.has("schema")) {
+            return null;
+        }
+        List<String> v = StrictSubset.violations(StrictSubset.Provider.OPENAI, js.get("schema"));
+        if (v.isEmpty()) {
+            return null;
+        }
+        ObjectNode e = JSON.createObjectNode();
+        e.putObject("error")
+                .put("message", "Invalid schema for response_format '" + js.path("name").asText() + "': "
+                        + String.join("; ", v))
+                .put("type", "invalid_request_error")
+                .put("param", "response_format")
+                .put("code", "invalid_json_schema");
+        return e;
+    }
+
+    /** OpenAI caches prefixes of 1,024 tokens and more (4 characters a token), in steps of 128 tokens. */
+    private static final int MIN_CACHED_CHARS = 1024 * 4;
+    private static final int STEP_CHARS = 128 * 4;
+
+    /** @return hashes of the prefixes of {@code text} at each 128-token boundary from 1,024 tokens on */
+    private static List<String> boundaryHashes(String provider, String text) {
+        return boundaryHashes(provider, text, -1);
+    }
+
+    /**
+     * @param only -1: every boundary; else the hash of the prefix of that many characters only
+     * @return SHA-256 hashes of prefixes of {@code text} (its UTF-16 units, so no character is lost when a boundary
+     *         splits a surrogate pair)
+     */
+    private static List<String> boundaryHashes(String provider, String text, int only) {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        md.update((provider + "\n").getBytes(StandardCharsets.UTF_8));
+        List<String> out = new ArrayList<>();
+        int done = 0;
+        int k = only >= 0 ? only : MIN_CACHED_CHARS;
+        for (; k <= text.length(); k += only >= 0 ? Integer.MAX_VALUE / 2 : STEP_CHARS) {
+            byte[] units = new byte[2 * (k - done)];
+            for (int i = done; i < k; i++) {
+                units[2 * (i - done)] = (byte) (text.charAt(i) >> 8);
+                units[2 * (i - done) + 1] = (byte) text.charAt(i);
+            }
+            md.update(units);
+            done = k;
+            try {
+                out.add(provider + ":" + java.util.HexFormat.of().formatHex(
+                        ((java.security.MessageDigest) md.clone()).digest()));
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException(e);
+            }
         }
         return out;
     }
