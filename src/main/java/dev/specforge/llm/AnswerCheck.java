@@ -38,6 +38,10 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class AnswerCheck {
 
+    private static final Pattern COUNT = Pattern.compile(AnswerSchemas.COUNT.substring(1, AnswerSchemas.COUNT.length() - 1));
+    private static final Pattern DECIMAL = Pattern.compile(
+            AnswerSchemas.PLAIN_DECIMAL.substring(1, AnswerSchemas.PLAIN_DECIMAL.length() - 1));
+
     /** The longest description kept, in characters (it is written into Javadoc, comments and READMEs). */
     public static final int MAX_DESCRIPTION = 600;
 
@@ -100,6 +104,8 @@ public final class AnswerCheck {
             String kind = cs.get(i).path("kind").asText();
             if (!seen.add(kind)) {
                 out.add(at + "/kind: '" + kind + "' appears twice");
+            } else if (!exact(kind, cs.get(i).path("value"))) {
+                out.add(at + "/value: " + cs.get(i).path("value") + " is not exactly a " + kind + " value");
             } else if (kind.equals("pattern")) {
                 try {
                     Pattern.compile(cs.get(i).path("value").asText());
@@ -109,5 +115,19 @@ public final class AnswerCheck {
             }
         }
         return out;
+    }
+
+    /**
+     * The value patterns of {@link AnswerSchemas#valueSchema} end in {@code $}, which means the end of the text in
+     * ECMA-262 (the dialect of JSON Schema patterns, 2020-12 Validation section 6.3.3) but also matches before a final
+     * line break in {@link Pattern}, the validator's engine: a value is matched whole here, so {@code "255\n"} is
+     * refused as the schema means.
+     */
+    private static boolean exact(String kind, JsonNode value) {
+        return switch (kind) {
+            case "minLength", "maxLength", "minItems", "maxItems" -> COUNT.matcher(value.asText()).matches();
+            case "minimum", "maximum" -> DECIMAL.matcher(value.asText()).matches();
+            default -> true;
+        };
     }
 }

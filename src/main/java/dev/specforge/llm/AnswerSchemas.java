@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       property is optional or nullable here, and a batch lists each distinct item schema once under
  *       {@code $defs}.</li>
  * </ul>
- * So: every property required, no type arrays, no numeric or length keywords, simple anchored patterns only.
+ * So: every property required, no type arrays, no numeric or length keywords, simple patterns only.
  * Thread-safe (stateless).
  */
 public final class AnswerSchemas {

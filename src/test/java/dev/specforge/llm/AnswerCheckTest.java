@@ -54,6 +54,16 @@ class AnswerCheckTest {
     }
 
     @Test
+    void should_match_a_length_or_a_bound_whole_although_the_validators_dollar_allows_a_final_line_break() throws Exception {
+        assertThat(check.problems(EnrichmentKind.FIELD_VALIDATORS, field("string"), json(
+                "{\"constraints\":[{\"kind\":\"maxLength\",\"value\":\"255\\n\"}],\"example\":\"abc\"}")))
+                .containsExactly("/constraints/0/value: \"255\\n\" is not exactly a maxLength value");
+        assertThat(check.problems(EnrichmentKind.FIELD_VALIDATORS, field("decimal"), json(
+                "{\"constraints\":[{\"kind\":\"minimum\",\"value\":\"0.5\\n\"}],\"example\":\"1\"}")))
+                .singleElement().asString().startsWith("/constraints/0/value:");
+    }
+
+    @Test
     void should_refuse_a_bound_written_with_an_exponent_that_would_print_a_billion_digits() throws Exception {
         assertThat(check.problems(EnrichmentKind.FIELD_VALIDATORS, field("decimal"), json(
                 "{\"constraints\":[{\"kind\":\"maximum\",\"value\":\"1e999999999\"},{\"kind\":\"minimum\",\"value\":\"-0.5\"}],"
