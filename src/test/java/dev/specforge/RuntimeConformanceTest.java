@@ -91,8 +91,11 @@ class RuntimeConformanceTest {
             ConformanceConversation conversation = new ConformanceConversation(service.base());
             results.addAll(conversation.run());
             long requestLines = service.logLines() - startLines;
+            // the readiness probe that found the service healthy is a request too, and a stack may write its log
+            // line once the response is sent, so after startLines was read (seen once on express-api in CI)
+            long requests = conversation.requests() + 1;
             results.add(new Result("C1.3", "at most one log line per request: " + requestLines + " lines for "
-                    + conversation.requests() + " requests", requestLines <= conversation.requests(),
+                    + requests + " requests (the last readiness probe's included)", requestLines <= requests,
                     service.logTail()));
         }
 
