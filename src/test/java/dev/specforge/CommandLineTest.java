@@ -141,9 +141,27 @@ class CommandLineTest {
         assertThat(GeneratedZip.read(outbox.resolve("orders.zip")).root()).isEqualTo("orders-service");
     }
 
-    @Test
-    void should_exit_2_on_a_usage_error() {
-        assertThat(SpecforgeCommand.execute("generate")).isEqualTo(2);
+    /** Usage errors are found before Camel starts, and each is one line on stderr naming the argument. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "no spec                | generate                                          | specforge generate: Missing required parameter: 'SPEC' (see specforge generate --help)",
+            "unknown option         | generate --colour src/test/resources/specs/orders.yaml | specforge generate: Unknown option: '--colour' (see specforge generate --help)",
+            "missing file           | generate src/test/resources/specs/nothing.yaml    | specforge generate: src/test/resources/specs/nothing.yaml: no such file",
+            "folder                 | generate src/test/resources/specs                 | specforge generate: src/test/resources/specs: is a folder; pass the spec files in it, e.g. src/test/resources/specs/*.yaml",
+            "not a regular file     | generate /dev/null                                | specforge generate: /dev/null: cannot be read (not a regular file, or no read permission)"})
+    void should_exit_2_with_one_line_on_a_usage_error(String what, String args, String line) {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        int exit;
+        try {
+            System.setErr(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = SpecforgeCommand.execute(args.trim().split("\\s+"));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(exit).as(what).isEqualTo(2);
+        assertThat(buffer.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList()).as(what)
+                .containsExactly(line.trim());
     }
 
     @Test

@@ -8,8 +8,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.File;
 import java.io.PrintWriter;
@@ -24,7 +26,8 @@ import java.util.concurrent.Callable;
  * ({@code direct:generate}) with the inbox and the HTTP server switched off, writes {@code <base>.zip} and
  * {@code <base>.report.json} into DIR (failures into DIR/failed), shows each spec's progress ({@link CliProgress}: a
  * bar on a terminal, plain lines otherwise), prints one result line per spec and a closing {@link Summary}, and
- * exits 0 when every spec succeeded, 1 otherwise. With {@code --dry-run} it prints each spec's plan as JSON instead ({@code direct:dry-run}: files,
+ * exits 0 when every spec succeeded, 1 otherwise, and 2 on a usage error, found before Camel starts and told in one
+ * line each (a missing, unreadable or folder SPEC; an unknown option, see {@link SpecforgeCommand#execute}). With {@code --dry-run} it prints each spec's plan as JSON instead ({@code direct:dry-run}: files,
  * enrichment items, calls after expected cache hits and batching, estimated tokens, cost and duration) and calls
  * no LLM and writes nothing.
  */
@@ -46,12 +49,22 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print each spec's plan and LLM cost estimate as JSON; call no LLM, write nothing.")
     boolean dryRun;
 
+    @Spec
+    CommandSpec command;
+
     /**
      * @return 0 when every spec produced a zip, 1 when any failed or was missing
      * @throws Exception when Camel fails to start
      */
     @Override
     public Integer call() throws Exception {
+        List<String> unusable = unusable(specs);
+        if (!unusable.isEmpty()) {
+            PrintWriter err = command.commandLine().getErr();
+            unusable.forEach(line -> err.println("specforge generate: " + line));
+            err.flush();
+            return 2;
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         Path dir = output.toAbsolutePath().normalize();
         Main main = SpecforgeMain.create(Map.of(
@@ -73,12 +86,6 @@ public final class GenerateCommand implements Callable<Integer> {
             RunTracker runs = context.getRegistry().lookupByNameAndType("runs", RunTracker.class);
             for (Path spec : specs) {
                 long start = System.nanoTime();
-                if (!Files.isRegularFile(spec)) {
-                    out.printf("%s: FAILED: no such file%n", spec);
-                    failed++;
-                    summary.failed();
-                    continue;
-                }
                 if (dryRun) {
                     Exchange plan = send(template, "direct:dry-run", spec, stack);
                     if (plan.isFailed()) {
@@ -114,6 +121,27 @@ public final class GenerateCommand implements Callable<Integer> {
             summary.print(out);
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * The usage errors found before Camel starts (a one-shot run boots in seconds; a typo should not cost that).
+     *
+     * @param specs the SPEC arguments
+     * @return one line per argument that is not a readable file: missing, a folder (with how to pass its specs), or
+     *         unreadable; empty when every argument can be read
+     */
+    static List<String> unusable(List<Path> specs) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Path spec : specs) {
+            if (Files.isDirectory(spec)) {
+                lines.add(spec + ": is a folder; pass the spec files in it, e.g. " + spec.resolve("*.yaml"));
+            } else if (!Files.exists(spec)) {
+                lines.add(spec + ": no such file");
+            } else if (!Files.isRegularFile(spec) || !Files.isReadable(spec)) {
+                lines.add(spec + ": cannot be read (not a regular file, or no read permission)");
+            }
+        }
+        return lines;
     }
 
     /**

@@ -19,10 +19,19 @@ public final class SpecforgeCommand implements Callable<Integer> {
 
     /**
      * @param args command-line arguments
-     * @return the exit code: 0 on success, 1 when a spec failed, 2 on a usage error
+     * @return the exit code: 0 on success, 1 when a spec failed, 2 on a usage error (printed as one line on stderr)
      */
     public static int execute(String... args) {
-        return new CommandLine(new SpecforgeCommand()).execute(args);
+        CommandLine cli = new CommandLine(new SpecforgeCommand());
+        // a usage error is one line, not picocli's message followed by the whole help
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            CommandLine where = e.getCommandLine();
+            String name = where.getCommandSpec().qualifiedName();
+            where.getErr().println(name + ": " + e.getMessage() + " (see " + name + " --help)");
+            where.getErr().flush();
+            return 2;
+        });
+        return cli.execute(args);
     }
 
     /**
