@@ -187,26 +187,22 @@ public final class ContextFilter {
             n.put("valueType", f.valueType().type().id());
         }
         var c = f.constraints();
-        if (!constraints) {
-            if (f.description() != null && !f.description().isBlank()) {
-                n.put("description", f.description());
+        if (constraints) {
+            if (c.minLength() != null) {
+                n.put("minLength", c.minLength());
             }
-            return n;
-        }
-        if (c.minLength() != null) {
-            n.put("minLength", c.minLength());
-        }
-        if (c.maxLength() != null) {
-            n.put("maxLength", c.maxLength());
-        }
-        if (c.minimum() != null) {
-            n.put("minimum", c.minimum());
-        }
-        if (c.maximum() != null) {
-            n.put("maximum", c.maximum());
-        }
-        if (c.pattern() != null) {
-            n.put("pattern", c.pattern());
+            if (c.maxLength() != null) {
+                n.put("maxLength", c.maxLength());
+            }
+            if (c.minimum() != null) {
+                n.put("minimum", c.minimum());
+            }
+            if (c.maximum() != null) {
+                n.put("maximum", c.maximum());
+            }
+            if (c.pattern() != null) {
+                n.put("pattern", c.pattern());
+            }
         }
         if (f.description() != null && !f.description().isBlank()) {
             n.put("description", f.description());
