@@ -2,6 +2,7 @@ package dev.specforge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.cli.SpecforgeHome;
 import dev.specforge.cli.SpecforgeMain;
 import dev.specforge.pipeline.EsbHeaders;
 import dev.specforge.support.FakeLlmServer;
@@ -220,7 +221,7 @@ class LlmEnrichmentTest {
             deleteTree(cacheFolder().resolve("results"));
             deleteTree(cacheFolder().resolve("files"));
             Path restartOut = work.resolve("restart-out");
-            Main main = SpecforgeMain.create(Map.of(
+            Main main = SpecforgeMain.create(SpecforgeHome.current(null), Map.of(
                     "specforge.inbox.enabled", "false",
                     "specforge.outbox.dir", restartOut.toString(),
                     "specforge.deadletter.dir", restartOut.resolve("failed").toString(),

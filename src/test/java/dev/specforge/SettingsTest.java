@@ -1,5 +1,6 @@
 package dev.specforge;
 
+import dev.specforge.cli.SpecforgeHome;
 import dev.specforge.cli.SpecforgeMain;
 import dev.specforge.config.Settings;
 import dev.specforge.support.SpecforgeTestSupport;
@@ -87,15 +88,26 @@ class SettingsTest {
     }
 
     @Test
-    void should_refuse_to_start_when_the_configuration_lacks_a_key() throws Exception {
+    void should_override_the_built_in_configuration_key_by_key_with_the_file_specforge_config_names() throws Exception {
         Path config = work.resolve("application.properties");
-        String file = Files.readString(Path.of(SpecforgeMain.DEFAULT_CONFIG));
-        assertThat(file).contains("\nspecforge.jobs.workers = 2\n");
-        Files.writeString(config, file.replace("\nspecforge.jobs.workers = 2\n", "\n"));
+        Files.writeString(config, "# only what differs\nspecforge.jobs.workers = 3\n");
         System.setProperty("specforge.config", config.toString());
 
+        withMain(Map.of(), context -> {
+            Settings settings = context.getRegistry().lookupByNameAndType("settings", Settings.class);
+            assertThat(settings.jobs().workers()).isEqualTo(3);
+            // every other key comes from the jar's configuration
+            assertThat(settings.jobs().maxQueued()).isEqualTo(10);
+            assertThat(settings.generation().defaultStack()).isEqualTo("camel-service");
+        });
+    }
+
+    @Test
+    void should_refuse_to_start_when_the_file_specforge_config_names_is_missing() {
+        System.setProperty("specforge.config", work.resolve("nowhere.properties").toString());
+
         assertThatThrownBy(() -> withMain(Map.of(), context -> { }))
-                .hasStackTraceContaining("specforge.jobs.workers: missing");
+                .hasMessageContaining("nowhere.properties").hasMessageContaining("is not a readable file");
     }
 
     private static long delay(CamelContext context, String routeId) {
@@ -115,7 +127,7 @@ class SettingsTest {
                 "specforge.work.dir", work.resolve("outbox/.work").toString(),
                 "specforge.cache.dir", work.resolve("cache").toString()));
         all.putAll(overrides);
-        Main main = SpecforgeMain.create(all);
+        Main main = SpecforgeMain.create(SpecforgeHome.current(null), all);
         try {
             main.start();
             check.accept(main.getCamelContext());

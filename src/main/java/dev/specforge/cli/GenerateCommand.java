@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.File;
@@ -38,9 +39,16 @@ public final class GenerateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files: native specforge spec, OpenAPI 3, Swagger 2.0, JSON Schema, or a .zip of a multi-file spec.")
     List<Path> specs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "outbox",
-            description = "Folder for the zips and reports (default: ${DEFAULT-VALUE}); failures go to DIR/failed.")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Folder for the zips and reports; failures go to DIR/failed (default: the configured "
+                    + "specforge.outbox.dir, in the home or ~/.specforge).")
     Path output;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log at INFO to stderr (default: warnings and errors only).")
+    boolean verbose;
+
+    @ParentCommand
+    SpecforgeCommand parent;
 
     @Option(names = {"-s", "--stack"}, paramLabel = "STACK",
             description = "Stack to generate with, overriding each spec's own 'stack:' (installed: see GET /api/stacks or templates/).")
@@ -65,18 +73,25 @@ public final class GenerateCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        SpecforgeHome home = parent.home();
+        Logs.level(verbose);
         PrintWriter out = new PrintWriter(System.out, true);
-        Path dir = output.toAbsolutePath().normalize();
-        Main main = SpecforgeMain.create(Map.of(
+        Map<String, String> overrides = new java.util.HashMap<>(Map.of(
                 "specforge.inbox.enabled", "false",
                 "camel.server.enabled", "false",
                 "camel.management.enabled", "false",
                 "camel.main.routes-exclude-pattern", "**/http.camel.yaml",
-                "specforge.progress.log-interval-ms", "0",
-                "specforge.outbox.dir", dir.toString(),
-                "specforge.deadletter.dir", dir.resolve("failed").toString(),
-                "specforge.work.dir", dir.resolve(".work").toString()));
+                "specforge.progress.log-interval-ms", "0"));
+        if (output != null) {
+            Path dir = output.toAbsolutePath().normalize();
+            overrides.put("specforge.outbox.dir", dir.toString());
+            overrides.put("specforge.deadletter.dir", dir.resolve("failed").toString());
+            overrides.put("specforge.work.dir", dir.resolve(".work").toString());
+        }
+        Main main = SpecforgeMain.create(home, overrides);
         main.start();
+        Path deadLetter = folder(main, "specforge.deadletter.dir");
+        Path work = folder(main, "specforge.work.dir");
         int failed = 0;
         Summary summary = new Summary();
         boolean terminal = System.console() != null;
@@ -104,7 +119,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     summary.failed();
                     Throwable e = result.getException();
                     out.printf("%s: FAILED: %s (%d ms; error report in %s)%n", spec, e == null ? "unknown" : e.getMessage(),
-                            ms, dir.resolve("failed"));
+                            ms, deadLetter);
                 } else {
                     summary.succeeded(result.getProperty(EsbHeaders.REPORT, RunReport.class));
                     out.printf("%s: ok, %s files, %s valid, %d ms -> %s%n", spec,
@@ -115,7 +130,7 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         } finally {
             main.stop();
-            deleteIfEmpty(dir.resolve(".work"));
+            deleteIfEmpty(work);
         }
         if (!dryRun) {
             summary.print(out);
@@ -180,6 +195,12 @@ public final class GenerateCommand implements Callable<Integer> {
                 ex.getMessage().setHeader(EsbHeaders.HEADER_STACK, stack);
             }
         });
+    }
+
+    /** @return the configured folder {@code key}, absolute (as Camel's properties resolve it, overrides included) */
+    private static Path folder(Main main, String key) {
+        return Path.of(main.getCamelContext().getPropertiesComponent().resolveProperty(key).orElseThrow())
+                .toAbsolutePath().normalize();
     }
 
     private static void deleteIfEmpty(Path folder) {

@@ -3,7 +3,10 @@ package dev.specforge.cli;
 import org.apache.camel.main.Main;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -16,6 +19,20 @@ import java.util.concurrent.Callable;
                 + "With no command, runs the daemon: watches the inbox until stopped (SIGTERM).",
         subcommands = {GenerateCommand.class})
 public final class SpecforgeCommand implements Callable<Integer> {
+
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Folder whose config/, routes/ and templates/ override the built-in ones, and that relative "
+                    + "folders of the configuration are relative to (default: SPECFORGE_HOME, else the working "
+                    + "directory when it has config/application.properties, else none: data in ~/.specforge).")
+    Path home;
+
+    /**
+     * @return the home this command runs with (see {@link SpecforgeHome})
+     * @throws IllegalArgumentException when {@code --home} or {@code SPECFORGE_HOME} names no folder
+     */
+    SpecforgeHome home() {
+        return usable(home);
+    }
 
     /**
      * @param args command-line arguments
@@ -31,7 +48,36 @@ public final class SpecforgeCommand implements Callable<Integer> {
             where.getErr().flush();
             return 2;
         });
+        // a home that is not a folder is a usage error too: one line, exit 2
+        cli.setExecutionExceptionHandler((e, where, parsed) -> {
+            if (e instanceof UsageException) {
+                where.getErr().println(where.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                where.getErr().flush();
+                return 2;
+            }
+            throw e;
+        });
         return cli.execute(args);
+    }
+
+    /**
+     * @param option {@code --home}, or null
+     * @return the home
+     * @throws UsageException when {@code --home} or {@code SPECFORGE_HOME} names no folder
+     */
+    static SpecforgeHome usable(Path option) {
+        try {
+            return SpecforgeHome.current(option);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** A usage error found after parsing (printed as one line, exit code 2). */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /**
@@ -42,7 +88,7 @@ public final class SpecforgeCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
-        Main main = SpecforgeMain.create(Map.of());
+        Main main = SpecforgeMain.create(usable(home), Map.of());
         main.run();
         return main.getExitCode();
     }

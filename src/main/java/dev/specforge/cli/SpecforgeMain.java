@@ -5,35 +5,40 @@ import org.apache.camel.main.Main;
 import java.util.Map;
 
 /**
- * Creates the Camel Main that both the daemon and the one-shot CLI run: configuration from
- * {@code config/application.properties} (or the file named by the {@code specforge.config} system property /
- * {@code SPECFORGE_CONFIG} environment variable), which loads the routes from {@code routes/} and the beans from
- * configuration classes in {@code dev.specforge.config} ({@code camel.main.configuration-classes}).
+ * Creates the Camel Main that both the daemon and the one-shot CLI run. Its configuration is
+ * {@link SpecforgeHome#configuration}: the jar's {@code config/application.properties}, overridden key by key by the
+ * home's and by the file the {@code specforge.config} system property / {@code SPECFORGE_CONFIG} environment variable
+ * names; it loads the routes (the home's {@code routes/} or the jar's) and the beans from configuration classes in
+ * {@code dev.specforge.config} ({@code camel.main.configuration-classes}).
  */
 public final class SpecforgeMain {
-
-    /** Default configuration file, relative to the working directory. */
-    public static final String DEFAULT_CONFIG = "config/application.properties";
 
     private SpecforgeMain() {
     }
 
     /**
-     * @param overrides properties that win over the configuration file (e.g. the CLI's output folder)
+     * @param home      where configuration, routes and templates come from
+     * @param overrides properties that win over every other source (e.g. the CLI's output folder)
      * @return a Main, not started
+     * @throws IllegalArgumentException when the configuration named by {@code specforge.config} is not a readable
+     *                                  file, or the jar carries no configuration
      */
-    public static Main create(Map<String, String> overrides) {
+    public static Main create(SpecforgeHome home, Map<String, String> overrides) {
         Main main = new Main();
-        main.setPropertyPlaceholderLocations("file:" + configLocation());
+        // no property files of Camel's own: the merged configuration is the initial properties, which JVM system
+        // properties and SPECFORGE_* environment variables override (Camel's properties component)
+        main.setPropertyPlaceholderLocations("");
+        main.setInitialProperties(home.configuration(explicitConfig()));
         overrides.forEach(main::addOverrideProperty);
         return main;
     }
 
-    static String configLocation() {
+    /** @return {@code specforge.config} (system property) or {@code SPECFORGE_CONFIG}, or null */
+    static String explicitConfig() {
         String location = System.getProperty("specforge.config");
         if (location == null) {
             location = System.getenv("SPECFORGE_CONFIG");
         }
-        return location == null ? DEFAULT_CONFIG : location;
+        return location == null || location.isBlank() ? null : location.replaceFirst("^file:", "");
     }
 }

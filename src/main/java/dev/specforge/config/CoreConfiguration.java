@@ -2,6 +2,7 @@ package dev.specforge.config;
 
 import dev.specforge.cache.CacheSweeper;
 import dev.specforge.cache.ResultStore;
+import dev.specforge.io.BuiltinFolder;
 import dev.specforge.observe.ReadinessChecks;
 import dev.specforge.observe.SpecforgeMetrics;
 import dev.specforge.pipeline.DeadLetterSteps;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -45,22 +48,28 @@ public class CoreConfiguration extends Beans {
     /**
      * @param settings the settings
      * @return the installed stacks, each manifest checked
-     * @throws IllegalStateException    when the templates folder or the default stack is missing
+     * @throws IllegalStateException    when the default stack is installed in neither the templates folder nor the
+     *                                  jar
      * @throws IllegalArgumentException when a {@code specforge.stack.<stack>.<property>} setting is wrong
      */
     @BindToRegistry("stacks")
     public StackRegistry stacks(Settings settings) {
         return once("stacks", () -> {
             Path templates = settings.folders().templates();
-            if (!Files.isDirectory(templates)) {
-                throw new IllegalStateException("specforge.templates.dir '" + templates.toAbsolutePath()
-                        + "' is not a folder; run specforge from its installation folder or set the property");
+            List<Path> roots = new ArrayList<>();
+            roots.add(templates);
+            if (settings.folders().builtinStacks()) {
+                BuiltinFolder.of("templates").ifPresent(roots::add);
             }
-            StackRegistry stacks = new StackRegistry(templates, settings.generation().stackOverrides());
+            if (!Files.isDirectory(templates)) {
+                LOG.debug("specforge.templates.dir {} is not a folder: only the built-in stacks are offered",
+                        templates.toAbsolutePath());
+            }
+            StackRegistry stacks = new StackRegistry(roots, settings.generation().stackOverrides());
             String defaultStack = settings.generation().defaultStack();
             if (!stacks.exists(defaultStack)) {
                 throw new IllegalStateException("specforge.stack.default '" + defaultStack + "' is not installed in "
-                        + stacks.root() + "; installed stacks: " + stacks.names());
+                        + stacks.roots() + "; installed stacks: " + stacks.names());
             }
             for (String name : stacks.names()) {
                 try {
@@ -78,11 +87,11 @@ public class CoreConfiguration extends Beans {
 
     /**
      * @param settings the settings
-     * @return the FreeMarker renderer over {@code specforge.templates.dir}
+     * @return the FreeMarker renderer over the installed stacks' folders
      */
     @BindToRegistry("templateRenderer")
     public TemplateRenderer templateRenderer(Settings settings) {
-        return once("templateRenderer", () -> new TemplateRenderer(settings.folders().templates()));
+        return once("templateRenderer", () -> new TemplateRenderer(stacks(settings)));
     }
 
     /**

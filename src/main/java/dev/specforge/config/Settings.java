@@ -49,12 +49,15 @@ public record Settings(Folders folders, Generation generation, Checks checks, Ll
     }
 
     /**
-     * @param templates  {@code specforge.templates.dir}: one sub-folder per stack
+     * @param templates     {@code specforge.templates.dir}: one sub-folder per stack (may be missing: then only the
+     *                      built-in stacks are offered)
+     * @param builtinStacks {@code specforge.templates.builtin}: whether the stacks built into the jar are offered
+     *                      after those of {@code templates} (a folder of the same name there overrides one)
      * @param outbox     {@code specforge.outbox.dir}: zips and reports
      * @param work       {@code specforge.work.dir}: zips being assembled
      * @param deadLetter {@code specforge.deadletter.dir}: failed specs and their error reports
      */
-    public record Folders(Path templates, Path outbox, Path work, Path deadLetter) {
+    public record Folders(Path templates, boolean builtinStacks, Path outbox, Path work, Path deadLetter) {
     }
 
     /**

@@ -42,7 +42,8 @@ public final class SettingsReader {
      */
     public Settings read() {
         return new Settings(
-                new Settings.Folders(path("specforge.templates.dir"), path("specforge.outbox.dir"),
+                new Settings.Folders(path("specforge.templates.dir"), bool("specforge.templates.builtin"),
+                        path("specforge.outbox.dir"),
                         path("specforge.work.dir"), path("specforge.deadletter.dir")),
                 generation(),
                 new Settings.Checks(optional("specforge.validate.node"), optional("specforge.validate.gofmt"),
@@ -136,6 +137,15 @@ public final class SettingsReader {
             throw new IllegalArgumentException(key + ": empty; set a value");
         }
         return value;
+    }
+
+    /** @return {@code true} or {@code false} (any case) */
+    private boolean bool(String key) {
+        String value = required(key).toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(key + ": not true or false: '" + text(key) + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private Path path(String key) {

@@ -1,6 +1,7 @@
 package dev.specforge.config;
 
 import dev.specforge.cache.ResultStore;
+import dev.specforge.http.HomeSteps;
 import dev.specforge.http.HttpServerSetup;
 import dev.specforge.http.HttpSteps;
 import dev.specforge.http.JobSteps;
@@ -115,7 +116,19 @@ public class StepsConfiguration extends Beans {
         }
         StackRegistry stacks = context.getRegistry().lookupByNameAndType("stacks", StackRegistry.class);
         Settings.Generation g = settings.generation();
+        Settings.Llm llm = settings.llm();
+        int port = Integer.parseInt(context.getPropertiesComponent().resolveProperty("camel.server.port").orElse("0")
+                .trim());
+        context.getRegistry().bind("homeSteps", new HomeSteps(stacks, new HomeSteps.Facts(Version.of(),
+                g.defaultStack(), g.specMaxBytes(), settings.http().maxBodyBytes(), g.bundleEntries(),
+                g.bundleMaxBytes(), settings.jobs().workers(), settings.jobs().maxQueued(), llm.provider().id(),
+                llm.model(), !llm.apiKey().isEmpty(), !settings.http().apiKey().isEmpty(), port)));
+        try {
+            context.addStartupListener(new ReadyLine(settings));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot install the start line", e);
+        }
         LOG.info("specforge: templates {} (stacks {}), default stack {}, {} render threads, min valid ratio {}",
-                stacks.root(), stacks.names(), g.defaultStack(), g.renderThreads(), g.minValidRatio());
+                stacks.roots(), stacks.names(), g.defaultStack(), g.renderThreads(), g.minValidRatio());
     }
 }

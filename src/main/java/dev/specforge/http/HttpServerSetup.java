@@ -11,7 +11,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  * Adjusts the embedded HTTP server once it runs, for what Camel routes cannot do themselves:
  * <ul>
  *   <li>every response, including Vert.x's own 404/405 pages and the management endpoints, carries seed 003's
- *       security headers {@code X-Content-Type-Options: nosniff} and {@code Cache-Control: no-store} (Camel's HTTP
+ *       security headers {@code X-Content-Type-Options: nosniff} and {@code Cache-Control: no-store} ({@code no-cache}
+ *       for the open pages of {@link HomeSteps}, revalidated by their ETag) (Camel's HTTP
  *       header filter drops a {@code Cache-Control} set by a route);</li>
  *   <li>a request body over {@code camel.server.max-body-size} is answered with an RFC 9457 problem (413, built by
  *       {@link Problems} like every other problem) instead of Vert.x's plain-text page: Vert.x's body handler
@@ -54,9 +55,12 @@ public final class HttpServerSetup implements ExtendedStartupListener {
         };
         for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
             router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+                // the open pages (HomeSteps) may be stored but are revalidated by their ETag; the rest never stored
+                String cache = HomeSteps.CACHEABLE_PATHS.matcher(ctx.normalizedPath()).matches()
+                        ? "no-cache" : "no-store";
                 ctx.addHeadersEndHandler(v -> ctx.response().headers()
                         .set("X-Content-Type-Options", "nosniff")
-                        .set("Cache-Control", "no-store"));
+                        .set("Cache-Control", cache));
                 ctx.next();
             }).failureHandler(ctx -> {
                 if (ctx.statusCode() == 413) {

@@ -212,6 +212,15 @@ public final class HttpSteps {
      * @throws com.fasterxml.jackson.core.JsonProcessingException never in practice
      */
     public void stacks(Exchange exchange) throws com.fasterxml.jackson.core.JsonProcessingException {
+        answer(exchange, 200, "application/json", json.writeValueAsString(describe(stacks, json)));
+    }
+
+    /**
+     * @param stacks the installed stacks
+     * @param json   the mapper to build nodes with
+     * @return the {@code GET /api/stacks} array (also part of {@code GET /}'s capabilities)
+     */
+    static ArrayNode describe(StackRegistry stacks, ObjectMapper json) {
         ArrayNode out = json.createArrayNode();
         for (String name : stacks.names()) {
             StackManifest m;
@@ -237,8 +246,9 @@ public final class HttpSteps {
                 o.enrich().forEach(row.putArray("enrich")::add);
             }
         }
-        answer(exchange, 200, "application/json", json.writeValueAsString(out));
+        return out;
     }
+
 
     /**
      * The route configuration's error step: answers the caught exception as a problem. Request problems (4xx) are

@@ -16,15 +16,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The installed stacks: one folder per stack under the templates root, each with a {@code stack.yaml}.
- * Manifests are read once and cached. A manifest's {@code properties} can be overridden by configuration
+ * The installed stacks: one folder per stack under one of the template roots, each with a {@code stack.yaml}. With
+ * several roots (the configured {@code specforge.templates.dir}, then the stacks built into the jar), a stack is
+ * taken whole from the first root that has it, so a folder of the same name overrides a built-in stack, stack by
+ * stack. A root may be a folder inside the jar (a zip file system path). Manifests are read once and cached. A manifest's {@code properties} can be overridden by configuration
  * ({@code specforge.stack.<stack>.<property>}, e.g. {@code specforge.stack.go-service.goVersion}). Thread-safe.
  */
 public final class StackRegistry {
 
     private static final Pattern STACK_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    private final Path root;
+    private final List<Path> roots;
     private final Map<String, StackManifest> cache = new ConcurrentHashMap<>();
     private final Map<String, String> digests = new ConcurrentHashMap<>();
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -43,7 +45,17 @@ public final class StackRegistry {
      *                  overrides for stacks that are not installed are ignored
      */
     public StackRegistry(Path root, Map<String, Map<String, String>> overrides) {
-        this.root = root.toAbsolutePath().normalize();
+        this(List.of(root), overrides);
+    }
+
+    /**
+     * @param roots     template roots in order of precedence (e.g. the configured folder, then the jar's built-in
+     *                  stacks); a root that is not a folder offers no stacks
+     * @param overrides per stack name, property values that replace the manifest's ({@code specforge.stack.*});
+     *                  overrides for stacks that are not installed are ignored
+     */
+    public StackRegistry(List<Path> roots, Map<String, Map<String, String>> overrides) {
+        this.roots = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
         Map<String, Map<String, String>> copy = new java.util.TreeMap<>();
         overrides.forEach((stack, props) -> copy.put(stack, Map.copyOf(new java.util.TreeMap<>(props))));
         this.overrides = java.util.Collections.unmodifiableMap(copy);
@@ -61,21 +73,28 @@ public final class StackRegistry {
         return b.toString();
     }
 
-    /** @return the templates root (absolute) */
-    public Path root() {
-        return root;
+    /** @return the template roots (absolute), in order of precedence */
+    public List<Path> roots() {
+        return roots;
     }
 
-    /** @return the names of the installed stacks, sorted */
+    /** @return the names of the installed stacks (from every root), sorted */
     public List<String> names() {
-        try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("stack.yaml")))
-                    .map(d -> d.getFileName().toString())
-                    .filter(n -> STACK_NAME.matcher(n).matches())
-                    .sorted().toList();
-        } catch (IOException e) {
-            return List.of();
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> dirs = Files.list(root)) {
+                dirs.filter(d -> Files.isRegularFile(d.resolve("stack.yaml")))
+                        .map(d -> d.getFileName().toString().replace("/", ""))
+                        .filter(n -> STACK_NAME.matcher(n).matches())
+                        .forEach(names::add);
+            } catch (IOException e) {
+                // an unreadable root offers no stacks; the others still do
+            }
         }
+        return List.copyOf(names);
     }
 
     /**
@@ -83,7 +102,35 @@ public final class StackRegistry {
      * @return whether such a stack is installed
      */
     public boolean exists(String name) {
-        return name != null && STACK_NAME.matcher(name).matches() && Files.isRegularFile(root.resolve(name).resolve("stack.yaml"));
+        return folder(name).isPresent();
+    }
+
+    /**
+     * @param name a stack name; must match {@code [a-z0-9][a-z0-9-]*} (never a path)
+     * @return the stack's folder in the first root that has it (with a {@code stack.yaml}), or empty
+     */
+    public java.util.Optional<Path> folder(String name) {
+        if (name == null || !STACK_NAME.matcher(name).matches()) {
+            return java.util.Optional.empty();
+        }
+        return roots.stream().map(r -> r.resolve(name)).filter(d -> Files.isRegularFile(d.resolve("stack.yaml")))
+                .findFirst();
+    }
+
+    /**
+     * @param template a template name, {@code <stack>/<path in the stack folder>}
+     * @return the template's file in its stack's folder, or empty when the stack is not installed or the name
+     *         leaves the stack folder
+     */
+    public java.util.Optional<Path> templateFile(String template) {
+        int slash = template.indexOf('/');
+        if (slash <= 0) {
+            return java.util.Optional.empty();
+        }
+        return folder(template.substring(0, slash)).map(dir -> {
+            Path file = dir.resolve(template.substring(slash + 1)).normalize();
+            return file.startsWith(dir) ? file : null;
+        });
     }
 
     /**
@@ -109,7 +156,8 @@ public final class StackRegistry {
      */
     public String templateDigest(String template) {
         return memo("t:" + template, () -> {
-            byte[] source = read(root.resolve(template).normalize());
+            byte[] source = read(templateFile(template).orElseThrow(() ->
+                    new java.io.UncheckedIOException(new java.io.FileNotFoundException("no template " + template))));
             String text = new String(source, java.nio.charset.StandardCharsets.UTF_8);
             if (text.contains("#include") || text.contains("#import")) {
                 return stackDigest(template.substring(0, template.indexOf('/')));
@@ -126,7 +174,7 @@ public final class StackRegistry {
      */
     public String stackDigest(String name) {
         return memo("s:" + name, () -> {
-            Path dir = root.resolve(manifest(name).name());
+            Path dir = folder(manifest(name).name()).orElseThrow();
             dev.specforge.cache.Digest digest = dev.specforge.cache.Digest.sha256();
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -159,10 +207,11 @@ public final class StackRegistry {
     }
 
     private StackManifest load(String name) {
-        Path file = root.resolve(name).resolve("stack.yaml");
+        Path dir = folder(name).orElseThrow();
+        Path file = dir.resolve("stack.yaml");
         JsonNode m;
-        try {
-            m = yaml.readTree(file.toFile());
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            m = yaml.readTree(in);
         } catch (IOException e) {
             throw new PlanException(file + ": cannot read the manifest: " + e.getMessage());
         }
@@ -188,9 +237,9 @@ public final class StackRegistry {
             JsonNode o = list.get(i);
             String at = file + ": outputs[" + i + "]";
             String template = required(o, "template", at);
-            Path tpl = root.resolve(name).resolve(template).normalize();
-            if (!tpl.startsWith(root.resolve(name)) || !Files.isRegularFile(tpl)) {
-                throw new PlanException(at + ".template: no template file '" + template + "' in " + root.resolve(name));
+            Path tpl = dir.resolve(template).normalize();
+            if (!tpl.startsWith(dir) || !Files.isRegularFile(tpl)) {
+                throw new PlanException(at + ".template: no template file '" + template + "' in " + dir);
             }
             Scope scope;
             try {
@@ -216,7 +265,7 @@ public final class StackRegistry {
                 } catch (IllegalArgumentException e) {
                     throw new PlanException(at + ".enrich: " + e.getMessage());
                 }
-                Path prompt = root.resolve(name).resolve("prompts").resolve(k.asText() + ".ftl");
+                Path prompt = dir.resolve("prompts").resolve(k.asText() + ".ftl");
                 if (!Files.isRegularFile(prompt)) {
                     throw new PlanException(at + ".enrich: the stack has no prompt for '" + k.asText() + "' ("
                             + prompt + ")");

@@ -1,6 +1,6 @@
 package dev.specforge.render;
 
-import freemarker.cache.FileTemplateLoader;
+import dev.specforge.plan.StackRegistry;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -35,12 +35,16 @@ public final class TemplateRenderer {
      * @throws UncheckedIOException when the folder cannot be read
      */
     public TemplateRenderer(Path templatesRoot) {
+        this(new StackRegistry(templatesRoot));
+    }
+
+    /**
+     * @param stacks the installed stacks: a template {@code <stack>/<path>} is read from that stack's folder (the
+     *               first template root that has the stack, which may be inside the jar)
+     */
+    public TemplateRenderer(StackRegistry stacks) {
         cfg = new Configuration(Configuration.VERSION_2_3_34);
-        try {
-            cfg.setTemplateLoader(new FileTemplateLoader(templatesRoot.toFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read templates folder " + templatesRoot, e);
-        }
+        cfg.setTemplateLoader(new StackTemplateLoader(stacks));
         cfg.setDefaultEncoding(StandardCharsets.UTF_8.name());
         cfg.setOutputEncoding(StandardCharsets.UTF_8.name());
         cfg.setLocale(Locale.ROOT);
@@ -90,6 +94,33 @@ public final class TemplateRenderer {
             cfg.getTemplate(template);
         } catch (IOException e) {
             throw new RenderException(template + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads {@code <stack>/<path>} from the stack's folder through {@link StackRegistry#templateFile} (which refuses
+     * names that leave the folder). Works on any {@link Path}, including a folder inside the jar.
+     */
+    private record StackTemplateLoader(StackRegistry stacks) implements freemarker.cache.TemplateLoader {
+
+        @Override
+        public Object findTemplateSource(String name) {
+            return stacks.templateFile(name).filter(java.nio.file.Files::isRegularFile).orElse(null);
+        }
+
+        @Override
+        public long getLastModified(Object source) {
+            return -1; // never re-read: templates are parsed once per process
+        }
+
+        @Override
+        public java.io.Reader getReader(Object source, String encoding) throws IOException {
+            return java.nio.file.Files.newBufferedReader((Path) source, java.nio.charset.Charset.forName(encoding));
+        }
+
+        @Override
+        public void closeTemplateSource(Object source) {
+            // nothing held open: each reader is closed by FreeMarker
         }
     }
 
