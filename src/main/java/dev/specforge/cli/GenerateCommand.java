@@ -80,6 +80,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 "specforge.inbox.enabled", "false",
                 "camel.server.enabled", "false",
                 "camel.management.enabled", "false",
+                // nothing scrapes a one-shot run's Camel meters; without them no race re-registers Camel's
+                // camel.exchanges.last.timestamp gauge (Micrometer's "Gauge already registered" warning)
+                "camel.metrics.enable-exchange-event-notifier", "false",
                 "camel.main.routes-exclude-pattern", "**/http.camel.yaml",
                 "specforge.progress.log-interval-ms", "0"));
         if (output != null) {

@@ -14,10 +14,10 @@ import java.util.concurrent.Callable;
  * The command line. No arguments: run the daemon, which watches the inbox (and any other configured trigger)
  * until SIGTERM. {@code generate}: a one-shot run, see {@link GenerateCommand}.
  */
-@Command(name = "specforge", mixinStandardHelpOptions = true, version = "specforge 0.1.0",
+@Command(name = "specforge", mixinStandardHelpOptions = true, versionProvider = SpecforgeCommand.Version.class,
         description = "Turns spec files (native specforge spec, OpenAPI 3) into generated project zips.%n"
                 + "With no command, runs the daemon: watches the inbox until stopped (SIGTERM).",
-        subcommands = {GenerateCommand.class})
+        subcommands = {GenerateCommand.class, SpecforgeCommand.Serve.class})
 public final class SpecforgeCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -70,6 +70,29 @@ public final class SpecforgeCommand implements Callable<Integer> {
             return SpecforgeHome.current(option);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** {@code --version}: the jar manifest's {@code Implementation-Version} (the pom's version). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = SpecforgeCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"specforge " + (version == null ? "dev" : version)};
+        }
+    }
+
+    /** {@code specforge serve}: the daemon, named (the same as no command). */
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Run the daemon: watch the inbox and serve the HTTP API and web page until stopped (SIGTERM).")
+    static final class Serve implements Callable<Integer> {
+
+        @picocli.CommandLine.ParentCommand
+        SpecforgeCommand parent;
+
+        @Override
+        public Integer call() throws Exception {
+            return parent.call();
         }
     }
 

@@ -45,6 +45,13 @@ public final class HomeSteps {
     /** Paths {@link HttpServerSetup} gives {@code Cache-Control: no-cache} instead of {@code no-store}. */
     public static final Pattern CACHEABLE_PATHS = Pattern.compile("/|/web/[^/]+|/examples/[^/]+");
 
+    /**
+     * The open pages' {@code Content-Security-Policy} (CSP Level 3): scripts, styles, images and connections from
+     * this server only (the page has no inline script or style), no framing, no {@code <base>}.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     private static final Pattern ASSET = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}\\.(html|js|css|svg|png|ico)");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml",
@@ -291,7 +298,9 @@ public final class HomeSteps {
     private String help(StackRegistry stacks, Facts f) {
         String base = "http://localhost:" + (f.port() == 0 ? "PORT" : f.port());
         String key = f.apiKeyRequired() ? " -H \"X-API-Key: $SPECFORGE_KEY\"" : "";
-        String example = examples.keySet().stream().filter(n -> n.endsWith(".yaml")).findFirst().orElse("orders.yaml");
+        // the help's example: the native orders.yaml the distribution ships, else the first YAML example
+        String example = examples.containsKey("orders.yaml") ? "orders.yaml"
+                : examples.keySet().stream().filter(n -> n.endsWith(".yaml")).findFirst().orElse("spec.yaml");
         List<String> lines = new ArrayList<>(List.of(
                 "specforge " + f.version() + ": turns a spec (native specforge spec, OpenAPI 3.x, Swagger 2.0, JSON "
                         + "Schema, or a .zip of one) into a generated project.",

@@ -12,7 +12,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  * <ul>
  *   <li>every response, including Vert.x's own 404/405 pages and the management endpoints, carries seed 003's
  *       security headers {@code X-Content-Type-Options: nosniff} and {@code Cache-Control: no-store} ({@code no-cache}
- *       for the open pages of {@link HomeSteps}, revalidated by their ETag) (Camel's HTTP
+ *       for the open pages of {@link HomeSteps}, revalidated by their ETag, which also get its
+ *       {@code Content-Security-Policy}) (Camel's HTTP
  *       header filter drops a {@code Cache-Control} set by a route);</li>
  *   <li>a request body over {@code camel.server.max-body-size} is answered with an RFC 9457 problem (413, built by
  *       {@link Problems} like every other problem) instead of Vert.x's plain-text page: Vert.x's body handler
@@ -56,11 +57,16 @@ public final class HttpServerSetup implements ExtendedStartupListener {
         for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
             router.route().order(Integer.MIN_VALUE).handler(ctx -> {
                 // the open pages (HomeSteps) may be stored but are revalidated by their ETag; the rest never stored
-                String cache = HomeSteps.CACHEABLE_PATHS.matcher(ctx.normalizedPath()).matches()
-                        ? "no-cache" : "no-store";
-                ctx.addHeadersEndHandler(v -> ctx.response().headers()
-                        .set("X-Content-Type-Options", "nosniff")
-                        .set("Cache-Control", cache));
+                boolean open = HomeSteps.CACHEABLE_PATHS.matcher(ctx.normalizedPath()).matches();
+                ctx.addHeadersEndHandler(v -> {
+                    ctx.response().headers()
+                            .set("X-Content-Type-Options", "nosniff")
+                            .set("Cache-Control", open ? "no-cache" : "no-store");
+                    if (open) {
+                        // the page loads only its own files and talks only to this server
+                        ctx.response().headers().set("Content-Security-Policy", HomeSteps.CONTENT_SECURITY_POLICY);
+                    }
+                });
                 ctx.next();
             }).failureHandler(ctx -> {
                 if (ctx.statusCode() == 413) {

@@ -6,6 +6,7 @@ import dev.specforge.observe.SpecforgeMetrics;
 import dev.specforge.plan.PlanException;
 import dev.specforge.spec.SpecException;
 import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
 import org.apache.camel.component.file.GenericFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,8 @@ public final class DeadLetterSteps {
     static final String REDELIVERIES = "specforgeRedeliveries";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterSteps.class);
-    private static final String INBOX_FILE = "specforgeInboxFile";
+    /** Exchange property: the original spec as {@link #keepOriginal} kept it. */
+    private static final String KEPT = "specforgeDeadLetterSpec";
 
     private final SpecforgeMetrics metrics;
 
@@ -74,28 +76,47 @@ public final class DeadLetterSteps {
     }
 
     /**
-     * Names the original spec for the dead letter (the body is the original message, so the dead-letter producer
-     * writes the spec's own bytes) and remembers the inbox file to remove afterwards.
+     * First step after the shutdown check, before the message changes: keeps what the dead letter needs later, read
+     * from the original message while it is still the original: the spec's safe name, its body and, for a spec from
+     * the local file inbox, the inbox file to remove at the end. The report is written before the spec
+     * ({@link #errorReport}, then {@link #deadLetterOriginal}), and the report replaces the body and
+     * {@code CamelFileName}; what the later steps read comes from here, never from the message as it is then (an
+     * inbox file recognised from a body that was already replaced would never leave the inbox, and be dead-lettered
+     * again on every poll).
      *
      * @param exchange the failed exchange, carrying the original message
      */
-    public void deadLetterOriginal(Exchange exchange) {
+    public void keepOriginal(Exchange exchange) {
         File local = inboxFile(exchange);
-        if (local != null) {
-            exchange.setProperty(INBOX_FILE, local.getAbsolutePath());
-        }
-        exchange.getMessage().setHeader(Exchange.FILE_NAME, SpecNames.specName(exchange));
+        exchange.setProperty(KEPT, new Kept(SpecNames.specName(exchange), exchange.getMessage().getBody(),
+                local == null ? null : local.getAbsolutePath()));
     }
 
     /**
-     * Last step: a spec from the file inbox leaves it once its copy and error report are in the dead letter (so a
-     * failure on the way leaves it in the inbox, never nowhere).
+     * Puts the kept original spec ({@link #keepOriginal}) back as the body, named by the spec's name, so the
+     * dead-letter producer writes the spec's own bytes (a {@code GenericFile} or {@link File} is copied, a stream
+     * cache is read again from its start).
+     *
+     * @param exchange the failed exchange, after its error report was written
+     */
+    public void deadLetterOriginal(Exchange exchange) {
+        Kept kept = kept(exchange);
+        if (kept.body() instanceof StreamCache cache) {
+            cache.reset();
+        }
+        exchange.getMessage().setBody(kept.body());
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, kept.name());
+    }
+
+    /**
+     * Last step: a spec from the file inbox leaves it once its report and copy are in the dead letter (so a failure
+     * on the way leaves it in the inbox, never nowhere).
      *
      * @param exchange the failed exchange
      * @throws IOException when the inbox file cannot be deleted (it is then generated again on the next poll)
      */
     public void removeFromInbox(Exchange exchange) throws IOException {
-        String path = exchange.getProperty(INBOX_FILE, String.class);
+        String path = kept(exchange).inboxFile();
         if (path != null) {
             Files.deleteIfExists(Path.of(path));
         }
@@ -114,7 +135,7 @@ public final class DeadLetterSteps {
     public void errorReport(Exchange exchange) throws JsonProcessingException {
         Throwable error = caught(exchange);
         Throwable cause = rootSpecificCause(error);
-        String name = SpecNames.specName(exchange);
+        String name = kept(exchange).name();
         String stage = stage(exchange);
         ObjectNode out = ReportJson.MAPPER.createObjectNode();
         out.put("spec", name);
@@ -170,6 +191,24 @@ public final class DeadLetterSteps {
             return null;
         }
         return exchange.getMessage().getBody() instanceof GenericFile<?> g && g.getFile() instanceof File f ? f : null;
+    }
+
+    private static Kept kept(Exchange exchange) {
+        Kept kept = exchange.getProperty(KEPT, Kept.class);
+        if (kept == null) {
+            throw new IllegalStateException("keepOriginal must run first in the dead-letter route");
+        }
+        return kept;
+    }
+
+    /**
+     * The original spec as the dead letter received it.
+     *
+     * @param name      the spec's safe file name
+     * @param body      the original body (String, byte[], stream cache, File or the inbox's GenericFile)
+     * @param inboxFile the absolute path of the local inbox file it came from, else {@code null}
+     */
+    private record Kept(String name, Object body, String inboxFile) {
     }
 
     private static Throwable caught(Exchange exchange) {
