@@ -138,7 +138,6 @@ public final class SpecforgeHome {
             }
         }
         merged.setProperty(ROUTES_KEY, routes(merged.getProperty(ROUTES_KEY, "")));
-        merged.setProperty("specforge.home", home == null ? "" : home.toString());
         return merged;
     }
 
