@@ -92,13 +92,13 @@ class DistributionTest {
     @Test
     void should_generate_an_example_from_another_working_directory_writing_only_the_output_and_the_cache()
             throws Exception {
-        generates(install.resolve("examples/orders.yaml"), "orders");
+        generates(install.resolve("examples/orders.yaml"), "orders", false);
     }
 
     @Test
     void should_generate_a_corpus_openapi_document_from_another_working_directory() throws Exception {
         Path spec = Corpus.file("openapi/redocly-museum.openapi.yaml").toAbsolutePath();
-        generates(spec, "redocly-museum.openapi");
+        generates(spec, "redocly-museum.openapi", true);
     }
 
     @Test
@@ -148,18 +148,28 @@ class DistributionTest {
         assertThat(listing(workingDirectory)).isEmpty();
     }
 
-    /** Generates {@code spec} with {@code bin/specforge} and checks that only the output and cache folders changed. */
-    private static void generates(Path spec, String base) throws Exception {
+    /**
+     * Generates {@code spec} with {@code bin/specforge} (with {@code -v} when {@code verbose}) and checks that only
+     * the output and cache folders changed.
+     */
+    private static void generates(Path spec, String base, boolean verbose) throws Exception {
         Path out = root.resolve("out-" + base);
         Path cache = root.resolve("cache-" + base);
         Map<String, Long> installBefore = listing(install);
 
-        Run run = run(workingDirectory, Map.of("SPECFORGE_CACHE_DIR", cache.toString()), "generate",
-                spec.toString(), "-o", out.toString());
+        List<String> args = new ArrayList<>(List.of("generate", spec.toString(), "-o", out.toString()));
+        if (verbose) {
+            args.add("-v");
+        }
+        Run run = run(workingDirectory, Map.of("SPECFORGE_CACHE_DIR", cache.toString()), args.toArray(String[]::new));
 
         assertThat(run.exit()).as(run.stdout() + run.stderr()).isZero();
         assertThat(run.stdout()).contains(": ok, ").contains("Summary: 1 spec");
-        assertThat(run.stderr()).as("the CLI logs only warnings and errors by default").doesNotContain(" INFO ");
+        if (verbose) {
+            assertThat(run.stderr()).as("-v logs at INFO").contains(" INFO ");
+        } else {
+            assertThat(run.stderr()).as("the CLI logs only warnings and errors by default").doesNotContain(" INFO ");
+        }
         Path zip = out.resolve(base + ".zip");
         assertThat(GeneratedZip.entryNames(zip)).isNotEmpty();
         assertThat(out.resolve(base + ".report.json")).isRegularFile();

@@ -129,6 +129,7 @@ public class StepsConfiguration extends Beans {
             throw new IllegalStateException("cannot install the start line", e);
         }
         LOG.info("specforge: templates {} (stacks {}), default stack {}, {} render threads, min valid ratio {}",
-                stacks.roots(), stacks.names(), g.defaultStack(), g.renderThreads(), g.minValidRatio());
+                stacks.roots().stream().map(r -> r.getFileSystem() == java.nio.file.FileSystems.getDefault()
+                        ? r.toString() : "the jar's " + r).toList(), stacks.names(), g.defaultStack(), g.renderThreads(), g.minValidRatio());
     }
 }
