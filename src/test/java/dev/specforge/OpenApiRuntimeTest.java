@@ -62,6 +62,8 @@ class OpenApiRuntimeTest {
             "openapi/box-openapi-v2025.0.json",
             "openapi/xero-projects.yaml",
             "openapi/redocly-museum.openapi.yaml");
+    /** Our own fixture with hostile text (not from the corpus: it runs whether or not the corpus is present). */
+    static final Path HOSTILE_TEXT = Path.of("src/test/resources/specs/hostile-text.openapi.yaml");
     private static final Set<String> ITEM_ROLES = Set.of("read", "replace", "update", "delete");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** "document | stack" to its row, for the table. */
@@ -79,6 +81,9 @@ class OpenApiRuntimeTest {
             Path spec = Corpus.file(document);
             failures.addAll(run(stack, runtime, spec));
         }
+        // hostile text (issue 23): bidirectional controls, zero-width characters and terminal escapes in every
+        // place a spec's text can reach the code; the project must build, pass its tests and serve like the others
+        failures.addAll(run(stack, runtime, HOSTILE_TEXT));
         assertThat(failures).as("%s: requests not answered as the document says", stack).isEmpty();
     }
 

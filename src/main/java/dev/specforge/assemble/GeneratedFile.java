@@ -12,9 +12,11 @@ import dev.specforge.plan.FileTask;
  * @param problem  why not, or {@code null}
  * @param cacheKey the file's key in the per-file result cache, or {@code null} when it is not cached
  * @param cached   whether the file came from that cache (neither rendered nor checked in this run)
+ * @param hidden   how many invisible or control characters (Unicode Cf, Cc, Zl, Zp) rendering removed from the file's
+ *                 prose ({@code render.InvisibleCharacters}); the report warns when above 0
  */
 public record GeneratedFile(FileTask task, byte[] content, String check, boolean valid, String problem,
-                            String cacheKey, boolean cached) {
+                            String cacheKey, boolean cached, int hidden) {
 
     /** Zip and report order: by path, comparing UTF-16 code units (locale-independent, so reproducible). */
     public static final java.util.Comparator<GeneratedFile> BY_PATH = java.util.Comparator.comparing(f -> f.task().path());

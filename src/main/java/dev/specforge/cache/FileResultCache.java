@@ -38,8 +38,10 @@ public final class FileResultCache {
      * @param check   the check that was applied ({@code java}, {@code json}, ...)
      * @param valid   whether it passed
      * @param problem why not, or {@code null}
+     * @param hidden  how many invisible or control characters rendering removed (kept so a cached file is reported
+     *                as the rendered one was)
      */
-    public record Entry(byte[] content, String check, boolean valid, String problem) {
+    public record Entry(byte[] content, String check, boolean valid, String problem, int hidden) {
     }
 
     /**
@@ -80,7 +82,8 @@ public final class FileResultCache {
                 throw new IOException("content does not match its SHA-256 (torn write?)");
             }
             return new Entry(content, header.path("check").asText(), header.path("valid").asBoolean(),
-                    header.hasNonNull("problem") ? header.get("problem").asText() : null);
+                    header.hasNonNull("problem") ? header.get("problem").asText() : null,
+                    header.path("hidden").asInt(0));
         } catch (IOException | RuntimeException e) {
             LOG.warn("ignoring damaged file cache entry {}: {}; it will be rendered again", file, e.getMessage());
             return null;
@@ -99,6 +102,7 @@ public final class FileResultCache {
         header.put("check", entry.check());
         header.put("valid", entry.valid());
         header.put("problem", entry.problem());
+        header.put("hidden", entry.hidden());
         header.put("created", store.now().toString());
         store.writeOrLog(store.file(key, ""), false, out -> {
             out.write(JSON.writeValueAsBytes(header));

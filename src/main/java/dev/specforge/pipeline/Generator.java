@@ -13,6 +13,7 @@ import dev.specforge.plan.FileTask;
 import dev.specforge.plan.Planner;
 import dev.specforge.plan.StackManifest;
 import dev.specforge.plan.StackRegistry;
+import dev.specforge.io.InvisibleCharacters;
 import dev.specforge.render.RenderException;
 import dev.specforge.render.TemplateModels;
 import dev.specforge.render.TemplateRenderer;
@@ -212,12 +213,15 @@ public final class Generator {
         try {
             FileResultCache.Entry hit = key == null ? null : fileCache.get(key);
             if (hit != null) {
-                return new GeneratedFile(task, hit.content(), hit.check(), hit.valid(), hit.problem(), key, true);
+                return new GeneratedFile(task, hit.content(), hit.check(), hit.valid(), hit.problem(), key, true,
+                        hit.hidden());
             }
-            byte[] content = renderer.render(task.template(), TemplateModels.forTask(run.templateModel(), task));
-            return new GeneratedFile(task, content, "pending", false, null, key, false);
+            // spec and LLM text reach the file as data; what no reader can see leaves it here (Trojan Source)
+            InvisibleCharacters.Result rendered = InvisibleCharacters.strip(
+                    renderer.render(task.template(), TemplateModels.forTask(run.templateModel(), task)));
+            return new GeneratedFile(task, rendered.content(), "pending", false, null, key, false, rendered.removed());
         } catch (RenderException e) {
-            return new GeneratedFile(task, null, "render", false, e.getMessage(), null, false);
+            return new GeneratedFile(task, null, "render", false, e.getMessage(), null, false, 0);
         } finally {
             run.renderFinished();
         }
@@ -237,10 +241,10 @@ public final class Generator {
         FileCheck check = validator.check(file.task().path(), file.content());
         if (file.cacheKey() != null) {
             fileCache.put(file.cacheKey(), new FileResultCache.Entry(file.content(), check.kind(), check.valid(),
-                    check.problem()));
+                    check.problem(), file.hidden()));
         }
         return new GeneratedFile(file.task(), file.content(), check.kind(), check.valid(), check.problem(),
-                file.cacheKey(), false);
+                file.cacheKey(), false, file.hidden());
     }
 
     /**
@@ -301,16 +305,25 @@ public final class Generator {
                 ValidationRules.enforcedSuggestions(run.model(), answers));
     }
 
-    /** The model's warnings, plus one when JavaScript files could not be checked (no node). */
+    /**
+     * The model's warnings, one per file whose prose lost invisible or control characters, and one when JavaScript
+     * files could not be checked (no node).
+     */
     private static List<String> warnings(SpecRun run, List<GeneratedFile> files) {
-        long unchecked = files.stream().filter(f -> "javascript-unchecked".equals(f.check())).count();
-        if (unchecked == 0) {
-            return run.model().warnings();
-        }
         List<String> all = new java.util.ArrayList<>(run.model().warnings());
-        all.add(unchecked + " JavaScript files were not syntax-checked: node is not on the PATH"
-                + " (set specforge.validate.node to its path)");
-        return all;
+        for (GeneratedFile f : files) {
+            if (f.hidden() > 0) {
+                all.add(f.task().path() + ": " + f.hidden() + " invisible or control characters from the spec or"
+                        + " the LLM removed (bidirectional controls, zero-width or other format characters, control"
+                        + " characters: text that displays differently from what it is; CVE-2021-42574)");
+            }
+        }
+        long unchecked = files.stream().filter(f -> "javascript-unchecked".equals(f.check())).count();
+        if (unchecked > 0) {
+            all.add(unchecked + " JavaScript files were not syntax-checked: node is not on the PATH"
+                    + " (set specforge.validate.node to its path)");
+        }
+        return all.size() == run.model().warnings().size() ? run.model().warnings() : all;
     }
 
     private static String source(SpecRun run, Enrichments answers, GeneratedFile f) {

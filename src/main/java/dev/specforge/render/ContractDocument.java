@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.io.HiddenJsonEscapes;
 import dev.specforge.llm.Enrichments;
 import dev.specforge.plan.EnrichmentKind;
 import dev.specforge.spec.Entity;
@@ -49,8 +50,8 @@ public final class ContractDocument {
     /** The base path of the CRUD collections, as every stack serves them (docs/conformance.md, section 3). */
     public static final String BASE_PATH = "/api";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectMapper JSON = HiddenJsonEscapes.install(new ObjectMapper()
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN));
 
     private static final String PROBLEM_JSON = "application/problem+json";
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.io.HiddenJsonEscapes;
 import dev.specforge.spec.Field;
 import dev.specforge.spec.FieldType;
 import dev.specforge.spec.TypeRef;
@@ -21,8 +22,8 @@ import java.util.Set;
  */
 final class ContractSchemas {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectMapper JSON = HiddenJsonEscapes.install(new ObjectMapper()
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN));
 
     /** Enrichment rules that no JSON Schema keyword expresses: listed by name in {@code x-specforge-rules}. */
     private static final Set<String> NAMED_ONLY = Set.of("notBlank", "positive", "positiveOrZero", "past",

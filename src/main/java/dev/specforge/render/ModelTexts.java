@@ -3,6 +3,7 @@ package dev.specforge.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.specforge.io.HiddenJsonEscapes;
 import dev.specforge.spec.Field;
 
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ final class ModelTexts {
     /** Samples kept per entity (the prompt asks for two; strict schemas cannot cap an array for Anthropic). */
     static final int MAX_SAMPLES = 3;
 
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper PRETTY = HiddenJsonEscapes.install(new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT));
 
     /**
      * @param answer a sample-data answer, may be {@code null}

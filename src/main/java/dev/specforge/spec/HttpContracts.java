@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specforge.io.HiddenJsonEscapes;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -50,7 +51,9 @@ import java.util.regex.Pattern;
 final class HttpContracts {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final ObjectMapper WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Writes the contract and the document; hidden characters of the spec stay data, as visible escapes. */
+    private static final ObjectMapper WRITER = HiddenJsonEscapes.install(new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT));
     private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
     private static final Pattern TEMPLATE_PARAM = Pattern.compile("\\{([^}/]+)}");
     /** An item path: a collection path and one more segment that is a single path parameter. */

@@ -20,6 +20,15 @@ class EscapesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"\u202Eevil\u202C", "a\u2066b\u2069", "zero\u200Bwidth\u200D", "\u00ADsoft"})
+    void should_write_format_characters_in_yaml_as_escapes_that_read_back_unchanged(String text) throws Exception {
+        String quoted = Escapes.yamlString(text);
+
+        assertThat(quoted.codePoints().filter(dev.specforge.io.InvisibleCharacters::hidden)).isEmpty();
+        assertThat(YAML.readTree("value: " + quoted + "\n").get("value").asText()).isEqualTo(text);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"say \"hi\"", "back\\slash", "déjà\n", "\\u0022"})
     void should_make_ascii_java_literals(String text) {
         String literal = Escapes.javaString(text);

@@ -96,6 +96,7 @@ public final class GeneratedService implements AutoCloseable {
      */
     public static Check check(JsonNode runtime, Path project, Map<String, String> values, String what)
             throws Exception {
+        assertNoHiddenCharacters(project, what);
         StringBuilder output = new StringBuilder();
         for (JsonNode command : runtime.path("check")) {
             List<String> words = words(command, values);
@@ -111,6 +112,35 @@ public final class GeneratedService implements AutoCloseable {
             passed += m.groupCount() > 0 ? Integer.parseInt(m.group(1)) : 1;
         }
         return new Check(output.toString(), passed);
+    }
+
+    /**
+     * Every file of a generated project, before any tool runs in it, is free of characters a reader cannot see
+     * (Unicode Cf, Cc other than tab, LF and CR, Zl, Zp: {@link dev.specforge.io.InvisibleCharacters#hidden}), so a
+     * new template cannot bring them back (issue 23, Trojan Source). Files that are not UTF-8 are skipped.
+     *
+     * @param project the extracted project folder
+     * @param what    names the project in failure messages
+     * @throws java.io.IOException when a file cannot be read
+     */
+    public static void assertNoHiddenCharacters(Path project, String what) throws java.io.IOException {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(project)) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String text;
+                try {
+                    text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                            .decode(java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(f))).toString();
+                } catch (java.nio.charset.CharacterCodingException binary) {
+                    continue;
+                }
+                text.codePoints().filter(dev.specforge.io.InvisibleCharacters::hidden).distinct()
+                        .forEach(cp -> found.add(project.relativize(f) + ": U+" + String.format("%04X", cp)));
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new AssertionError("hidden characters in " + what + ": " + found);
+        }
     }
 
     /**
