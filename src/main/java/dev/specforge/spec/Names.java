@@ -1,5 +1,7 @@
 package dev.specforge.spec;
 
+import com.ibm.icu.text.Transliterator;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +13,9 @@ import java.util.Set;
  * (PascalCase for types, lowerCamelCase for members, UPPER_SNAKE_CASE for enum constants), file-safe names and
  * artifact ids.
  *
- * <p>Rules: only ASCII letters and digits survive (everything else splits words); a name never starts with a digit
+ * <p>Rules: a name is first made ASCII ({@link #ascii}: invisible format characters removed, other scripts
+ * transliterated with ICU4J), then only ASCII letters and digits survive (everything else splits words); a name
+ * never starts with a digit
  * (every target language's identifiers need that). No language's reserved words are escaped here: {@code class}
  * stays {@code class} and a type {@code String} stays {@code String}. Each stack's language customizer escapes its own
  * ({@code dev.specforge.lang}). Uniqueness is case-insensitive so that generated file names never clash on
@@ -37,16 +41,68 @@ public final class Names {
     }
 
     /**
-     * Splits a name into ASCII words at non-alphanumerics and lower-to-upper case changes.
+     * The ICU transform (ICU User Guide, "General Transforms") that turns a name in any script into ASCII:
+     * {@code Any-Latin} (each script's transliteration to Latin: Cyrillic {@code Аккаунт} to {@code Akkaunt}, Greek
+     * {@code Λογαριασμός} to {@code Logariasmós}, Han to space-separated pinyin {@code yòng hù}, kana, Hangul ...),
+     * then the modifier primes and apostrophes it writes for signs such as the Cyrillic soft and hard sign (U+02B9 to
+     * U+02BF) removed so they do not split a word, {@code Latin-ASCII} (accented and special Latin letters to ASCII:
+     * {@code ó} to {@code o}, {@code ß} to {@code ss}, fullwidth {@code Ａ} to {@code A}). Combining marks on a letter,
+     * decomposed or not ({@code e} U+0301), go with it; one with no letter before it stays and splits words like
+     * punctuation, so a further {@code [:Nonspacing Mark:] Remove} would change no identifier. Built on first use
+     * (about half a second), so specs with ASCII names never pay for it. ICU4J's {@code Transliterator} Javadoc ("Transliterators are
+     * stateless"): threads may share one instance without synchronizing.
+     */
+    private static final class Ascii {
+        static final Transliterator TO_ASCII = Transliterator.getInstance(
+                "Any-Latin; [\\u02B9-\\u02BF] Remove; Latin-ASCII");
+    }
+
+    /**
+     * Makes a spec's name ASCII before it is split into words: invisible format characters (Unicode general
+     * category Cf: zero-width space, joiners U+200B-U+200D, word joiner U+2060, byte order mark U+FEFF,
+     * bidirectional embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069, soft hyphen ...) vanish, and
+     * any other non-ASCII text is transliterated with ICU's {@code Any-Latin; Latin-ASCII} transform. The same input
+     * gives the same output on every JVM and in every default locale (ICU carries its own data; nothing here reads
+     * the default locale).
      *
-     * @param raw any text, may be {@code null}
+     * @param raw any text, e.g. {@code Аccount} (Cyrillic А, U+0410), {@code 用户名}, {@code cafe} with U+0301
+     *            (combining acute) after the {@code e}, or {@code pass} U+200B {@code word}; may be {@code null}
+     * @return the text in ASCII where a transliteration exists, e.g. {@code Account}, {@code yong hu ming},
+     *         {@code cafe}, {@code password}; characters with none (an emoji) stay and later split words like
+     *         punctuation; the input itself when it is ASCII already; {@code null} for {@code null}
+     */
+    public static String ascii(String raw) {
+        if (raw == null || isAscii(raw)) {
+            return raw;
+        }
+        StringBuilder visible = new StringBuilder(raw.length());
+        raw.codePoints().filter(cp -> Character.getType(cp) != Character.FORMAT).forEach(visible::appendCodePoint);
+        String s = visible.toString();
+        return isAscii(s) ? s : Ascii.TO_ASCII.transliterate(s);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Splits a name into ASCII words at non-alphanumerics and lower-to-upper case changes, after making it ASCII
+     * ({@link #ascii}).
+     *
+     * @param name any text, may be {@code null}
      * @return the words, never {@code null}, possibly empty
      */
-    public static List<String> words(String raw) {
+    public static List<String> words(String name) {
         List<String> words = new ArrayList<>();
-        if (raw == null) {
+        if (name == null) {
             return words;
         }
+        String raw = ascii(name);
         StringBuilder cur = new StringBuilder();
         char prev = 0;
         for (int i = 0; i < raw.length(); i++) {

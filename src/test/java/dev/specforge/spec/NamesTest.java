@@ -10,7 +10,7 @@ class NamesTest {
 
     @ParameterizedTest
     @CsvSource({"pet_status,PetStatus", "200-response,Model200Response", "String,String", "HTTPServer,HTTPServer",
-            "'',Model", "user name,UserName", "Déjà vu,DJVu", "con,ConModel", "Object,Object"})
+            "'',Model", "user name,UserName", "Déjà vu,DejaVu", "con,ConModel", "Object,Object"})
     void should_make_neutral_type_names_with_no_language_escape(String raw, String expected) {
         assertThat(Names.typeName(raw)).isEqualTo(expected);
     }
