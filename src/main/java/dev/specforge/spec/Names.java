@@ -3,9 +3,11 @@ package dev.specforge.spec;
 import com.ibm.icu.text.Transliterator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -261,20 +263,69 @@ public final class Names {
     }
 
     /**
-     * Hands out names that are unique case-insensitively, appending 2, 3, ... on a clash.
+     * Hands out names that are unique case-insensitively, appending 2, 3, ... on a clash: the first claim in model
+     * (document) order keeps the plain name, so the result depends on the spec alone. Names that become the same
+     * identifier only after {@link #ascii} ({@code Аccount} with a Cyrillic А and {@code Account}), or that differ only
+     * in case or punctuation ({@code user_name}, {@code userName}), are told apart this way. Given a warnings list,
+     * a clash between two spec names adds a warning naming both and the result.
      * Not thread-safe: one instance per namespace while building a model.
      */
     public static final class Unique {
         private final Set<String> taken = new HashSet<>();
+        /** By lower-case taken name: the spec's name that claimed it, when the claim named one. */
+        private final Map<String, String> claimedBy = new HashMap<>();
+        private final List<String> warnings;
+        private final String namespace;
+
+        /**
+         * A namespace that warns about nothing: names the model makes up itself, or names whose clashes the input's
+         * own rules already refuse (the native spec's name patterns).
+         */
+        public Unique() {
+            this(null, null);
+        }
+
+        /**
+         * @param warnings  where a clash between two spec names is added (the model's warnings), or {@code null}
+         * @param namespace what the names are, plural, for the warning, e.g. {@code schema names} or
+         *                  {@code property names of Account}
+         */
+        public Unique(List<String> warnings, String namespace) {
+            this.warnings = warnings;
+            this.namespace = namespace;
+        }
 
         /**
          * @param name a candidate name (already a valid identifier)
          * @return the name, or the name with the smallest numeric suffix that is still free; it is now taken
          */
         public String claim(String name) {
+            return claim(name, null);
+        }
+
+        /**
+         * Claims a name made from a spec's name, and warns when it has to take a suffix because an earlier spec name
+         * became the same identifier, e.g. {@code schema names: 'Аccount' and 'Account' both become the identifier
+         * 'Account'; 'Account' is 'Account2'} (invisible and control characters of the spec's names written as
+         * a backslash, {@code u} and four hex digits, e.g. U+200B as backslash-{@code u200B}).
+         *
+         * @param name a candidate name (already a valid identifier)
+         * @param raw  the spec's name it was made from, or {@code null} for a made-up name (no warning)
+         * @return the name, or the name with the smallest numeric suffix that is still free; it is now taken
+         */
+        public String claim(String name, String raw) {
             String candidate = name;
             for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
                 candidate = name + n;
+            }
+            if (raw != null) {
+                claimedBy.put(candidate.toLowerCase(Locale.ROOT), raw);
+                String first = claimedBy.get(name.toLowerCase(Locale.ROOT));
+                if (warnings != null && !candidate.equals(name) && first != null) {
+                    warnings.add(namespace + ": '" + shown(first) + "' and '" + shown(raw)
+                            + "' both become the identifier '" + name + "'; '" + shown(raw) + "' is '" + candidate
+                            + "'");
+                }
             }
             return candidate;
         }
@@ -285,6 +336,21 @@ public final class Names {
          */
         public boolean isTaken(String name) {
             return taken.contains(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** @return the name with format (Cf) and control characters as a backslash, {@code u} and four hex
+         *     digits, so a warning shows them */
+        private static String shown(String raw) {
+            StringBuilder b = new StringBuilder();
+            raw.codePoints().forEach(cp -> {
+                int type = Character.getType(cp);
+                if (type == Character.FORMAT || type == Character.CONTROL) {
+                    b.append(String.format(Locale.ROOT, "\\u%04X", cp));
+                } else {
+                    b.appendCodePoint(cp);
+                }
+            });
+            return b.toString();
         }
     }
 }

@@ -77,7 +77,7 @@ final class SchemaMapper {
     private final URI rootBase;
     private final Map<String, String> resources = new HashMap<>();
     private final Map<String, URI> baseByPointer = new HashMap<>();
-    private final Names.Unique typeNames = new Names.Unique();
+    private final Names.Unique typeNames;
     private final Map<String, Mapped> done = new HashMap<>();
     private final Map<String, Entity.Kind> kinds = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
@@ -101,6 +101,7 @@ final class SchemaMapper {
         this.root = root;
         this.idKeyword = idKeyword;
         this.warnings = warnings;
+        this.typeNames = new Names.Unique(warnings, "schema names");
         URI base = URI.create("specforge:/document.json");
         JsonNode id = idKeyword == null ? null : root.get(idKeyword);
         if (id != null && id.isTextual()) {
@@ -221,7 +222,8 @@ final class SchemaMapper {
         }
         Entity.Kind kind = classify(ptr, s, new HashSet<>());
         if (kind != null) {
-            String name = typeNames.claim(Names.typeName(hint == null || hint.isBlank() ? title(s, "Root") : hint));
+            String raw = hint == null || hint.isBlank() ? title(s, "Root") : hint;
+            String name = typeNames.claim(Names.typeName(raw), isNamed(ptr) ? sourceName(ptr) : null);
             FieldType t = kind == Entity.Kind.ENUM ? FieldType.ENUM : FieldType.REF;
             Mapped m = new Mapped(new TypeRef(t, name, null, false), null, nullable(s) || enumHasNull(s));
             done.put(ptr, m);
@@ -482,7 +484,7 @@ final class SchemaMapper {
             Pending p = pending.poll();
             Draft d = drafts.get(p.name);
             switch (p.kind) {
-                case ENUM -> d.values = enumValues(p.schema);
+                case ENUM -> d.values = enumValues(p.schema, p.name);
                 case OBJECT -> d.fields = fields(p);
                 case UNION -> {
                     if (isSupertype(p.pointer)) {
@@ -497,13 +499,14 @@ final class SchemaMapper {
         }
     }
 
-    private List<Entity.EnumValue> enumValues(JsonNode s) {
-        Names.Unique constants = new Names.Unique();
+    private List<Entity.EnumValue> enumValues(JsonNode s, String owner) {
+        Names.Unique constants = new Names.Unique(warnings, "enum values of " + owner);
         List<Entity.EnumValue> values = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode v : s.get("enum")) {
             if (v.isTextual() && seen.add(v.textValue())) {
-                values.add(new Entity.EnumValue(constants.claim(Names.constantName(v.textValue())), v.textValue()));
+                values.add(new Entity.EnumValue(constants.claim(Names.constantName(v.textValue()), v.textValue()),
+                        v.textValue()));
             }
         }
         return values;
@@ -808,7 +811,7 @@ final class SchemaMapper {
                 collect(part.schema, part.pointer, props, required, visited);
             }
         }
-        Names.Unique fieldNames = new Names.Unique();
+        Names.Unique fieldNames = new Names.Unique(warnings, "property names of " + p.name);
         List<Field> fields = new ArrayList<>();
         if (props.size() > MAX_FIELDS) {
             warn(props.size() + " properties, over the " + MAX_FIELDS + " a generated type can hold; the last "
@@ -839,7 +842,7 @@ final class SchemaMapper {
                 defaultJson = def.toString();
                 checkDefault(def, m, at.pointer);
             }
-            fields.add(new Field(fieldNames.claim(Names.memberName(json)), json, m.type, m.valueType,
+            fields.add(new Field(fieldNames.claim(Names.memberName(json), json), json, m.type, m.valueType,
                     required.contains(json), false, constraints(prop, meta, at.pointer), description,
                     m.nullable || nullable(prop),
                     readOnly && !writeOnly ? Field.Access.READ_ONLY : writeOnly && !readOnly ? Field.Access.WRITE_ONLY
