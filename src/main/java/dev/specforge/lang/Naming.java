@@ -3,7 +3,10 @@ package dev.specforge.lang;
 /**
  * One language's rules for turning the project model's neutral names into that language's identifiers. The neutral
  * names come from {@link dev.specforge.spec.Names}: PascalCase type names and lowerCamelCase member names made of
- * the spec's ASCII words, never starting with a digit, with no language's reserved words escaped.
+ * the spec's words in ASCII (a name in another script transliterated first, ICU's {@code Any-Latin; Latin-ASCII},
+ * with invisible format characters removed: {@link dev.specforge.spec.Names#ascii}), never starting with a digit,
+ * with no language's reserved words escaped. So every rule here sees ASCII: a spec's {@code Ｓｔｒｉｎｇ} (fullwidth)
+ * or {@code Str}U+200B{@code ing} is the neutral {@code String}, escaped like it.
  *
  * <p>Implementations are stateless and thread-safe; they escape one name at a time and do not make names unique
  * ({@link LanguageNames} does that, after escaping).
