@@ -1,5 +1,6 @@
 package dev.specforge.cli;
 
+import dev.specforge.io.DisplayText;
 import dev.specforge.pipeline.ProgressLog;
 import dev.specforge.pipeline.SpecRun;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -13,7 +14,8 @@ import java.io.PrintWriter;
 /**
  * The one-shot CLI's progress for one spec (seed 001 #7, seed 002): on a terminal a progress bar (me.tongfei
  * progressbar, on stderr) with files done/total, the phase and LLM calls; otherwise (a pipe, a CI log) plain
- * lines on stdout, one when the phase changes and at most one per {@value #PLAIN_INTERVAL_MS} ms in between.
+ * lines on stdout, one when the phase changes and at most one per {@value #PLAIN_INTERVAL_MS} ms in between. The
+ * spec's name is shown with control characters escaped ({@link DisplayText}).
  */
 interface CliProgress extends AutoCloseable {
 
@@ -41,7 +43,7 @@ interface CliProgress extends AutoCloseable {
         private final ProgressBar bar;
 
         Bar(String spec, PrintStream stream) {
-            bar = new ProgressBarBuilder().setTaskName(spec).setInitialMax(1).setStyle(ProgressBarStyle.ASCII)
+            bar = new ProgressBarBuilder().setTaskName(DisplayText.escape(spec)).setInitialMax(1).setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(200).setConsumer(new ConsoleProgressBarConsumer(stream))
                     .setUnit(" files", 1).build();
         }

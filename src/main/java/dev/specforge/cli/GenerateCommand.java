@@ -1,6 +1,7 @@
 package dev.specforge.cli;
 
 import dev.specforge.assemble.RunReport;
+import dev.specforge.io.DisplayText;
 import dev.specforge.pipeline.EsbHeaders;
 import dev.specforge.pipeline.RunTracker;
 import org.apache.camel.CamelContext;
@@ -28,9 +29,11 @@ import java.util.concurrent.Callable;
  * {@code <base>.report.json} into DIR (failures into DIR/failed), shows each spec's progress ({@link CliProgress}: a
  * bar on a terminal, plain lines otherwise), prints one result line per spec and a closing {@link Summary}, and
  * exits 0 when every spec succeeded, 1 otherwise, and 2 on a usage error, found before Camel starts and told in one
- * line each (a missing, unreadable or folder SPEC; an unknown option, see {@link SpecforgeCommand#execute}). With {@code --dry-run} it prints each spec's plan as JSON instead ({@code direct:dry-run}: files,
- * enrichment items, calls after expected cache hits and batching, estimated tokens, cost and duration) and calls
- * no LLM and writes nothing.
+ * line each (a missing, unreadable or folder SPEC; an unknown option, see {@link SpecforgeCommand#execute}). With
+ * {@code --dry-run} it prints each spec's plan as JSON instead ({@code direct:dry-run}: files, enrichment items,
+ * calls after expected cache hits and batching, estimated tokens, cost and duration) and calls no LLM and writes
+ * nothing. Spec paths and error messages are printed with control characters escaped ({@link DisplayText}), so a
+ * file name or a spec cannot send a terminal escape or break a result line.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate project zips from spec files, then exit (0: all succeeded, 1: some failed).")
@@ -69,7 +72,7 @@ public final class GenerateCommand implements Callable<Integer> {
         List<String> unusable = unusable(specs);
         if (!unusable.isEmpty()) {
             PrintWriter err = command.commandLine().getErr();
-            unusable.forEach(line -> err.println("specforge generate: " + line));
+            unusable.forEach(line -> err.println("specforge generate: " + DisplayText.escape(line)));
             err.flush();
             return 2;
         }
@@ -108,7 +111,8 @@ public final class GenerateCommand implements Callable<Integer> {
                     Exchange plan = send(template, "direct:dry-run", spec, stack);
                     if (plan.isFailed()) {
                         failed++;
-                        out.printf("%s: FAILED: %s%n", spec, plan.getException().getMessage());
+                        out.printf("%s: FAILED: %s%n", DisplayText.escape(spec.toString()),
+                                DisplayText.escape(plan.getException().getMessage()));
                     } else {
                         out.println(plan.getMessage().getBody(String.class));
                     }
@@ -121,14 +125,15 @@ public final class GenerateCommand implements Callable<Integer> {
                     failed++;
                     summary.failed();
                     Throwable e = result.getException();
-                    out.printf("%s: FAILED: %s (%d ms; error report in %s)%n", spec, e == null ? "unknown" : e.getMessage(),
-                            ms, deadLetter);
+                    out.printf("%s: FAILED: %s (%d ms; error report in %s)%n", DisplayText.escape(spec.toString()),
+                            DisplayText.escape(e == null ? "unknown" : e.getMessage()), ms,
+                            DisplayText.escape(deadLetter.toString()));
                 } else {
                     summary.succeeded(result.getProperty(EsbHeaders.REPORT, RunReport.class));
-                    out.printf("%s: ok, %s files, %s valid, %d ms -> %s%n", spec,
+                    out.printf("%s: ok, %s files, %s valid, %d ms -> %s%n", DisplayText.escape(spec.toString()),
                             result.getMessage().getHeader(EsbHeaders.HEADER_FILES),
                             result.getMessage().getHeader(EsbHeaders.HEADER_VALID), ms,
-                            result.getMessage().getBody(File.class));
+                            DisplayText.escape(String.valueOf(result.getMessage().getBody(File.class))));
                 }
             }
         } finally {

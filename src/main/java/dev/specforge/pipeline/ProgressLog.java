@@ -1,5 +1,6 @@
 package dev.specforge.pipeline;
 
+import dev.specforge.io.DisplayText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +40,13 @@ public final class ProgressLog implements Runnable {
 
     /**
      * @param p a run's progress
-     * @return e.g. {@code petstore.yaml: render 120/300 files, 4 LLM calls, 3.2 s, about 5 s left}
+     * @return e.g. {@code petstore.yaml: render 120/300 files, 4 LLM calls, 3.2 s, about 5 s left}, the spec's name
+     *         with control characters escaped ({@link DisplayText}): the line is printed as it is by the CLI
      */
     public static String line(SpecRun.Progress p) {
         long eta = p.etaMs();
-        return String.format(Locale.ROOT, "%s: %s %d/%d files, %d LLM calls, %.1f s%s", p.spec(), p.phase(),
+        return String.format(Locale.ROOT, "%s: %s %d/%d files, %d LLM calls, %.1f s%s",
+                DisplayText.escape(p.spec()), p.phase(),
                 p.filesDone(), p.filesTotal(), p.llmRequests(), p.elapsedMs() / 1000.0,
                 eta < 0 ? "" : String.format(Locale.ROOT, ", about %d s left", (eta + 999) / 1000));
     }

@@ -1,0 +1,61 @@
+package dev.specforge;
+
+import dev.specforge.cli.SpecforgeCommand;
+import dev.specforge.support.HostileDisplayText;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 23: {@code specforge generate} prints spec paths, progress, result lines and the log with control characters
+ * escaped, whatever a spec's file name and text hold. Runs the CLI in this JVM with stdout and stderr captured (the
+ * console appender writes to whatever {@code System.err} is at the time).
+ */
+class EscapedCliOutputTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_print_hostile_file_names_and_spec_text_escaped_on_stdout_and_stderr() throws Exception {
+        Path specs = Files.createDirectories(dir.resolve("specs"));
+        Path good = specs.resolve(HostileDisplayText.FILE_NAME);
+        Files.writeString(good, HostileDisplayText.ordersWithHostileDescription());
+        Path bad = specs.resolve("bad-" + HostileDisplayText.FILE_NAME.replace(".yaml", ".json"));
+        Files.write(bad, HostileDisplayText.openApiWithHostileVersion());
+        ByteArrayOutputStream stdoutBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderrBytes = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        int exit;
+        try {
+            System.setOut(new PrintStream(stdoutBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderrBytes, true, StandardCharsets.UTF_8));
+            exit = SpecforgeCommand.execute("generate", good.toString(), bad.toString(), "-o",
+                    dir.resolve("out").toString());
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        String out = stdoutBytes.toString(StandardCharsets.UTF_8);
+        String err = stderrBytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).as(out + err).isEqualTo(1);
+        String escapedName = "evil\\u001B]0;pwned\\u0007\\u001B[31mred\\u009B32mgreen\\u202Eevil\\r\\n"
+                + HostileDisplayText.FORGED;
+        assertThat(out).contains(specs + "/" + escapedName + ".yaml: ok, ")
+                .contains(specs + "/bad-" + escapedName
+                        + ".json: FAILED: /openapi: OpenAPI version '\\u001B]0;pwned\\u0007");
+        assertThat(HostileDisplayText.problems(out)).as(out).isEmpty();
+        assertThat(err).as("the dead letter's warning on stderr")
+                .contains(": failed at parse: OpenAPI version '\\u001B]0;pwned");
+        assertThat(HostileDisplayText.problems(err)).as(err).isEmpty();
+    }
+}
