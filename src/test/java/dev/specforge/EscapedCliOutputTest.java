@@ -58,4 +58,43 @@ class EscapedCliOutputTest {
                 .contains(": failed at parse: OpenAPI version '\\u001B]0;pwned");
         assertThat(HostileDisplayText.problems(err)).as(err).isEmpty();
     }
+
+    @Test
+    void should_print_a_hostile_missing_file_name_escaped_in_the_usage_error() {
+        ByteArrayOutputStream stderrBytes = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        int exit;
+        try {
+            System.setErr(new PrintStream(stderrBytes, true, StandardCharsets.UTF_8));
+            exit = SpecforgeCommand.execute("generate", dir.resolve(HostileDisplayText.FILE_NAME).toString());
+        } finally {
+            System.setErr(stderr);
+        }
+        String err = stderrBytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err).contains("/evil\\u001B]0;pwned\\u0007").endsWith(".yaml: no such file\n");
+        assertThat(HostileDisplayText.problems(err)).as(err).isEmpty();
+    }
+
+    @Test
+    void should_print_a_dry_run_failure_that_quotes_hostile_spec_text_escaped() throws Exception {
+        Path bad = Files.write(dir.resolve("bad-" + HostileDisplayText.FILE_NAME.replace(".yaml", ".json")),
+                HostileDisplayText.openApiWithHostileVersion());
+        ByteArrayOutputStream stdoutBytes = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(stdoutBytes, true, StandardCharsets.UTF_8));
+            exit = SpecforgeCommand.execute("generate", "--dry-run", bad.toString(), "-o",
+                    dir.resolve("out").toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        String out = stdoutBytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out).contains(".json: FAILED: /openapi: OpenAPI version '\\u001B]0;pwned\\u0007");
+        assertThat(HostileDisplayText.problems(out)).as(out).isEmpty();
+    }
 }
