@@ -1,5 +1,6 @@
 package dev.specforge.cli;
 
+import dev.specforge.io.DisplayText;
 import org.apache.camel.main.Main;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,14 +45,16 @@ public final class SpecforgeCommand implements Callable<Integer> {
         cli.setParameterExceptionHandler((e, ignored) -> {
             CommandLine where = e.getCommandLine();
             String name = where.getCommandSpec().qualifiedName();
-            where.getErr().println(name + ": " + e.getMessage() + " (see " + name + " --help)");
+            // picocli quotes the arguments, which may be hostile file names: escaped like every CLI line
+            where.getErr().println(name + ": " + DisplayText.escape(e.getMessage()) + " (see " + name + " --help)");
             where.getErr().flush();
             return 2;
         });
         // a home that is not a folder is a usage error too: one line, exit 2
         cli.setExecutionExceptionHandler((e, where, parsed) -> {
             if (e instanceof UsageException) {
-                where.getErr().println(where.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                where.getErr().println(where.getCommandSpec().qualifiedName() + ": "
+                        + DisplayText.escape(e.getMessage()));
                 where.getErr().flush();
                 return 2;
             }
