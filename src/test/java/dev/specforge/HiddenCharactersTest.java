@@ -2,7 +2,7 @@ package dev.specforge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.specforge.pipeline.EsbHeaders;
-import dev.specforge.io.InvisibleCharacters;
+import dev.specforge.support.GeneratedService;
 import dev.specforge.support.GeneratedZip;
 import dev.specforge.support.SpecforgeTestSupport;
 import org.apache.camel.Exchange;
@@ -13,7 +13,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,14 +27,6 @@ class HiddenCharactersTest extends SpecforgeTestSupport {
 
     private static final Path SPEC = Path.of("src/test/resources/specs/hostile-text.openapi.yaml");
 
-    /** @return {@code path: U+XXXX at offset} for every hidden character in the project's files */
-    static List<String> hiddenCharacters(Map<String, String> files) {
-        List<String> found = new ArrayList<>();
-        files.forEach((path, text) -> text.codePoints().filter(InvisibleCharacters::hidden).distinct()
-                .forEach(cp -> found.add(path + ": U+" + String.format("%04X", cp))));
-        return found;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"camel-service", "go-service", "express-api"})
     void should_leave_no_hidden_character_raw_in_any_generated_file(String stack) throws Exception {
@@ -48,7 +39,9 @@ class HiddenCharactersTest extends SpecforgeTestSupport {
         GeneratedZip project = GeneratedZip.read(result.getMessage().getBody(File.class).toPath());
         JsonNode report = readJson(outbox.resolve("hostile-text.openapi.report.json"));
 
-        assertThat(hiddenCharacters(project.files())).as(stack).isEmpty();
+        List<String> hidden = new ArrayList<>();
+        project.files().forEach((path, text) -> hidden.addAll(GeneratedService.hiddenCharacters(path, text)));
+        assertThat(hidden).as(stack).isEmpty();
         List<String> invalid = new ArrayList<>();
         report.path("files").forEach(f -> {
             if (!f.path("valid").asBoolean()) {

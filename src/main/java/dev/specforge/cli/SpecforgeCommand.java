@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
  * The command line. No arguments: run the daemon, which watches the inbox (and any other configured trigger)
  * until SIGTERM. {@code generate}: a one-shot run, see {@link GenerateCommand}.
  */
-@Command(name = "specforge", mixinStandardHelpOptions = true, versionProvider = SpecforgeCommand.Version.class,
+@Command(name = "specforge", mixinStandardHelpOptions = true, versionProvider = SpecforgeVersion.class,
         description = "Turns spec files (native specforge spec, OpenAPI 3) into generated project zips.%n"
                 + "With no command, runs the daemon: watches the inbox until stopped (SIGTERM).",
         subcommands = {GenerateCommand.class, SpecforgeCommand.Serve.class})
@@ -73,15 +73,6 @@ public final class SpecforgeCommand implements Callable<Integer> {
             return SpecforgeHome.current(option);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        }
-    }
-
-    /** {@code --version}: the jar manifest's {@code Implementation-Version} (the pom's version). */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = SpecforgeCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"specforge " + (version == null ? "dev" : version)};
         }
     }
 

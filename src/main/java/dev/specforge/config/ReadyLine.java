@@ -1,5 +1,6 @@
 package dev.specforge.config;
 
+import dev.specforge.cli.SpecforgeVersion;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -41,6 +42,6 @@ final class ReadyLine implements ExtendedStartupListener {
         String watches = inbox ? "watching " + context.getPropertiesComponent().resolveProperty("specforge.inbox.dir")
                 .orElse("?") + " -> " + settings.folders().outbox() + " (failed: " + settings.folders().deadLetter()
                 + ")" : "no inbox";
-        LOG.info("specforge {} ready: {}; {}", Version.of(), listens, watches);
+        LOG.info("specforge {} ready: {}; {}", SpecforgeVersion.of(), listens, watches);
     }
 }

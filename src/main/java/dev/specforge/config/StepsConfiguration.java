@@ -1,6 +1,7 @@
 package dev.specforge.config;
 
 import dev.specforge.cache.ResultStore;
+import dev.specforge.cli.SpecforgeVersion;
 import dev.specforge.http.HomeSteps;
 import dev.specforge.http.HttpServerSetup;
 import dev.specforge.http.HttpSteps;
@@ -119,7 +120,7 @@ public class StepsConfiguration extends Beans {
         Settings.Llm llm = settings.llm();
         int port = Integer.parseInt(context.getPropertiesComponent().resolveProperty("camel.server.port").orElse("0")
                 .trim());
-        context.getRegistry().bind("homeSteps", new HomeSteps(stacks, new HomeSteps.Facts(Version.of(),
+        context.getRegistry().bind("homeSteps", new HomeSteps(stacks, new HomeSteps.Facts(SpecforgeVersion.of(),
                 g.defaultStack(), g.specMaxBytes(), settings.http().maxBodyBytes(), g.bundleEntries(),
                 g.bundleMaxBytes(), settings.jobs().workers(), settings.jobs().maxQueued(), llm.provider().id(),
                 llm.model(), !llm.apiKey().isEmpty(), !settings.http().apiKey().isEmpty(), port)));

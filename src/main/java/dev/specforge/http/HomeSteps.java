@@ -218,9 +218,7 @@ public final class HomeSteps {
             in.setBody(null);
             return;
         }
-        in.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        in.setHeader(Exchange.CONTENT_TYPE, answer.type());
-        in.setBody(answer.body());
+        HttpSteps.answer(exchange, 200, answer.type(), answer.body());
     }
 
     private Optional<Answer> asset(String name) {

@@ -357,7 +357,8 @@ public final class HttpSteps {
                 exchange.getProperty(STACK, String.class));
     }
 
-    private static void answer(Exchange exchange, int status, String contentType, Object body) {
+    /** Sets the status, the content type (when not null) and the body of an answer. */
+    static void answer(Exchange exchange, int status, String contentType, Object body) {
         Message out = exchange.getMessage();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         if (contentType != null) {

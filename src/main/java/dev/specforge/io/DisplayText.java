@@ -65,11 +65,9 @@ public final class DisplayText {
      * @return whether {@link #escape} escapes it: Cc, Cf, U+2028, U+2029 or a surrogate
      */
     public static boolean isUnsafe(int codePoint) {
-        return switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                 Character.SURROGATE -> true;
-            default -> false;
-        };
+        // what generated files may not hold, plus what would break a line: tab, line ends, lone surrogates
+        return InvisibleCharacters.hidden(codePoint) || codePoint == '\t' || codePoint == '\n' || codePoint == '\r'
+                || Character.getType(codePoint) == Character.SURROGATE;
     }
 
     /** @return the index of the first character to escape, or -1 (the fast path of every log line) */

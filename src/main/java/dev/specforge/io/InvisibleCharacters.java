@@ -70,6 +70,9 @@ public final class InvisibleCharacters {
         } catch (CharacterCodingException notText) {
             return new Result(utf8, 0);
         }
+        if (text.codePoints().noneMatch(InvisibleCharacters::hidden)) {
+            return new Result(utf8, 0); // text in other scripts, nothing hidden: no copy
+        }
         StringBuilder out = new StringBuilder(text.length());
         int removed = 0;
         boolean lineTouched = false;
@@ -93,9 +96,6 @@ public final class InvisibleCharacters {
         }
         if (lineTouched) {
             trimTrailingBlanks(out);
-        }
-        if (removed == 0) {
-            return new Result(utf8, 0);
         }
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(out));
         byte[] content = new byte[bytes.remaining()];

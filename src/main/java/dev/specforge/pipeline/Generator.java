@@ -323,7 +323,7 @@ public final class Generator {
             all.add(unchecked + " JavaScript files were not syntax-checked: node is not on the PATH"
                     + " (set specforge.validate.node to its path)");
         }
-        return all.size() == run.model().warnings().size() ? run.model().warnings() : all;
+        return all;
     }
 
     private static String source(SpecRun run, Enrichments answers, GeneratedFile f) {

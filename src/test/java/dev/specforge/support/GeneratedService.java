@@ -115,6 +115,17 @@ public final class GeneratedService implements AutoCloseable {
     }
 
     /**
+     * @param path a file's path, for the messages
+     * @param text its text
+     * @return {@code path: U+XXXX} for each distinct hidden character in the text
+     *         ({@link dev.specforge.io.InvisibleCharacters#hidden})
+     */
+    public static java.util.List<String> hiddenCharacters(String path, String text) {
+        return text.codePoints().filter(dev.specforge.io.InvisibleCharacters::hidden).distinct()
+                .mapToObj(cp -> path + ": U+" + String.format("%04X", cp)).toList();
+    }
+
+    /**
      * Every file of a generated project, before any tool runs in it, is free of characters a reader cannot see
      * (Unicode Cf, Cc other than tab, LF and CR, Zl, Zp: {@link dev.specforge.io.InvisibleCharacters#hidden}), so a
      * new template cannot bring them back (issue 23, Trojan Source). Files that are not UTF-8 are skipped.
@@ -134,8 +145,7 @@ public final class GeneratedService implements AutoCloseable {
                 } catch (java.nio.charset.CharacterCodingException binary) {
                     continue;
                 }
-                text.codePoints().filter(dev.specforge.io.InvisibleCharacters::hidden).distinct()
-                        .forEach(cp -> found.add(project.relativize(f) + ": U+" + String.format("%04X", cp)));
+                found.addAll(hiddenCharacters(project.relativize(f).toString(), text));
             }
         }
         if (!found.isEmpty()) {
