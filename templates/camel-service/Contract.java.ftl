@@ -283,12 +283,34 @@ public final class Contract {
             java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}/]+)}").matcher(pathOnly);
             int end = 0;
             while (names.find()) {
-                regex.append(java.util.regex.Pattern.quote(pathOnly.substring(end, names.start()))).append("([^/]+)");
+                regex.append(literal(pathOnly.substring(end, names.start()))).append("([^/]+)");
                 pathNames.add(names.group(1));
                 end = names.end();
             }
-            regex.append(java.util.regex.Pattern.quote(pathOnly.substring(end)));
+            regex.append(literal(pathOnly.substring(end)));
             this.pathPattern = java.util.regex.Pattern.compile(regex.toString());
+        }
+
+        /**
+         * A regular expression for literal text of a path template, as a request may send it (RFC 3986, section 2):
+         * letters, digits and {@code -._~} as themselves, any other character as itself or percent-encoded in UTF-8
+         * (hexadecimal digits in either case), so {@code /caf\u00e9} matches {@code /caf%C3%A9}.
+         */
+        private static String literal(String text) {
+            StringBuilder regex = new StringBuilder();
+            text.codePoints().forEach(c -> {
+                String raw = java.util.regex.Pattern.quote(Character.toString(c));
+                if (c < 128 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                    regex.append(raw);
+                    return;
+                }
+                StringBuilder encoded = new StringBuilder();
+                for (byte b : Character.toString(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    encoded.append(String.format("%%%02X", b & 0xff));
+                }
+                regex.append("(?:").append(raw).append("|(?i:").append(encoded).append("))");
+            });
+            return regex.toString();
         }
 
         /** Whether a request's query has what the path template's query asks for (nothing, mostly). */

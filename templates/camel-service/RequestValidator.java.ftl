@@ -32,7 +32,8 @@ public class RequestValidator {
      * {@value Contract#OPERATION_ID}).
      *
      * @param exchange the exchange
-     * @throws Problem a 415 for a body of a media type the operation does not accept, a 400 listing every broken rule
+     * @throws Problem a 404 when the route names no operation and none matches the request's path, a 415 for a body of
+     *                  a media type the operation does not accept, a 400 listing every broken rule
      */
     public void validate(org.apache.camel.Exchange exchange) {
         org.apache.camel.Message message = exchange.getMessage();
@@ -41,7 +42,12 @@ public class RequestValidator {
         // decides, and the rest of the route follows the exchange property
         Contract.Operation op = contract.find(request.method(), request.path(), request.queryValues());
         if (op == null) {
-            op = contract.operation(exchange.getProperty(Contract.OPERATION_ID, String.class));
+            String routed = exchange.getProperty(Contract.OPERATION_ID, String.class);
+            if (routed == null) {
+                // a route served at a wider path than its operation's (see the routes file) that no operation matches
+                throw Problem.notFound("No resource answers " + request.method() + " " + request.path() + ".");
+            }
+            op = contract.operation(routed);
         }
         exchange.setProperty(Contract.OPERATION_ID, op.id());
         java.util.List<Problem.Violation> errors = new java.util.ArrayList<>();

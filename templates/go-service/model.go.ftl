@@ -182,4 +182,5 @@ func Example${e.name}() ${e.name} {
 	return x
 }
 <@go.unionJSON e=e/>
+<@go.memberJSON e=e/>
 </#if>

@@ -444,6 +444,75 @@ func rawUnions[U any](raw []json.RawMessage, at string, decode decoder[U]) (*[]U
 	return &out, nil
 }
 
+// member is one property of an object written by its MarshalJSON method, for a type with a JSON name that
+// encoding/json cannot take as a struct tag name (it allows letters, digits and some punctuation; a combining
+// mark, an invisible format character, a quote or a comma makes a tag it ignores).
+type member struct {
+	name  string
+	value any
+	set   bool
+}
+
+// memberOf is the member name with the value of field, a pointer field of the object: absent when it is nil, as
+// omitempty would leave it out.
+func memberOf[T any](name string, field *T) member {
+	if field == nil {
+		return member{name: name}
+	}
+	return member{name: name, value: field, set: true}
+}
+
+// writeObject writes a JSON object with the members that are set, in the order given, each value as
+// encoding/json writes it.
+func writeObject(members ...member) ([]byte, error) {
+	var out bytes.Buffer
+	out.WriteByte('{')
+	for _, m := range members {
+		if !m.set {
+			continue
+		}
+		name, err := json.Marshal(m.name)
+		if err != nil {
+			return nil, err
+		}
+		value, err := json.Marshal(m.value)
+		if err != nil {
+			return nil, fmt.Errorf("property %q: %w", m.name, err)
+		}
+		if out.Len() > 1 {
+			out.WriteByte(',')
+		}
+		out.Write(name)
+		out.WriteByte(':')
+		out.Write(value)
+	}
+	out.WriteByte('}')
+	return out.Bytes(), nil
+}
+
+// readMembers reads a JSON object into its members' raw values (nil for JSON null): the first step of the
+// UnmarshalJSON methods that writeObject's types have.
+func readMembers(data []byte) (map[string]json.RawMessage, error) {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(data, &members); err != nil {
+		return nil, err
+	}
+	return members, nil
+}
+
+// readMember reads the member name, when the object has it, into field (a pointer to the struct field) with
+// encoding/json; JSON null sets the field to nil.
+func readMember(members map[string]json.RawMessage, name string, field any) error {
+	raw, ok := members[name]
+	if !ok {
+		return nil
+	}
+	if err := json.Unmarshal(raw, field); err != nil {
+		return fmt.Errorf("property %q: %w", name, err)
+	}
+	return nil
+}
+
 // withProperty returns x with its JSON property name set to value, read back with decode (x itself when decode
 // refuses the result): a union's example carries the discriminator value of its type.
 func withProperty[T any](x T, name, value string, decode decoder[T]) T {

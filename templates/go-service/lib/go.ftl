@@ -48,13 +48,23 @@
   <#local b = base(f.type, f.target, f.format, f.valueType)>
   <#return "*" + f.many?then("[]", "") + b>
 </#function>
-<#-- the struct tag: `json:"name,omitempty"` (every field is a pointer: nil means absent); a JSON name that cannot
-     be a tag name (quotes, backslash, comma, backtick, control characters) falls back to the Go name -->
+<#-- whether encoding/json takes the field's JSON name as a struct tag name: its isValidTag allows letters (Unicode
+     L), digits (Nd) and the punctuation below; quotes, backslash, comma, backtick, combining marks, invisible format
+     and control characters are refused, and the tag is then ignored -->
+<#function taggable f>
+  <#return f.jsonName?matches("[\\p{L}\\p{Nd}!#$%&()*+\\-./:;<=>?@\\[\\]^_{|}~ ]+")>
+</#function>
+<#-- the struct tag: `json:"name,omitempty"` (every field is a pointer: nil means absent). A type with a name that
+     cannot be a tag name writes and reads itself (handWritten), and that field's tag is `json:"-"`. -->
 <#function tag f>
-  <#if f.jsonName?matches("[\\p{L}\\p{N}!#$%&()*+\\-./:;<=>?@\\[\\]^_{|}~ ]+")>
+  <#if taggable(f)>
     <#return "`json:\"" + f.jsonName + ",omitempty\"`">
   </#if>
-  <#return "`json:\",omitempty\"`">
+  <#return "`json:\"-\"`">
+</#function>
+<#-- whether the type has MarshalJSON and UnmarshalJSON methods that name every property (see tag) -->
+<#function handWritten entity>
+  <#return entity.fields?filter(f -> !taggable(f))?has_content>
 </#function>
 <#-- the model package's function that reads one value of the field (one item of a list) from generic JSON and
      checks its type and format: decodeString, decodeInt64, DecodeCustomer, decodeAs[map[string]string], ... -->
@@ -179,7 +189,7 @@
      finds the type the value holds. -->
 <#macro unionJSON e>
 <#local us = unionFields(e)>
-<#if us?has_content>
+<#if us?has_content && !handWritten(e)>
 
 // UnmarshalJSON reads a ${e.name} with encoding/json (as clients and tests do; requests go through Decode${e.name}):
 // its union field<#if us?size gt 1>s</#if> (<#list us as f>${f.pascalName}<#sep>, </#list>) go through Decode<Union>, which finds the type a value holds.
@@ -200,6 +210,56 @@ func (x *${e.name}) UnmarshalJSON(data []byte) error {
 	if x.${f.pascalName}, err = rawUnion${f.many?then("s", "")}(aux.${f.pascalName}, ${goString("/" + f.jsonName?replace("~", "~0")?replace("/", "~1"))}, Decode${f.target}); err != nil {
 		return err
 	}
+</#list>
+	return nil
+}
+</#if>
+</#macro>
+<#-- A type with a JSON name that encoding/json cannot take as a struct tag (see tag) writes and reads every
+     property by name: MarshalJSON with writeObject (set fields, in the spec's order) and UnmarshalJSON with
+     readMember, union fields through their union's decoder as unionJSON does. -->
+<#macro memberJSON e>
+<#if handWritten(e)>
+<#local odd = e.fields?filter(f -> !taggable(f))>
+
+// MarshalJSON writes a ${e.name} with every set field under its JSON name: encoding/json cannot take <#list odd as f>${goString(f.jsonName)}<#sep>, </#list>
+// as a struct tag name.
+func (x ${e.name}) MarshalJSON() ([]byte, error) {
+	return writeObject(
+<#list e.fields as f>
+		memberOf(${goString(f.jsonName)}, x.${f.pascalName}),
+</#list>
+	)
+}
+
+// UnmarshalJSON reads a ${e.name} with encoding/json (as clients and tests do; requests go through Decode${e.name}),
+// each property by its JSON name, as MarshalJSON writes them.
+func (x *${e.name}) UnmarshalJSON(data []byte) error {
+	members, err := readMembers(data)
+	if err != nil {
+		return err
+	}
+<#list e.fields as f>
+<#local name = goString(f.jsonName)>
+<#if f.type == "ref" && f.targetKind == "union">
+<#if f.many>
+	var raw${f.pascalName} []json.RawMessage
+	if err := readMember(members, ${name}, &raw${f.pascalName}); err != nil {
+		return err
+	}
+	if x.${f.pascalName}, err = rawUnions(raw${f.pascalName}, ${goString("/" + f.jsonName?replace("~", "~0")?replace("/", "~1"))}, Decode${f.target}); err != nil {
+		return err
+	}
+<#else>
+	if x.${f.pascalName}, err = rawUnion(members[${name}], ${goString("/" + f.jsonName?replace("~", "~0")?replace("/", "~1"))}, Decode${f.target}); err != nil {
+		return err
+	}
+</#if>
+<#else>
+	if err := readMember(members, ${name}, &x.${f.pascalName}); err != nil {
+		return err
+	}
+</#if>
 </#list>
 	return nil
 }

@@ -64,6 +64,11 @@ class OpenApiRuntimeTest {
             "openapi/redocly-museum.openapi.yaml");
     /** Our own fixture with hostile text (not from the corpus: it runs whether or not the corpus is present). */
     static final Path HOSTILE_TEXT = Path.of("src/test/resources/specs/hostile-text.openapi.yaml");
+    /**
+     * Our own fixture with names in Cyrillic, Greek and Han, combining marks and invisible characters in schema,
+     * property, parameter and path names (issue 23).
+     */
+    static final Path HOSTILE_NAMES = Path.of("src/test/resources/specs/hostile-names.yaml");
     private static final Set<String> ITEM_ROLES = Set.of("read", "replace", "update", "delete");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** "document | stack" to its row, for the table. */
@@ -84,6 +89,9 @@ class OpenApiRuntimeTest {
         // hostile text (issue 23): bidirectional controls, zero-width characters and terminal escapes in every
         // place a spec's text can reach the code; the project must build, pass its tests and serve like the others
         failures.addAll(run(stack, runtime, HOSTILE_TEXT));
+        // names from any script (issue 23): a Greek path and path parameter, Cyrillic and Han query parameters,
+        // property names that Go cannot write as struct tags, one of them a union
+        failures.addAll(run(stack, runtime, HOSTILE_NAMES));
         assertThat(failures).as("%s: requests not answered as the document says", stack).isEmpty();
     }
 

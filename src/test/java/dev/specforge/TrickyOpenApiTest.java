@@ -50,7 +50,8 @@ class TrickyOpenApiTest extends SpecforgeTestSupport {
         assertThat(project.files().get(MODEL + "Derived.java"))
                 .contains("String class_").contains("java.time.OffsetDateTime extra");
         assertThat(project.files().get("src/main/resources/routes/things-api.camel.yaml"))
-                .contains("path: \"/things/{thing-id}\"")
+                // Vert.x takes [A-Za-z0-9_]+ as a parameter name: {thing-id} would serve /things/<x>-id only
+                .contains("path: \"/things/{thing_id}\"")
                 .contains("description: \"Get \\\"a\\\" thing: \\\\ /\"")
                 .contains("id: \"rest-getThing\"")
                 .contains("id: \"rest-deleteThingsThingId\"");

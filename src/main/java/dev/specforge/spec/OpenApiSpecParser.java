@@ -169,7 +169,7 @@ final class OpenApiSpecParser {
             if (api.getPaths() == null) {
                 return List.of();
             }
-            Names.Unique ids = new Names.Unique();
+            Names.Unique ids = new Names.Unique(warnings, "operation ids");
             Map<String, List<Operation>> byTag = new LinkedHashMap<>();
             for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
                 PathItem item = path.getValue();
@@ -183,7 +183,7 @@ final class OpenApiSpecParser {
                     addParameters(item.getParameters(), params);
                     addParameters(o.getParameters(), params);
                     OperationBodies.Bodies types = bodies.map(path.getKey(), method, rawId);
-                    String id = ids.claim(Names.memberName(rawId));
+                    String id = ids.claim(Names.memberName(rawId), o.getOperationId());
                     if (!method.equals("trace")) {
                         contracts.add(id, method, path.getKey());
                     }
@@ -192,9 +192,10 @@ final class OpenApiSpecParser {
                             types.requestBody(), types.responses()));
                 }
             }
-            Names.Unique groupNames = new Names.Unique();
+            Names.Unique groupNames = new Names.Unique(warnings, "tags");
             List<OperationGroup> groups = new ArrayList<>();
-            byTag.forEach((tag, ops) -> groups.add(new OperationGroup(groupNames.claim(Names.typeName(tag)), tag, ops)));
+            byTag.forEach((tag, ops) -> groups.add(new OperationGroup(groupNames.claim(Names.typeName(tag), tag), tag,
+                    ops)));
             return groups;
         }
 

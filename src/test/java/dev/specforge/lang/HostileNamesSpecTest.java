@@ -2,6 +2,8 @@ package dev.specforge.lang;
 
 import dev.specforge.spec.Entity;
 import dev.specforge.spec.Field;
+import dev.specforge.spec.Operation;
+import dev.specforge.spec.OperationGroup;
 import dev.specforge.spec.ProjectModel;
 import dev.specforge.spec.SpecDefaults;
 import dev.specforge.spec.SpecReader;
@@ -37,17 +39,22 @@ class HostileNamesSpecTest {
     @Test
     void should_name_every_entity_in_ascii_and_suffix_the_later_of_two_colliding_schemas() {
         assertThat(model.entities()).extracting(Entity::name)
-                .containsExactly("Account", "Account2", "Logariasmos", "YongHu", "Status");
-        assertThat(model.entities()).extracting(Entity::sourceName).containsExactly("\u0410ccount", "Account",
+                .containsExactly("Account", "Account2", "Logariasmos", "YongHu", "Status", "Payment", "Card", "Cash",
+                        "CardKind", "CashKind");
+        assertThat(model.entities()).extracting(Entity::sourceName).startsWith("\u0410ccount", "Account",
                 "\u039b\u03bf\u03b3\u03b1\u03c1\u03b9\u03b1\u03c3\u03bc\u03cc\u03c2", "\u7528\u6237", "Status");
     }
 
     @Test
     void should_name_every_field_in_ascii_keeping_the_json_name() {
         assertThat(entity("Account").fields()).extracting(Field::name)
-                .containsExactly("password", "password2", "cafe", "userName", "admin", "role", "class");
+                .containsExactly("password", "password2", "cafe", "userName", "admin", "role", "class", "status",
+                        "payment", "payments");
         assertThat(entity("Account").fields()).extracting(Field::jsonName).containsExactly("p\u0430ssword",
-                "password", "cafe\u0301", "user\u200dName", "ad\u200bmin", "\u202erole\u202c", "\u2066class\u2069");
+                "password", "cafe\u0301", "user\u200dName", "ad\u200bmin", "\u202erole\u202c", "\u2066class\u2069",
+                "st\u0430tus", "pay\u200dment", "pay\u200dments");
+        assertThat(entity("Card").fields()).extracting(Field::name).containsExactly("kind", "numero");
+        assertThat(entity("Cash").fields()).extracting(Field::name).containsExactly("kind", "jinE");
         assertThat(entity("Logariasmos").fields()).extracting(Field::name).containsExactly("onoma", "typos");
         assertThat(entity("YongHu").fields()).extracting(Field::name).containsExactly("mingZi", "yongHuID");
         assertThat(entity("Status").values()).extracting(Entity.EnumValue::constant)
@@ -91,5 +98,36 @@ class HostileNamesSpecTest {
         ProjectModel again = new SpecReader(SpecDefaults.STANDARD)
                 .read(Files.readAllBytes(Path.of("src/test/resources/specs/hostile-names.yaml")));
         assertThat(again).isEqualTo(model);
+    }
+
+    @Test
+    void should_warn_when_operation_ids_or_tags_become_one_identifier() throws Exception {
+        ProjectModel ops = new SpecReader(SpecDefaults.STANDARD).read("""
+                openapi: 3.0.3
+                info: {title: Ops, version: "1.0"}
+                paths:
+                  /a:
+                    get:
+                      operationId: getAccount
+                      tags: ["Sceta"]
+                      responses: {"200": {description: ok}}
+                  /b:
+                    get:
+                      operationId: "get\\u0410ccount"
+                      tags: ["\\u0421\\u0447\\u0435\\u0442\\u0430"]
+                      responses: {"200": {description: ok}}
+                  /c:
+                    get:
+                      responses: {"200": {description: ok}}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(ops.operationGroups()).extracting(OperationGroup::name).containsExactly("Sceta", "Sceta2", "Default");
+        assertThat(ops.operationGroups()).flatExtracting(OperationGroup::operations).extracting(Operation::id)
+                .containsExactly("getAccount", "getAccount2", "getC");
+        assertThat(ops.warnings()).containsExactly(
+                "operation ids: 'getAccount' and 'get\u0410ccount' both become the identifier 'getAccount';"
+                        + " 'get\u0410ccount' is 'getAccount2'",
+                "tags: 'Sceta' and '\u0421\u0447\u0435\u0442\u0430' both become the identifier 'Sceta';"
+                        + " '\u0421\u0447\u0435\u0442\u0430' is 'Sceta2'");
     }
 }

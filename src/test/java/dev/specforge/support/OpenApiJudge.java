@@ -35,6 +35,9 @@ import java.util.Set;
  * document whose schemas use no keyword that 3.0 reads differently is given to it as 3.0.3 (its {@code webhooks},
  * which no request reaches, left out); any other 3.1 document is refused with a message naming the keyword, so the
  * judge never silently reads a document differently from what it says.
+ *
+ * <p>The validator also refuses schema names outside OpenAPI 3's key pattern (names in other scripts): such schemas
+ * are renamed consistently before it reads the document, which changes no rule.
  */
 public final class OpenApiJudge {
 
@@ -70,6 +73,11 @@ public final class OpenApiJudge {
             as30.remove("webhooks");
             as30.remove("jsonSchemaDialect");
             text = JSON.writeValueAsString(as30);
+            tree = as30;
+        }
+        ObjectNode renamed = withValidSchemaKeys(tree);
+        if (renamed != null) {
+            text = JSON.writeValueAsString(renamed);
         }
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(text)
                 .withBasePathOverride(basePath.isEmpty() ? "/" : basePath)
@@ -80,6 +88,56 @@ public final class OpenApiJudge {
                         .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
+    }
+
+    /**
+     * OpenAPI 3 requires component keys to match {@code ^[a-zA-Z0-9.\-_]+$} (3.0.3, "Components Object"), and the
+     * validator refuses a document whose schema names do not; real documents (and our hostile-names fixture) have
+     * names in other scripts. Such a schema is renamed {@code k_<code points in hex>}, in its key, every {@code $ref}
+     * to it and every discriminator mapping: names do not change what a request or an answer must be.
+     *
+     * @return a renamed copy, or {@code null} when every schema name is valid
+     */
+    private static ObjectNode withValidSchemaKeys(JsonNode tree) {
+        JsonNode schemas = tree.path("components").path("schemas");
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        schemas.fieldNames().forEachRemaining(name -> {
+            if (!name.matches("[a-zA-Z0-9.\\-_]+")) {
+                StringBuilder key = new StringBuilder("k");
+                name.codePoints().forEach(c -> key.append('_').append(Integer.toHexString(c)));
+                names.put(name, key.toString());
+            }
+        });
+        if (names.isEmpty()) {
+            return null;
+        }
+        ObjectNode copy = (ObjectNode) tree.deepCopy();
+        ObjectNode components = (ObjectNode) copy.get("components");
+        ObjectNode keyed = JSON.createObjectNode();
+        components.get("schemas").fields().forEachRemaining(
+                e -> keyed.set(names.getOrDefault(e.getKey(), e.getKey()), e.getValue()));
+        components.set("schemas", keyed);
+        rewriteRefs(copy, names);
+        return copy;
+    }
+
+    /** Rewrites every text {@code #/components/schemas/<renamed>} (a $ref, a discriminator mapping) under node. */
+    private static void rewriteRefs(JsonNode node, java.util.Map<String, String> names) {
+        String prefix = "#/components/schemas/";
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(e -> {
+                String text = e.getValue().isTextual() ? e.getValue().asText() : "";
+                String name = text.startsWith(prefix)
+                        ? URLDecoder.decode(text.substring(prefix.length()), StandardCharsets.UTF_8) : null;
+                if (name != null && names.containsKey(name)) {
+                    e.setValue(JSON.getNodeFactory().textNode(prefix + names.get(name)));
+                } else {
+                    rewriteRefs(e.getValue(), names);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> rewriteRefs(item, names));
+        }
     }
 
     private static void find31(JsonNode node, List<String> found, String at) {
