@@ -1,6 +1,8 @@
 package dev.specforge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specforge.cli.SpecforgeCommand;
+import dev.specforge.io.InvisibleCharacters;
 import dev.specforge.support.HostileDisplayText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,12 +12,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 23: {@code specforge generate} prints spec paths, progress, result lines and the log with control characters
- * escaped, whatever a spec's file name and text hold. Runs the CLI in this JVM with stdout and stderr captured (the
+ * escaped, whatever a spec's file name and text hold, and its JSON (dry-run plan, report, the dead letter's
+ * {@code error.json}) has them as JSON escapes. Runs the CLI in this JVM with stdout and stderr captured (the
  * console appender writes to whatever {@code System.err} is at the time).
  */
 class EscapedCliOutputTest {
@@ -96,5 +101,32 @@ class EscapedCliOutputTest {
         assertThat(exit).isEqualTo(1);
         assertThat(out).contains(".json: FAILED: /openapi: OpenAPI version '\\u001B]0;pwned\\u0007");
         assertThat(HostileDisplayText.problems(out)).as(out).isEmpty();
+    }
+
+    @Test
+    void should_write_the_dead_letters_error_json_with_hidden_characters_as_json_escapes() throws Exception {
+        Path bad = Files.write(dir.resolve("bad.json"), HostileDisplayText.openApiWithHostileVersion());
+        ByteArrayOutputStream ignored = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(ignored, true, StandardCharsets.UTF_8));
+            exit = SpecforgeCommand.execute("generate", bad.toString(), "-o", dir.resolve("out").toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        List<Path> reports;
+        try (Stream<Path> files = Files.walk(dir.resolve("out"))) {
+            reports = files.filter(f -> f.getFileName().toString().endsWith("error.json")).toList();
+        }
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(reports).hasSize(1);
+        String json = Files.readString(reports.get(0));
+        // the parser's message quotes the version: C0 controls are JSON escapes anyway; C1 CSI and RLO must be too
+        assertThat(json).contains("\\u009b32mgreen\\u202eevil");
+        assertThat(json.codePoints().filter(InvisibleCharacters::hidden).mapToObj(Integer::toHexString))
+                .as("hidden characters in %s", reports.get(0)).isEmpty();
+        assertThat(new ObjectMapper().readTree(json).toString()).as("still JSON").contains("pwned");
     }
 }

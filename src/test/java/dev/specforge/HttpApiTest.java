@@ -1,9 +1,11 @@
 package dev.specforge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.specforge.io.InvisibleCharacters;
 import dev.specforge.support.FakeLlmServer;
 import dev.specforge.support.GeneratedZip;
 import dev.specforge.support.Http;
+import dev.specforge.support.HostileDisplayText;
 import dev.specforge.support.SpecforgeTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -207,6 +209,18 @@ class HttpApiTest {
                         .anyMatch(n -> n.matches("api-.*\\.yaml"))
                         .anyMatch(n -> n.matches("api-.*\\.yaml\\.error\\.json"));
             }
+        }
+
+        @Test
+        void should_answer_a_problem_that_quotes_hidden_characters_of_the_spec_as_json_escapes() throws Exception {
+            HttpResponse<byte[]> response = http().post("/api/plan", "application/json",
+                    HostileDisplayText.openApiWithHostileVersion());
+
+            assertProblem(response, 400, "invalid-spec");
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            // the detail quotes the spec's version: C1 CSI and RLO as escapes, never raw (issue 23)
+            assertThat(body).contains("\\u009b32mgreen\\u202eevil");
+            assertThat(body.codePoints().filter(InvisibleCharacters::hidden)).isEmpty();
         }
 
         @Test

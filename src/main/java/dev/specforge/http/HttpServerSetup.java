@@ -1,6 +1,7 @@
 package dev.specforge.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specforge.io.HiddenJsonEscapes;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
@@ -42,7 +43,7 @@ public final class HttpServerSetup implements ExtendedStartupListener {
      */
     @Override
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-        Problems problems = new Problems(new ObjectMapper());
+        Problems problems = new Problems(HiddenJsonEscapes.install(new ObjectMapper()));
         HttpProblem over = new HttpProblem(413, "body-too-large", "Request body too large",
                 "the body is over " + maxBodySize + " bytes (camel.server.max-body-size)");
         Handler<RoutingContext> tooLarge = ctx -> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specforge.assemble.RunReport;
+import dev.specforge.io.HiddenJsonEscapes;
 import dev.specforge.jobs.Job;
 import dev.specforge.jobs.JobRegistry;
 import dev.specforge.jobs.JobRequest;
@@ -44,7 +45,8 @@ public final class HttpSteps {
     private final RunTracker tracker;
     private final StackRegistry stacks;
     private final byte[] apiKeyDigest;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json =
+            HiddenJsonEscapes.install(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
     private final Problems problems = new Problems(json);
 
     /**
