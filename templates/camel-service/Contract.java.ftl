@@ -293,14 +293,15 @@ public final class Contract {
 
         /**
          * A regular expression for literal text of a path template, as a request may send it (RFC 3986, section 2):
-         * letters, digits and {@code -._~} as themselves, any other character as itself or percent-encoded in UTF-8
-         * (hexadecimal digits in either case), so {@code /caf\u00e9} matches {@code /caf%C3%A9}.
+         * letters, digits, {@code -._~} and the segment separator {@code /} as themselves, any other character as
+         * itself or percent-encoded in UTF-8 (hexadecimal digits in either case), so {@code /caf\u00e9} matches
+         * {@code /caf%C3%A9} (and {@code /a/b} never matches {@code /a%2Fb}).
          */
         private static String literal(String text) {
             StringBuilder regex = new StringBuilder();
             text.codePoints().forEach(c -> {
                 String raw = java.util.regex.Pattern.quote(Character.toString(c));
-                if (c < 128 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                if (c < 128 && (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0)) {
                     regex.append(raw);
                     return;
                 }

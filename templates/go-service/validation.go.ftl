@@ -490,8 +490,8 @@ func writeObject(members ...member) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// readMembers reads a JSON object into its members' raw values (nil for JSON null): the first step of the
-// UnmarshalJSON methods that writeObject's types have.
+// readMembers reads a JSON object into its members' raw values (none for JSON null): the first step of the
+// UnmarshalJSON methods of the types that writeObject writes.
 func readMembers(data []byte) (map[string]json.RawMessage, error) {
 	var members map[string]json.RawMessage
 	if err := json.Unmarshal(data, &members); err != nil {
