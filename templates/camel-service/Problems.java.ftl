@@ -38,7 +38,16 @@ public class Problems {
      * @return a 404 problem body
      */
     public static String notFound(String method, String path) {
-        return Problem.notFound("No resource answers " + method + " " + path + ".").toJson();
+        return noResource(method, path).toJson();
+    }
+
+    /**
+     * @param method the request's method
+     * @param path   the request's path
+     * @return the 404 problem of a request that no operation serves, as {@link #notFound} answers it
+     */
+    public static Problem noResource(String method, String path) {
+        return Problem.notFound("No resource answers " + method + " " + path + ".");
     }
 <#if operationGroups?has_content>
 

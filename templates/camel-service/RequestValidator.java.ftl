@@ -45,7 +45,7 @@ public class RequestValidator {
             String routed = exchange.getProperty(Contract.OPERATION_ID, String.class);
             if (routed == null) {
                 // a route served at a wider path than its operation's (see the routes file) that no operation matches
-                throw Problem.notFound("No resource answers " + request.method() + " " + request.path() + ".");
+                throw Problems.noResource(request.method(), request.path());
             }
             op = contract.operation(routed);
         }

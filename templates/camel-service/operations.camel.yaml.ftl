@@ -57,9 +57,10 @@
 <#assign ops = []>
 <#assign served = []>
 <#list group.operations?filter(o -> o.method == verb && !o.path?contains("?")) + group.operations?filter(o -> o.method == verb && o.path?contains("?")) as o>
-<#if !served?seq_contains(servedAt(o))>
+<#assign at = servedAt(o)>
+<#if !served?seq_contains(at)>
 <#assign ops = ops + [o]>
-<#assign served = served + [servedAt(o)]>
+<#assign served = served + [at]>
 </#if>
 </#list>
 <#if ops?has_content>

@@ -80,7 +80,7 @@ func Test${e.name}RejectsInvalidBodies(t *testing.T) {
 	p := s.Do(http.MethodPost, "${path}", ${goString("{" + goString(unknown) + ": true}")}).Problem(t, http.StatusBadRequest)
 	p.Expect(t, ${goString("/" + unknown)}, "additionalProperties")
 <#list mustHave as f>
-	p.Expect(t, ${goString("/" + f.jsonName?replace("~", "~0")?replace("/", "~1"))}, "required")
+	p.Expect(t, ${go.pointer(f)}, "required")
 </#list>
 
 	// a body that is not a JSON object
@@ -108,7 +108,7 @@ func Test${e.name}UniqueValuesClash(t *testing.T) {
 	s.Do(http.MethodPost, "${path}", model.Example${e.name}()).Expect(t, http.StatusCreated)
 	// the same values again (<#if id?is_hash>under another id<#else>under another key</#if>): ${go.line(u.jsonName)} is unique
 	s.Do(http.MethodPost, "${path}", model.Example${e.name}()).Problem(t, http.StatusConflict).
-		Expect(t, ${goString("/" + u.jsonName?replace("~", "~0")?replace("/", "~1"))}, "unique")
+		Expect(t, ${go.pointer(u)}, "unique")
 }
 </#if>
 <#if falses?has_content || empties?has_content>

@@ -180,6 +180,10 @@
       || (f.type == "map" && f.valueType.type == "ref" && (f.valueType.targetKind!"") == "union"))?has_content
       || unionFields(entity)?has_content>
 </#function>
+<#-- the field's JSON pointer in its object (RFC 6901: ~ as ~0, / as ~1), as a Go string literal -->
+<#function pointer f>
+  <#return goString("/" + f.jsonName?replace("~", "~0")?replace("/", "~1"))>
+</#function>
 <#-- the fields whose type is a union (an interface: encoding/json cannot fill one without help) -->
 <#function unionFields entity>
   <#return entity.fields?filter(f -> f.type == "ref" && f.targetKind == "union")>
@@ -207,7 +211,7 @@ func (x *${e.name}) UnmarshalJSON(data []byte) error {
 	}
 	var err error
 <#list us as f>
-	if x.${f.pascalName}, err = rawUnion${f.many?then("s", "")}(aux.${f.pascalName}, ${goString("/" + f.jsonName?replace("~", "~0")?replace("/", "~1"))}, Decode${f.target}); err != nil {
+	if x.${f.pascalName}, err = rawUnion${f.many?then("s", "")}(aux.${f.pascalName}, ${pointer(f)}, Decode${f.target}); err != nil {
 		return err
 	}
 </#list>
@@ -247,11 +251,11 @@ func (x *${e.name}) UnmarshalJSON(data []byte) error {
 	if err := readMember(members, ${name}, &raw${f.pascalName}); err != nil {
 		return err
 	}
-	if x.${f.pascalName}, err = rawUnions(raw${f.pascalName}, ${goString("/" + f.jsonName?replace("~", "~0")?replace("/", "~1"))}, Decode${f.target}); err != nil {
+	if x.${f.pascalName}, err = rawUnions(raw${f.pascalName}, ${pointer(f)}, Decode${f.target}); err != nil {
 		return err
 	}
 <#else>
-	if x.${f.pascalName}, err = rawUnion(members[${name}], ${goString("/" + f.jsonName?replace("~", "~0")?replace("/", "~1"))}, Decode${f.target}); err != nil {
+	if x.${f.pascalName}, err = rawUnion(members[${name}], ${pointer(f)}, Decode${f.target}); err != nil {
 		return err
 	}
 </#if>

@@ -1,5 +1,6 @@
 package dev.specforge.render;
 
+import dev.specforge.io.DisplayText;
 import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
@@ -21,13 +22,12 @@ public final class Escapes {
      * @param s any text
      * @return a YAML 1.1/1.2 double-quoted scalar, e.g. {@code "a \"b\""}; only escapes both versions accept
      *         (backslash escapes for quote, backslash, newline, carriage return, tab, and 4-digit hexadecimal
-     *         code units), so SnakeYAML and YAML 1.2 parsers read the same string; format characters (Unicode Cf:
-     *         bidirectional controls, zero-width characters) are escaped too, so none is raw in the file
+     *         code units), so SnakeYAML and YAML 1.2 parsers read the same string; escaped are the characters
+     *         {@link DisplayText#isUnsafe} names (controls C0, DEL and C1, format characters such as bidirectional
+     *         controls and zero-width characters, U+2028, U+2029, surrogates), so none is raw in the file
      */
     public static String yamlString(String s) {
-        return '"' + escape(s, c -> c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028'
-                || c == '\u2029' || c == 0xfeff || Character.isSurrogate((char) c)
-                || Character.getType(c) == Character.FORMAT) + '"';
+        return '"' + escape(s, DisplayText::isUnsafe) + '"';
     }
 
     /**

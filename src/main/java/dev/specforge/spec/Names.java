@@ -1,6 +1,7 @@
 package dev.specforge.spec;
 
 import com.ibm.icu.text.Transliterator;
+import dev.specforge.io.DisplayText;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -306,8 +307,8 @@ public final class Names {
         /**
          * Claims a name made from a spec's name, and warns when it has to take a suffix because an earlier spec name
          * became the same identifier, e.g. {@code schema names: 'Аccount' and 'Account' both become the identifier
-         * 'Account'; 'Account' is 'Account2'} (invisible and control characters of the spec's names written as
-         * a backslash, {@code u} and four hex digits, e.g. U+200B as backslash-{@code u200B}).
+         * 'Account'; 'Account' is 'Account2'} (the spec's names as {@link DisplayText#escape} shows them: invisible
+         * and control characters written as escapes, e.g. U+200B as backslash-{@code u200B}).
          *
          * @param name a candidate name (already a valid identifier)
          * @param raw  the spec's name it was made from, or {@code null} for a made-up name (no warning)
@@ -322,9 +323,9 @@ public final class Names {
                 claimedBy.put(candidate.toLowerCase(Locale.ROOT), raw);
                 String first = claimedBy.get(name.toLowerCase(Locale.ROOT));
                 if (warnings != null && !candidate.equals(name) && first != null) {
-                    warnings.add(namespace + ": '" + shown(first) + "' and '" + shown(raw)
-                            + "' both become the identifier '" + name + "'; '" + shown(raw) + "' is '" + candidate
-                            + "'");
+                    warnings.add(namespace + ": '" + DisplayText.escape(first) + "' and '" + DisplayText.escape(raw)
+                            + "' both become the identifier '" + name + "'; '" + DisplayText.escape(raw) + "' is '"
+                            + candidate + "'");
                 }
             }
             return candidate;
@@ -338,19 +339,5 @@ public final class Names {
             return taken.contains(name.toLowerCase(Locale.ROOT));
         }
 
-        /** @return the name with format (Cf) and control characters as a backslash, {@code u} and four hex
-         *     digits, so a warning shows them */
-        private static String shown(String raw) {
-            StringBuilder b = new StringBuilder();
-            raw.codePoints().forEach(cp -> {
-                int type = Character.getType(cp);
-                if (type == Character.FORMAT || type == Character.CONTROL) {
-                    b.append(String.format(Locale.ROOT, "\\u%04X", cp));
-                } else {
-                    b.appendCodePoint(cp);
-                }
-            });
-            return b.toString();
-        }
     }
 }

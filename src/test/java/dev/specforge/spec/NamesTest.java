@@ -35,4 +35,16 @@ class NamesTest {
         assertThat(unique.claim("PET")).isEqualTo("PET2");
         assertThat(unique.claim("Pet")).isEqualTo("Pet3");
     }
+
+    @Test
+    void should_warn_of_a_clash_with_the_spec_names_invisible_characters_shown_as_escapes() {
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        Names.Unique unique = new Names.Unique(warnings, "property names of Account");
+        unique.claim("userName", "userName");
+        String raw = "user\u200dName\u202e\t";
+        assertThat(unique.claim(Names.memberName(raw), raw)).isEqualTo("userName2");
+
+        assertThat(warnings).containsExactly("property names of Account: 'userName' and 'user\\u200DName\\u202E\\t'"
+                + " both become the identifier 'userName'; 'user\\u200DName\\u202E\\t' is 'userName2'");
+    }
 }
